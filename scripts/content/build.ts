@@ -1,0 +1,293 @@
+import { createHash } from 'node:crypto'
+import { existsSync, promises as fs } from 'node:fs'
+import path from 'node:path'
+
+import matter from 'gray-matter'
+import { imageSize } from 'image-size'
+import { z } from 'zod'
+
+import {
+  SCHEMA_VERSION,
+  groupSchema,
+  httpsUrlSchema,
+  idSchema,
+  isoDateSchema,
+  type Block,
+  type Installment,
+  type Manifest,
+  type ManifestEntry,
+} from '../../src/content/schema'
+import { formatPath, validateInstallment, validateManifest } from '../../src/content/validate'
+import { parseBody, readingMinutes, type ImageRef, type PendingImage, type SourceProblem } from './markdown'
+
+export const MAX_IMAGE_BYTES = 200 * 1024
+export const SERIES_FILE = 'series.md'
+
+/** Everything a build writes, keyed by path relative to the output folder. */
+export type BuildOutput = { manifest: Manifest; files: Map<string, Buffer> }
+export type BuildResult = { kind: 'ok'; output: BuildOutput } | { kind: 'error'; problems: string[] }
+
+const optionalText = z.string().trim().min(1, 'must not be empty').optional()
+const text = z.string({ required_error: 'is required' }).trim().min(1, 'must not be empty')
+
+const frontMatterSchema = z
+  .object({
+    id: idSchema,
+    number: z.number({ required_error: 'is required' }).int().min(1).max(999),
+    title: text,
+    interviewee: z
+      .object({ name: text, role: text, group: groupSchema, organization: optionalText })
+      .strict(),
+    publishedAt: isoDateSchema,
+    summary: text,
+    tags: z.array(text).default([]),
+    cover: z.string().optional(),
+    sample: z.boolean().optional(),
+  })
+  .strict()
+
+const seriesFrontMatterSchema = z.object({ title: text, tagline: text }).strict()
+
+type SourceFile = { name: string; file: string; text: string; lines: string[] }
+
+const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex')
+
+/** YAML turns bare dates into Date objects; the contract wants the ISO day. */
+function normaliseYaml(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().slice(0, 10)
+  if (Array.isArray(value)) return value.map(normaliseYaml)
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseYaml(v)]))
+  }
+  return value
+}
+
+/** Best-effort line of a front-matter key: the first `key:` at or after its parent's line. */
+function lineOfKey(lines: readonly string[], keyPath: ReadonlyArray<string | number>): number {
+  let line = 0
+  for (const key of keyPath) {
+    if (typeof key === 'number') continue
+    const found = lines.findIndex((l, i) => i >= line && new RegExp(`^\\s*${key}\\s*:`).test(l))
+    if (found >= 0) line = found
+  }
+  return line + 1
+}
+
+async function readSource(srcDir: string, name: string, problems: string[]): Promise<SourceFile | null> {
+  const file = path.join(srcDir, name)
+  const bytes = await fs.readFile(file)
+  try {
+    let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    text = text.replace(/\r\n?/g, '\n')
+    return { name, file, text, lines: text.split('\n') }
+  } catch {
+    problems.push(`${name}:${firstBadUtf8Line(bytes)}: invalid UTF-8; save the file as UTF-8`)
+    return null
+  }
+}
+
+function firstBadUtf8Line(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true })
+  let start = 0
+  let line = 1
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      try {
+        decoder.decode(bytes.subarray(start, i))
+      } catch {
+        return line
+      }
+      start = i + 1
+      line++
+    }
+  }
+  return 1
+}
+
+type Parsed<T> = { data: T; body: Array<Block | PendingImage>; bodyLine: number }
+
+function parseSource<T>(source: SourceFile, schema: z.ZodType<T>, problems: string[]): Parsed<T> | null {
+  let parsed: matter.GrayMatterFile<string>
+  try {
+    // A fresh options object stops gray-matter from caching by content across builds.
+    parsed = matter(source.text, {})
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number } }).mark
+    problems.push(`${source.name}:${(mark?.line ?? 0) + 2}: front matter is not valid YAML`)
+    return null
+  }
+  const bodyLine = source.text.split('\n').length - parsed.content.split('\n').length
+  const data = schema.safeParse(normaliseYaml(parsed.data))
+  const body = parseBody(parsed.content, bodyLine)
+  for (const p of body.problems) problems.push(`${source.name}:${p.line}: ${p.message}`)
+  if (!data.success) {
+    for (const issue of data.error.issues) {
+      const where = formatPath(issue.path) || 'front matter'
+      problems.push(`${source.name}:${lineOfKey(source.lines, issue.path)}: ${where} ${issue.message}`)
+    }
+    return null
+  }
+  if (parsed.content.trim() === '') problems.push(`${source.name}:${bodyLine + 1}: the body is empty`)
+  return { data: data.data, body: body.blocks, bodyLine }
+}
+
+type MediaSink = { files: Map<string, Buffer>; problems: string[] }
+
+const IMAGE_EXTENSIONS: Record<string, string> = { png: 'png', jpg: 'jpg', jpeg: 'jpg', webp: 'webp', gif: 'gif' }
+
+/** Copies a local image under media/<hash>.<ext>, or checks a remote one; returns the contract src. */
+async function resolveImage(
+  source: SourceFile,
+  ref: ImageRef,
+  sink: MediaSink,
+): Promise<{ src: string; width: number; height: number } | null> {
+  const where = `${source.name}:${ref.line}`
+  if (/^[a-z]+:/i.test(ref.src)) {
+    if (!httpsUrlSchema.safeParse(ref.src).success) {
+      sink.problems.push(`${where}: image "${ref.src}" must be an https URL`)
+      return null
+    }
+    const size = /^(\d+)x(\d+)$/.exec(ref.title ?? '')
+    if (!size) {
+      sink.problems.push(`${where}: remote image "${ref.src}" needs its size as a title, e.g. "800x600"`)
+      return null
+    }
+    return { src: ref.src, width: Number(size[1]), height: Number(size[2]) }
+  }
+  const file = path.resolve(path.dirname(source.file), ref.src)
+  if (!existsSync(file)) {
+    sink.problems.push(`${where}: image "${ref.src}" not found`)
+    return null
+  }
+  const bytes = await fs.readFile(file)
+  if (bytes.length > MAX_IMAGE_BYTES) {
+    sink.problems.push(`${where}: image "${ref.src}" is ${Math.ceil(bytes.length / 1024)} KB; the limit is 200 KB`)
+    return null
+  }
+  let size: { width?: number; height?: number; type?: string }
+  try {
+    size = imageSize(bytes)
+  } catch {
+    sink.problems.push(`${where}: image "${ref.src}" is not a readable image`)
+    return null
+  }
+  const ext = IMAGE_EXTENSIONS[size.type ?? '']
+  if (!ext || !size.width || !size.height) {
+    sink.problems.push(`${where}: image "${ref.src}" must be PNG, JPEG, WebP or GIF`)
+    return null
+  }
+  const src = `media/${sha256(bytes).slice(0, 16)}.${ext}`
+  sink.files.set(src, bytes)
+  return { src, width: size.width, height: size.height }
+}
+
+async function resolveBlocks(
+  source: SourceFile,
+  blocks: Array<Block | PendingImage>,
+  sink: MediaSink,
+): Promise<Block[]> {
+  const out: Block[] = []
+  for (const block of blocks) {
+    if (block.type !== 'pending-image') {
+      out.push(block)
+      continue
+    }
+    const image = await resolveImage(source, block.ref, sink)
+    if (image) out.push({ type: 'image', ...image, ...(block.caption ? { caption: block.caption } : {}) })
+  }
+  return out
+}
+
+async function listSources(srcDir: string): Promise<string[]> {
+  const names = await fs.readdir(srcDir)
+  return names.filter((n) => n.endsWith('.md') && n !== 'README.md' && n !== SERIES_FILE).sort()
+}
+
+function crossFileProblems(installments: ReadonlyArray<{ source: SourceFile; value: Installment }>): string[] {
+  const problems: string[] = []
+  for (const key of ['id', 'number'] as const) {
+    const firstSeen = new Map<string | number, string>()
+    for (const { source, value } of installments) {
+      const other = firstSeen.get(value[key])
+      if (other) problems.push(`${source.name}:${lineOfKey(source.lines, [key])}: duplicate ${key} ${JSON.stringify(value[key])} (also in ${other})`)
+      else firstSeen.set(value[key], source.name)
+    }
+  }
+  return problems
+}
+
+/** Reads a folder of Markdown sources and returns every output file, or every problem. */
+export async function buildContent(srcDir: string): Promise<BuildResult> {
+  const problems: string[] = []
+  const sink: MediaSink = { files: new Map(), problems }
+  if (!existsSync(srcDir)) return { kind: 'error', problems: [`${srcDir}: no such folder`] }
+
+  const seriesSource = existsSync(path.join(srcDir, SERIES_FILE))
+    ? await readSource(srcDir, SERIES_FILE, problems)
+    : (problems.push(`${SERIES_FILE}:1: missing; it holds the series title, tagline and introduction`), null)
+  const series = seriesSource ? parseSource(seriesSource, seriesFrontMatterSchema, problems) : null
+  const intro = series && seriesSource ? await resolveBlocks(seriesSource, series.body, sink) : []
+
+  const installments: Array<{ source: SourceFile; value: Installment }> = []
+  for (const name of await listSources(srcDir)) {
+    const source = await readSource(srcDir, name, problems)
+    const parsed = source && parseSource(source, frontMatterSchema, problems)
+    if (!source || !parsed) continue
+    const body = await resolveBlocks(source, parsed.body, sink)
+    const { cover: coverRef, ...front } = parsed.data
+    const cover = coverRef ? await resolveImage(source, { src: coverRef, line: lineOfKey(source.lines, ['cover']), title: null }, sink) : null
+    const candidate = {
+      schemaVersion: SCHEMA_VERSION,
+      ...front,
+      ...(cover ? { cover: cover.src } : {}),
+      readingMinutes: readingMinutes(body),
+      body,
+    }
+    const checked = validateInstallment(candidate)
+    if (checked.kind === 'ok') installments.push({ source, value: checked.value })
+    else for (const p of checked.problems) problems.push(`${name}:${parsed.bodyLine + 1}: ${p}`)
+  }
+  problems.push(...crossFileProblems(installments))
+  if (problems.length || !series) return { kind: 'error', problems }
+
+  installments.sort((a, b) => a.value.number - b.value.number)
+  const files = new Map<string, Buffer>(sink.files)
+  const entries: ManifestEntry[] = installments.map(({ value }) => {
+    const bytes = Buffer.from(JSON.stringify(value))
+    const bodyPath = `installments/${value.id}.json`
+    files.set(bodyPath, bytes)
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { body, schemaVersion, ...meta } = value
+    return { ...meta, path: bodyPath, sha256: sha256(bytes) }
+  })
+  const seriesValue = { ...series.data, intro }
+  const contentVersion = sha256(JSON.stringify({ series: seriesValue, hashes: entries.map((e) => e.sha256) })).slice(0, 12)
+  const manifestCandidate = { schemaVersion: SCHEMA_VERSION, contentVersion, series: seriesValue, installments: entries }
+  const manifest = validateManifest(manifestCandidate)
+  if (manifest.kind !== 'ok') return { kind: 'error', problems: manifest.problems.map((p) => `manifest.json: ${p}`) }
+  files.set('manifest.json', Buffer.from(JSON.stringify(manifest.value)))
+  return { kind: 'ok', output: { manifest: manifest.value, files } }
+}
+
+/** Writes every file into a temporary sibling folder, then swaps it into place: never partial. */
+export async function writeOutput(outDir: string, files: ReadonlyMap<string, Buffer>): Promise<void> {
+  const target = path.resolve(outDir)
+  const temp = `${target}.tmp-${process.pid}`
+  const old = `${target}.old-${process.pid}`
+  await fs.rm(temp, { recursive: true, force: true })
+  try {
+    for (const [rel, bytes] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+      const file = path.join(temp, rel)
+      await fs.mkdir(path.dirname(file), { recursive: true })
+      await fs.writeFile(file, bytes)
+    }
+    const hadTarget = existsSync(target)
+    if (hadTarget) await fs.rename(target, old)
+    await fs.rename(temp, target)
+    if (hadTarget) await fs.rm(old, { recursive: true, force: true })
+  } catch (error) {
+    await fs.rm(temp, { recursive: true, force: true })
+    throw error
+  }
+}

@@ -1,0 +1,137 @@
+import { z } from 'zod'
+
+/**
+ * The content contract (schemaVersion 1), shared by the app and the content CLI.
+ * Types are inferred from these schemas so the two can never drift apart.
+ */
+export const SCHEMA_VERSION = 1
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty')
+
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and dashes')
+  .max(80, 'must be at most 80 characters')
+
+export const httpsUrlSchema = z
+  .string()
+  .regex(/^https:\/\/[^\s/$.?#][^\s]*$/i, 'must be an https URL')
+
+/** A content-relative media file, named by its hash by the CLI: `media/<hex>.<ext>`. */
+export const mediaPathSchema = z
+  .string()
+  .regex(/^media\/[a-f0-9]{8,64}\.(png|jpe?g|webp|gif)$/, 'must be media/<hash>.<png|jpg|webp|gif>')
+
+export const imageSrcSchema = z
+  .string()
+  .refine(
+    (src) => httpsUrlSchema.safeParse(src).success || mediaPathSchema.safeParse(src).success,
+    'must be an https URL or a media/<hash>.<ext> path',
+  )
+
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date (YYYY-MM-DD)')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a real calendar date')
+
+export const groupSchema = z.enum(['scientist', 'entrepreneur', 'engineer', 'worker'])
+
+export const runSchema = z
+  .object({
+    text: z.string().min(1, 'must not be empty'),
+    bold: z.boolean().optional(),
+    italic: z.boolean().optional(),
+  })
+  .strict()
+
+/** Inline text: a plain string, or runs that carry bold / italic. Never HTML. */
+export const inlineSchema = z.union([nonEmpty, z.array(runSchema).min(1, 'must have a run')])
+
+export const blockSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('paragraph'), text: inlineSchema }).strict(),
+  z
+    .object({ type: z.literal('heading'), level: z.union([z.literal(2), z.literal(3)]), text: nonEmpty })
+    .strict(),
+  z.object({ type: z.literal('question'), text: inlineSchema }).strict(),
+  z.object({ type: z.literal('answer'), text: inlineSchema }).strict(),
+  z.object({ type: z.literal('quote'), text: inlineSchema, cite: nonEmpty.optional() }).strict(),
+  z
+    .object({
+      type: z.literal('image'),
+      src: imageSrcSchema,
+      width: z.number().int().positive(),
+      height: z.number().int().positive(),
+      caption: z.string().optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal('divider') }).strict(),
+])
+
+export const intervieweeSchema = z
+  .object({
+    name: nonEmpty,
+    role: nonEmpty,
+    group: groupSchema,
+    organization: nonEmpty.optional(),
+  })
+  .strict()
+
+const metaShape = {
+  id: idSchema,
+  number: z.number().int().min(1).max(999),
+  title: nonEmpty,
+  interviewee: intervieweeSchema,
+  publishedAt: isoDateSchema,
+  summary: nonEmpty,
+  cover: imageSrcSchema.optional(),
+  tags: z.array(nonEmpty),
+  readingMinutes: z.number().int().positive(),
+  sample: z.boolean().optional(),
+}
+
+export const manifestEntrySchema = z
+  .object({
+    ...metaShape,
+    path: z
+      .string()
+      .regex(/^installments\/[a-z0-9-]+\.json$/, 'must be installments/<id>.json'),
+    sha256: z.string().regex(/^[a-f0-9]{64}$/, 'must be 64 lowercase hex digits'),
+  })
+  .strict()
+
+export const seriesSchema = z
+  .object({
+    title: nonEmpty,
+    tagline: nonEmpty,
+    intro: z.array(blockSchema).min(1, 'must have at least one block'),
+  })
+  .strict()
+
+export const manifestSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    contentVersion: nonEmpty,
+    series: seriesSchema,
+    installments: z.array(manifestEntrySchema),
+  })
+  .strict()
+
+export const installmentSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    ...metaShape,
+    body: z.array(blockSchema).min(1, 'must have at least one block'),
+  })
+  .strict()
+
+export type Group = z.infer<typeof groupSchema>
+export type Run = z.infer<typeof runSchema>
+export type Inline = z.infer<typeof inlineSchema>
+export type Block = z.infer<typeof blockSchema>
+export type Interviewee = z.infer<typeof intervieweeSchema>
+export type ManifestEntry = z.infer<typeof manifestEntrySchema>
+export type Series = z.infer<typeof seriesSchema>
+export type Manifest = z.infer<typeof manifestSchema>
+export type Installment = z.infer<typeof installmentSchema>
+
+export const GROUPS: readonly Group[] = groupSchema.options
