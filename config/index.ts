@@ -21,12 +21,12 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     },
     sourceRoot: 'src',
     outputRoot,
-    plugins: [],
+    plugins: [path.resolve(__dirname, '..', 'plugins', 'weapp-aria.js')],
     defineConstants: {},
     // Bundled interview images are referenced from content data, not from code, so they are
     // copied as files rather than imported.
     copy: {
-      patterns: [{ from: 'src/static/', to: `${outputRoot}/static/` }],
+      patterns: [{ from: 'src/content/bundled/media/', to: `${outputRoot}/static/media/` }],
       options: {},
     },
     framework: 'react',
@@ -35,7 +35,6 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: {} },
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
@@ -51,7 +50,6 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: {} },
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)

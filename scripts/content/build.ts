@@ -18,7 +18,7 @@ import {
   type ManifestEntry,
 } from '../../src/content/schema'
 import { formatPath, validateInstallment, validateManifest } from '../../src/content/validate'
-import { parseBody, readingMinutes, type ImageRef, type PendingImage, type SourceProblem } from './markdown'
+import { parseBody, readingMinutes, type ImageRef, type PendingImage } from './markdown'
 
 export const MAX_IMAGE_BYTES = 200 * 1024
 export const SERIES_FILE = 'series.md'

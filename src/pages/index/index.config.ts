@@ -1,1 +1,7 @@
-export default definePageConfig({ navigationBarTitleText: 'x' })
+export default definePageConfig({
+  navigationBarTitleText: '稀土之光 · 百人访谈',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 200,
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+})

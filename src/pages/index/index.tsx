@@ -1,11 +1,160 @@
-import { View, Text } from '@tarojs/components'
-import { useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import { usePullDownRefresh, useReachBottom, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { useMemo, useState } from 'react'
 
-export default function Index() {
-  const [n, setN] = useState(0)
+import { InstallmentCard } from '@/components/InstallmentCard'
+import { StateView } from '@/components/StateView'
+import { repository, useCatalog } from '@/content'
+import { chunk, PAGE_SIZE, queryEntries, type GroupFilter } from '@/content/query'
+import { GROUPS, type ManifestEntry } from '@/content/schema'
+import { GROUP_LABELS, text } from '@/i18n/zh'
+import { favouritesStore, isFavourite, toggleFavourite } from '@/library/favourites'
+import { progressStore } from '@/library/progress'
+import { setOrder, settingsStore } from '@/library/settings'
+import { useStore } from '@/library/store'
+import { ABOUT_PATH, navigateTo, openInstallment } from '@/platform/navigation'
+import { stopPullDownRefresh, toast } from '@/platform/ui'
+import { listShareMessage, listShareTimeline } from '@/share'
+
+import './index.scss'
+
+const FILTERS: GroupFilter[] = ['all', ...GROUPS]
+
+function chipLabel(group: GroupFilter, selected: boolean): string {
+  const label = group === 'all' ? text.all : GROUP_LABELS[group]
+  return selected ? `${label}（${text.selected}）` : label
+}
+
+function onToggleFavourite(entry: ManifestEntry) {
+  const saved = toggleFavourite(entry)
+  if (!favouritesStore.persisted()) toast(text.favouriteNotSaved)
+  else toast(saved ? text.favouriteAdded : text.favouriteRemoved)
+}
+
+export default function InstallmentsPage() {
+  const catalog = useCatalog()
+  const { order } = useStore(settingsStore)
+  const favourites = useStore(favouritesStore)
+  const progress = useStore(progressStore)
+  const [group, setGroup] = useState<GroupFilter>('all')
+  const [search, setSearch] = useState('')
+  const [pagesShown, setPagesShown] = useState(1)
+
+  const entries = catalog.status === 'ready' ? catalog.manifest.installments : []
+  const matches = useMemo(() => queryEntries(entries, { group, search, order }), [entries, group, search, order])
+  const pages = chunk(matches).slice(0, pagesShown)
+  const hasMore = matches.length > pagesShown * PAGE_SIZE
+
+  const narrow = (change: () => void) => {
+    change()
+    setPagesShown(1)
+  }
+
+  useReachBottom(() => {
+    if (hasMore) setPagesShown((n) => n + 1)
+  })
+
+  usePullDownRefresh(async () => {
+    const result = await repository.refresh()
+    stopPullDownRefresh()
+    toast(result.kind === 'ok' ? text.refreshed : text.refreshFailed)
+  })
+
+  useShareAppMessage(() => listShareMessage)
+  useShareTimeline(() => listShareTimeline)
+
+  if (catalog.status === 'error') {
+    return (
+      <StateView
+        kind="error"
+        title={text.errorTitle}
+        body={text.errorBody}
+        action={{ label: text.retry, onPress: () => void repository.refresh() }}
+      />
+    )
+  }
+
+  const { series } = catalog.manifest
   return (
-    <View className="p" onClick={() => setN(n + 1)}>
-      <Text>hello {n}</Text>
+    <View className="list-page">
+      <View className="series">
+        <View className="series__title" ariaRole="heading">
+          {series.title}
+        </View>
+        <View className="series__tagline">{series.tagline}</View>
+        <View className="series__meta">
+          <Text>{text.installmentsCount(entries.length)}</Text>
+          <View className="series__about" ariaRole="link" onClick={() => void navigateTo(ABOUT_PATH)}>
+            {text.about}
+          </View>
+        </View>
+      </View>
+
+      <View className="tools">
+        <View className="search">
+          <Input
+            className="search__input"
+            value={search}
+            placeholder={text.searchPlaceholder}
+            confirmType="search"
+            ariaLabel={text.searchLabel}
+            onInput={(e) => narrow(() => setSearch(e.detail.value))}
+          />
+          {search ? (
+            <View className="search__clear" ariaRole="button" ariaLabel={text.clearSearch} onClick={() => narrow(() => setSearch(''))}>
+              ×
+            </View>
+          ) : null}
+        </View>
+        <View className="filters" >
+          {FILTERS.map((g) => (
+            <View
+              key={g}
+              className={`chip${g === group ? ' chip--on' : ''}`}
+              ariaRole="button"
+              ariaLabel={chipLabel(g, g === group)}
+              onClick={() => narrow(() => setGroup(g))}
+            >
+              {g === 'all' ? text.all : GROUP_LABELS[g]}
+            </View>
+          ))}
+          <View
+            className="order"
+            ariaRole="button"
+            ariaLabel={text.orderToggleLabel(order === 'newest' ? text.orderNewest : text.orderSeries)}
+            onClick={() => narrow(() => setOrder(order === 'newest' ? 'series' : 'newest'))}
+          >
+            {order === 'newest' ? text.orderNewest : text.orderSeries}
+          </View>
+        </View>
+      </View>
+
+      {matches.length === 0 ? (
+        <StateView
+          kind="empty"
+          title={text.emptySearchTitle}
+          body={text.emptySearchBody}
+          action={{ label: text.clearFilters, onPress: () => narrow(() => (setSearch(''), setGroup('all'))) }}
+        />
+      ) : (
+        <View className="list">
+          {pages.map((page, i) => (
+            <View key={i} className="list__page">
+              {page.map((entry) => (
+                <InstallmentCard
+                  key={entry.id}
+                  entry={entry}
+                  progress={progress[entry.id]}
+                  saved={isFavourite(favourites, entry.id)}
+                  onOpen={(id) => void openInstallment(id)}
+                  onToggleFavourite={onToggleFavourite}
+                />
+              ))}
+            </View>
+          ))}
+          <View className="list__end">{hasMore ? text.loadingMore : text.allShown(matches.length)}</View>
+        </View>
+      )}
     </View>
   )
 }

@@ -1,0 +1,95 @@
+import { Image, Text, View } from '@tarojs/components'
+
+import type { Block, Inline } from '@/content/schema'
+import { text as copy } from '@/i18n/zh'
+
+import './index.scss'
+
+/** Inline text: a plain string stays one text node; runs become selectable spans. */
+export function InlineText({ value }: { value: Inline }) {
+  if (typeof value === 'string') return <Text userSelect>{value}</Text>
+  return (
+    <Text userSelect>
+      {value.map((run, i) => (
+        <Text key={i} userSelect className={`${run.bold ? 'b-bold' : ''}${run.italic ? ' b-italic' : ''}`}>
+          {run.text}
+        </Text>
+      ))}
+    </Text>
+  )
+}
+
+type BlockProps = { block: Block; resolveSrc: (src: string) => string; onImageTap?: (src: string) => void }
+
+export function BlockView({ block, resolveSrc, onImageTap }: BlockProps) {
+  switch (block.type) {
+    case 'paragraph':
+      return (
+        <View className="b-p">
+          <InlineText value={block.text} />
+        </View>
+      )
+    case 'heading':
+      return (
+        <View className={`b-h b-h${block.level}`} ariaRole="heading">
+          <Text userSelect>{block.text}</Text>
+        </View>
+      )
+    case 'question':
+      return (
+        <View className="b-q">
+          <Text className="b-q__mark">问</Text>
+          <InlineText value={block.text} />
+        </View>
+      )
+    case 'answer':
+      return (
+        <View className="b-a">
+          <Text className="b-a__mark">答</Text>
+          <InlineText value={block.text} />
+        </View>
+      )
+    case 'quote':
+      return (
+        <View className="b-quote">
+          <InlineText value={block.text} />
+          {block.cite ? (
+            <View className="b-quote__cite">
+              <Text userSelect>— {block.cite}</Text>
+            </View>
+          ) : null}
+        </View>
+      )
+    case 'image': {
+      const src = resolveSrc(block.src)
+      return (
+        <View className="b-img">
+          <Image
+            className="b-img__pic"
+            src={src}
+            mode="widthFix"
+            lazyLoad
+            style={{ aspectRatio: `${block.width} / ${block.height}` }}
+            ariaLabel={copy.imagePreview(block.caption ?? '')}
+            onClick={() => onImageTap?.(src)}
+          />
+          {block.caption ? <View className="b-img__caption">{block.caption}</View> : null}
+        </View>
+      )
+    }
+    case 'divider':
+      return <View className="b-hr" ariaRole="separator" />
+  }
+}
+
+type BlocksProps = { blocks: readonly Block[]; resolveSrc: (src: string) => string; onImageTap?: (src: string) => void }
+
+export function Blocks({ blocks, resolveSrc, onImageTap }: BlocksProps) {
+  return (
+    <View className="blocks">
+      {blocks.map((block, i) => (
+        <BlockView key={i} block={block} resolveSrc={resolveSrc} onImageTap={onImageTap} />
+      ))}
+    </View>
+  )
+}

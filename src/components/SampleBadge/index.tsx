@@ -1,0 +1,11 @@
+import { Text } from '@tarojs/components'
+
+import { text } from '@/i18n/zh'
+
+import './index.scss'
+
+export function SampleBadge() {
+  return (
+    <Text className="sample-badge">{text.sample}</Text>
+  )
+}

@@ -1,0 +1,62 @@
+import type { Group, ManifestEntry } from './schema'
+
+export type GroupFilter = Group | 'all'
+export type Order = 'newest' | 'series'
+export type ListQuery = { group: GroupFilter; search: string; order: Order }
+
+export const PAGE_SIZE = 20
+
+/** Lower-cased, width-folded text, so ＡＢＣ matches abc and extra spaces do not matter. */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+function haystack(entry: ManifestEntry): string {
+  return normalise(
+    [entry.title, entry.interviewee.name, entry.interviewee.role, entry.interviewee.organization ?? '', ...entry.tags].join(
+      ' ',
+    ),
+  )
+}
+
+/** Every word of the search must appear somewhere in title, interviewee, organisation or tags. */
+export function matchesSearch(entry: ManifestEntry, search: string): boolean {
+  const words = normalise(search).split(' ').filter(Boolean)
+  if (words.length === 0) return true
+  const text = haystack(entry)
+  return words.every((word) => text.includes(word))
+}
+
+function compare(order: Order) {
+  return (a: ManifestEntry, b: ManifestEntry) =>
+    order === 'series' ? a.number - b.number : b.publishedAt.localeCompare(a.publishedAt) || b.number - a.number
+}
+
+export function queryEntries(entries: readonly ManifestEntry[], query: ListQuery): ManifestEntry[] {
+  return entries
+    .filter((e) => query.group === 'all' || e.interviewee.group === query.group)
+    .filter((e) => matchesSearch(e, query.search))
+    .sort(compare(query.order))
+}
+
+/** The installments before and after `id` in series order, for the reader's footer. */
+export function neighbours(
+  entries: readonly ManifestEntry[],
+  id: string,
+): { previous: ManifestEntry | null; next: ManifestEntry | null } {
+  const ordered = [...entries].sort((a, b) => a.number - b.number)
+  const index = ordered.findIndex((e) => e.id === id)
+  if (index < 0) return { previous: null, next: null }
+  return { previous: ordered[index - 1] ?? null, next: ordered[index + 1] ?? null }
+}
+
+/** Splits a list into pages of PAGE_SIZE, so no node ever holds more than PAGE_SIZE cards. */
+export function chunk<T>(items: readonly T[], size: number = PAGE_SIZE): T[][] {
+  const pages: T[][] = []
+  for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size))
+  return pages
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod'
+
+import { USER_KEY_PREFIX } from './records'
+import { createStore } from './store'
+
+export const FONT_STEPS = [0, 1, 2, 3] as const
+export type FontStep = (typeof FONT_STEPS)[number]
+
+export const settingsSchema = z.object({
+  fontStep: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+  order: z.enum(['newest', 'series']),
+})
+
+export type Settings = z.infer<typeof settingsSchema>
+
+export const DEFAULT_SETTINGS: Settings = { fontStep: 1, order: 'newest' }
+
+export const settingsStore = createStore({
+  key: `${USER_KEY_PREFIX}settings`,
+  version: 1,
+  schema: settingsSchema,
+  empty: () => ({ ...DEFAULT_SETTINGS }),
+})
+
+export function setFontStep(step: FontStep): boolean {
+  return settingsStore.update((s) => ({ ...s, fontStep: step }))
+}
+
+export function setOrder(order: Settings['order']): boolean {
+  return settingsStore.update((s) => ({ ...s, order }))
+}

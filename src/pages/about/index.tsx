@@ -1,0 +1,52 @@
+import { View } from '@tarojs/components'
+
+import { Blocks } from '@/components/Blocks'
+import { StateView } from '@/components/StateView'
+import { useCatalog } from '@/content'
+import { mediaUrl } from '@/content/media'
+import { text } from '@/i18n/zh'
+
+import './index.scss'
+
+function hostOf(base: string): string {
+  return base.replace(/^https:\/\//, '').split('/')[0]
+}
+
+export default function AboutPage() {
+  const catalog = useCatalog()
+  if (catalog.status !== 'ready') return <StateView kind="error" title={text.errorTitle} body={text.errorBody} />
+  const { manifest, source } = catalog
+  const rows: Array<[string, string]> = [
+    [text.contentVersion, manifest.contentVersion],
+    [text.contentSource, source.kind === 'bundled' ? text.sourceBundled : text.sourceRemote(hostOf(source.base))],
+    [text.installments, String(manifest.installments.length)],
+  ]
+  return (
+    <View className="about">
+      <View className="about__title" ariaRole="heading">
+        {manifest.series.title}
+      </View>
+      <View className="about__tagline">{manifest.series.tagline}</View>
+      <View className="about__intro">
+        <Blocks blocks={manifest.series.intro} resolveSrc={(src) => mediaUrl(src, source)} />
+      </View>
+
+      <View className="about__section" ariaRole="heading">
+        {text.contentInfo}
+      </View>
+      <View className="about__table">
+        {rows.map(([label, value]) => (
+          <View key={label} className="about__row">
+            <View className="about__label">{label}</View>
+            <View className="about__value">{value}</View>
+          </View>
+        ))}
+      </View>
+
+      <View className="about__section" ariaRole="heading">
+        {text.whatIsSample}
+      </View>
+      <View className="about__note">{text.sampleExplained}</View>
+    </View>
+  )
+}

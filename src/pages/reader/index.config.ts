@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '访谈',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+})

@@ -1,0 +1,175 @@
+import { Button, Text, View } from '@tarojs/components'
+import { useRouter, useShareAppMessage, useShareTimeline, setNavigationBarTitle } from '@tarojs/taro'
+import { useEffect, useMemo, useState } from 'react'
+
+import { Blocks } from '@/components/Blocks'
+import { FavouriteButton } from '@/components/FavouriteButton'
+import { SampleBadge } from '@/components/SampleBadge'
+import { StateView } from '@/components/StateView'
+import { repository, useCatalog } from '@/content'
+import { mediaUrl } from '@/content/media'
+import { neighbours } from '@/content/query'
+import type { InstallmentResult } from '@/content/repository'
+import type { Installment, ManifestEntry } from '@/content/schema'
+import { formatDate } from '@/format'
+import { FONT_STEP_LABELS, GROUP_LABELS, text } from '@/i18n/zh'
+import { favouritesStore, isFavourite, toggleFavourite } from '@/library/favourites'
+import { FONT_STEPS, setFontStep, settingsStore, type FontStep } from '@/library/settings'
+import { useStore } from '@/library/store'
+import { goToList, readerUrl, redirectTo } from '@/platform/navigation'
+import { isSinglePageMode } from '@/platform/system'
+import { previewImages, toast } from '@/platform/ui'
+import { installmentShareMessage, installmentShareTimeline, listShareMessage, listShareTimeline } from '@/share'
+
+import { useReadingProgress } from './useReadingProgress'
+
+import './index.scss'
+
+type LoadState = { kind: 'loading' } | InstallmentResult
+
+function decodeId(raw: string | undefined): string {
+  if (!raw) return ''
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
+}
+
+function imageSources(installment: Installment, resolve: (src: string) => string): string[] {
+  return installment.body.flatMap((b) => (b.type === 'image' ? [resolve(b.src)] : []))
+}
+
+function Header({ entry }: { entry: ManifestEntry }) {
+  const { interviewee } = entry
+  return (
+    <View className="reader__head">
+      <View className="reader__kicker">
+        <Text className="reader__number">{text.installmentNumber(entry.number)}</Text>
+        <Text>{GROUP_LABELS[interviewee.group]}</Text>
+        {entry.sample ? <SampleBadge /> : null}
+      </View>
+      <View className="reader__title" ariaRole="heading">
+        <Text userSelect>{entry.title}</Text>
+      </View>
+      <View className="reader__who">
+        {interviewee.name} · {interviewee.role}
+        {interviewee.organization ? ` · ${interviewee.organization}` : ''}
+      </View>
+      <View className="reader__meta">
+        {formatDate(entry.publishedAt)} · {text.readingMinutes(entry.readingMinutes)}
+      </View>
+    </View>
+  )
+}
+
+function FontControls({ step }: { step: FontStep }) {
+  const change = (delta: number) => {
+    const next = FONT_STEPS[Math.min(FONT_STEPS.length - 1, Math.max(0, step + delta))]
+    if (next !== step) setFontStep(next)
+  }
+  return (
+    <View className="font" ariaLabel={text.fontSize(FONT_STEP_LABELS[step])}>
+      <View className="font__btn" ariaRole="button" ariaLabel={text.fontSmaller} onClick={() => change(-1)}>
+        A−
+      </View>
+      <Text className="font__label">{FONT_STEP_LABELS[step]}</Text>
+      <View className="font__btn font__btn--large" ariaRole="button" ariaLabel={text.fontLarger} onClick={() => change(1)}>
+        A+
+      </View>
+    </View>
+  )
+}
+
+export default function ReaderPage() {
+  const router = useRouter()
+  const id = decodeId(router.params.id)
+  const catalog = useCatalog()
+  const { fontStep } = useStore(settingsStore)
+  const favourites = useStore(favouritesStore)
+  const [state, setState] = useState<LoadState>({ kind: 'loading' })
+  const singlePage = useMemo(isSinglePageMode, [])
+
+  useEffect(() => {
+    let live = true
+    setState({ kind: 'loading' })
+    repository.installment(id).then((result) => live && setState(result))
+    return () => {
+      live = false
+    }
+  }, [id])
+
+  const entry = state.kind === 'ok' ? repository.entry(id) : null
+  const source = catalog.status === 'ready' ? catalog.source : ({ kind: 'bundled' } as const)
+  const resolve = (src: string) => mediaUrl(src, source)
+  const cover = entry?.cover ? resolve(entry.cover) : undefined
+
+  useEffect(() => {
+    if (entry) setNavigationBarTitle({ title: text.installmentNumber(entry.number) }).catch(() => undefined)
+  }, [entry])
+
+  useReadingProgress(id, state.kind === 'ok', String(fontStep))
+  useShareAppMessage(() => (entry ? installmentShareMessage(entry, cover) : listShareMessage))
+  useShareTimeline(() => (entry ? installmentShareTimeline(entry, cover) : listShareTimeline))
+
+  if (state.kind === 'loading') return <StateView kind="loading" title={text.loading} />
+  if (state.kind === 'not-found' || !entry) {
+    return (
+      <StateView
+        kind="not-found"
+        title={text.notFoundTitle}
+        body={text.notFoundBody}
+        action={singlePage ? undefined : { label: text.backToList, onPress: () => void goToList() }}
+      />
+    )
+  }
+  if (state.kind === 'bad-data') {
+    return (
+      <View>
+        <Header entry={entry} />
+        <StateView kind="error" title={text.readerErrorTitle} body={text.readerErrorBody} />
+      </View>
+    )
+  }
+
+  const installment = state.installment
+  const images = imageSources(installment, resolve)
+  const saved = isFavourite(favourites, id)
+  const { previous, next } = catalog.status === 'ready' ? neighbours(catalog.manifest.installments, id) : { previous: null, next: null }
+  const onToggle = () => {
+    const nowSaved = toggleFavourite(entry)
+    toast(favouritesStore.persisted() ? (nowSaved ? text.favouriteAdded : text.favouriteRemoved) : text.favouriteNotSaved)
+  }
+
+  return (
+    <View className={`reader reader--fs${fontStep}`}>
+      <Header entry={entry} />
+      <View className="reader__tools">
+        <FontControls step={fontStep} />
+        <FavouriteButton saved={saved} onToggle={onToggle} withLabel />
+        <Button className="reader__share" openType="share" ariaLabel={text.share}>
+          {text.share}
+        </Button>
+      </View>
+      <View className="reader__body">
+        <Blocks blocks={installment.body} resolveSrc={resolve} onImageTap={(src) => previewImages(images, src)} />
+      </View>
+      {singlePage ? null : (
+        <View className="reader__nav">
+          {previous ? (
+            <View className="reader__nav-item" ariaRole="link" onClick={() => void redirectTo(readerUrl(previous.id))}>
+              <View className="reader__nav-label">{text.previous}</View>
+              <View className="reader__nav-title">{previous.title}</View>
+            </View>
+          ) : null}
+          {next ? (
+            <View className="reader__nav-item reader__nav-item--next" ariaRole="link" onClick={() => void redirectTo(readerUrl(next.id))}>
+              <View className="reader__nav-label">{text.next}</View>
+              <View className="reader__nav-title">{next.title}</View>
+            </View>
+          ) : null}
+        </View>
+      )}
+    </View>
+  )
+}
