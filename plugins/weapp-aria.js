@@ -8,22 +8,16 @@
  */
 const { Weapp } = require('@tarojs/plugin-platform-weapp')
 
-const ARIA = { 'aria-role': '', 'aria-label': '' }
-
-const PATCH = {
-  View: ARIA,
-  Text: ARIA,
-  Image: ARIA,
-  Button: ARIA,
-  Input: ARIA,
-}
+// The runtime merges the same list (src/platform/aria.ts): Taro numbers attributes p0, p1, … in
+// sorted order, so the templates and the runtime must agree on every component's attributes.
+const PATCH = require('../src/platform/aria-components.json')
 
 module.exports = function weappAria(ctx) {
   const original = Weapp.prototype.modifyTemplate
   if (original.ariaPatched) return
   function modifyTemplate(pluginOptions) {
     original.call(this, pluginOptions)
-    this.template.mergeComponents(ctx, PATCH)
+    this.template.mergeComponents(ctx, JSON.parse(JSON.stringify(PATCH)))
   }
   modifyTemplate.ariaPatched = true
   Weapp.prototype.modifyTemplate = modifyTemplate

@@ -1,3 +1,6 @@
+// Must run before anything renders: see the file.
+import './platform/aria'
+
 import type { PropsWithChildren } from 'react'
 
 import './app.scss'

@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components'
-import { usePullDownRefresh, useReachBottom, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { useDidShow, usePullDownRefresh, useReachBottom, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 
 import { InstallmentCard } from '@/components/InstallmentCard'
@@ -35,7 +35,10 @@ export default function InstallmentsPage() {
   const catalog = useCatalog()
   const { order } = useStore(settingsStore)
   const favourites = useStore(favouritesStore)
-  const progress = useStore(progressStore)
+  // Progress is read when the list comes into view, not subscribed to: saving it while reading
+  // must not re-render this page in the background.
+  const [progress, setProgress] = useState(progressStore.get)
+  useDidShow(() => setProgress(progressStore.get()))
   const [group, setGroup] = useState<GroupFilter>('all')
   const [search, setSearch] = useState('')
   const [pagesShown, setPagesShown] = useState(1)
