@@ -231,6 +231,7 @@ export async function buildContent(srcDir: string): Promise<BuildResult> {
 
   const installments: Array<{ source: SourceFile; value: Installment }> = []
   for (const name of await listSources(srcDir)) {
+    const problemsBefore = problems.length
     const source = await readSource(srcDir, name, problems)
     const parsed = source && parseSource(source, frontMatterSchema, problems)
     if (!source || !parsed) continue
@@ -244,6 +245,8 @@ export async function buildContent(srcDir: string): Promise<BuildResult> {
       readingMinutes: readingMinutes(body),
       body,
     }
+    // Problems already found in this file explain anything the schema would add; do not repeat them.
+    if (problems.length > problemsBefore) continue
     const checked = validateInstallment(candidate)
     if (checked.kind === 'ok') installments.push({ source, value: checked.value })
     else for (const p of checked.problems) problems.push(`${name}:${parsed.bodyLine + 1}: ${p}`)

@@ -207,11 +207,20 @@ export function parseBody(source: string, lineOffset: number): BodyResult {
         problem(cursor, token, `raw HTML is not allowed: ${token.content.trim().split('\n')[0]}`)
         break
       default:
-        if (token.map) problem(cursor, token, `unsupported block syntax: ${token.type.replace(/_open$/, '')}`)
-        else if (!token.type.endsWith('_close')) problem(cursor, token, `unsupported block syntax: ${token.type}`)
+        problem(cursor, token, `unsupported block syntax: ${token.type.replace(/_open$/, '')}`)
+        skipContainer(cursor, token)
     }
   }
   return { blocks, problems: dedupe(cursor.problems) }
+}
+
+/** Steps past everything inside an unsupported container (a list, a table), reported once. */
+function skipContainer(cursor: Cursor, open: Token): void {
+  if (open.nesting !== 1) return
+  while (++cursor.index < cursor.tokens.length) {
+    const token = cursor.tokens[cursor.index]
+    if (token.nesting === -1 && token.level === open.level && token.type === open.type.replace(/_open$/, '_close')) return
+  }
 }
 
 function dedupe(problems: SourceProblem[]): SourceProblem[] {
@@ -244,9 +253,15 @@ export function blockText(block: Block): string {
       return block.caption ?? ''
     case 'heading':
       return block.text
+    case 'quote':
+      return `${inlineText(block.text)}${block.cite ? `\n${block.cite}` : ''}`
     default:
-      return typeof block.text === 'string' ? block.text : block.text.map((r) => r.text).join('')
+      return inlineText(block.text)
   }
+}
+
+function inlineText(text: Inline): string {
+  return typeof text === 'string' ? text : text.map((r) => r.text).join('')
 }
 
 /** About 400 Chinese characters a minute, never less than one minute. */

@@ -69,7 +69,6 @@ export function BlockView({ block, resolveSrc, onImageTap }: BlockProps) {
             src={src}
             mode="widthFix"
             lazyLoad
-            style={{ aspectRatio: `${block.width} / ${block.height}` }}
             ariaLabel={copy.imagePreview(block.caption ?? '')}
             onClick={() => onImageTap?.(src)}
           />

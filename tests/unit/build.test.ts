@@ -1,0 +1,124 @@
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { buildContent, writeOutput } from '../../scripts/content/build'
+import { countCjk } from '../../scripts/content/markdown'
+import { BUNDLED_DIR, bundle } from '../../scripts/bundle-content'
+import { GROUPS, type Installment } from '@/content/schema'
+import { validateInstallment, validateManifest } from '@/content/validate'
+
+const SERIES = '---\ntitle: 系列\ntagline: 一句话\n---\n\n介绍。\n'
+const front = (extra = '') =>
+  `---\nid: one\nnumber: 1\ntitle: 标题\ninterviewee:\n  name: 某人\n  role: 工程师\n  group: engineer\npublishedAt: 2026-01-05\nsummary: 摘要\ntags: [a]\n${extra}---\n`
+
+let dir: string
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'lre-src-'))
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+function write(files: Record<string, string | Buffer>): void {
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
+    writeFileSync(path.join(dir, name), content)
+  }
+}
+
+describe('the content builder', () => {
+  test.each([
+    ['raw HTML', { 'one.md': `${front()}\n正文\n\n<script>alert(1)</script>\n` }, ['one.md:16: raw HTML is not allowed: <script>alert(1)</script>']],
+    ['an empty body', { 'one.md': front() }, ['one.md:13: the body is empty']],
+    ['a missing field', { 'one.md': front().replace('summary: 摘要\n', '') + '\n正文\n' }, ['one.md:1: summary is required']],
+    ['a bad group', { 'one.md': front().replace('group: engineer', 'group: poet') + '\n正文\n' }, [expect.stringMatching(/^one\.md:8: interviewee\.group Invalid enum value/)]],
+    ['a missing image', { 'one.md': `${front()}\n![图](media/none.png)\n` }, ['one.md:14: image "media/none.png" not found']],
+    ['an http image', { 'one.md': `${front()}\n![图](http://x.example/a.png)\n` }, ['one.md:14: image "http://x.example/a.png" must be an https URL']],
+    ['an image over 200 KB', { 'one.md': `${front()}\n![图](big.png)\n`, 'big.png': Buffer.alloc(210 * 1024) }, ['one.md:14: image "big.png" is 210 KB; the limit is 200 KB']],
+    ['invalid UTF-8', { 'one.md': Buffer.concat([Buffer.from(`${front()}\n正文\n`), Buffer.from([0xff, 0xfe, 0x0a])]) }, ['one.md:15: invalid UTF-8; save the file as UTF-8']],
+    [
+      'a duplicate id and number',
+      { 'one.md': `${front()}\n正文\n`, 'two.md': `${front()}\n正文\n` },
+      ['two.md:2: duplicate id "one" (also in one.md)', 'two.md:3: duplicate number 1 (also in one.md)'],
+    ],
+  ])('%s: every problem as file:line, nothing written', async (_what, files, problems) => {
+    write({ 'series.md': SERIES, ...files })
+    const result = await buildContent(dir)
+    expect(result).toEqual({ kind: 'error', problems })
+  })
+
+  test('a BOM, CRLF line endings, full-width punctuation and emoji are accepted', async () => {
+    const source = `\ufeff${front()}\n答：好的！🎉\n`.replace(/\n/g, '\r\n')
+    write({ 'series.md': SERIES, 'one.md': source })
+    const result = await buildContent(dir)
+    expect(result.kind).toBe('ok')
+    const body = result.kind === 'ok' ? JSON.parse(result.output.files.get('installments/one.json')!.toString()) : null
+    expect(body.body).toEqual([{ type: 'answer', text: '好的！🎉' }])
+  })
+
+  test('round trip: built output validates, hashes match, and two builds are byte-identical', async () => {
+    write({ 'series.md': SERIES, 'one.md': `${front('cover: pic.png\n')}\n![图](pic.png)\n\n答：回答\n` })
+    writeFileSync(path.join(dir, 'pic.png'), readFileSync(path.resolve(__dirname, '../../content/media/lanthanide-row.png')))
+    const first = await buildContent(dir)
+    const second = await buildContent(dir)
+    if (first.kind !== 'ok' || second.kind !== 'ok') throw new Error('build failed')
+    expect([...first.output.files]).toEqual([...second.output.files])
+    const manifest = JSON.parse(first.output.files.get('manifest.json')!.toString())
+    expect(validateManifest(manifest).kind).toBe('ok')
+    const body = first.output.files.get('installments/one.json')!
+    expect(validateInstallment(JSON.parse(body.toString())).kind).toBe('ok')
+    const { createHash } = await import('node:crypto')
+    expect(manifest.installments[0].sha256).toBe(createHash('sha256').update(body).digest('hex'))
+    expect(manifest.installments[0].cover).toMatch(/^media\/[a-f0-9]{16}\.png$/)
+    expect(first.output.files.has(manifest.installments[0].cover)).toBe(true)
+  })
+
+  test('writeOutput replaces the folder whole', async () => {
+    const out = path.join(dir, 'out')
+    await writeOutput(out, new Map([['a.json', Buffer.from('1')]]))
+    await writeOutput(out, new Map([['b.json', Buffer.from('2')]]))
+    expect(readdirSync(out)).toEqual(['b.json'])
+    expect(readdirSync(dir).filter((n) => n.includes('.tmp-') || n.includes('.old-'))).toEqual([])
+  })
+})
+
+describe('the bundled content', () => {
+  test('is up to date with content/ (run `npm run content:bundle` after editing)', async () => {
+    const files = await bundle()
+    if (Array.isArray(files)) throw new Error(files.join('\n'))
+    const stale = [...files].filter(([rel, bytes]) => {
+      const file = path.join(BUNDLED_DIR, rel)
+      return !existsSync(file) || !readFileSync(file).equals(bytes)
+    })
+    expect(stale.map(([rel]) => rel)).toEqual([])
+  })
+
+  const manifest = JSON.parse(readFileSync(path.join(BUNDLED_DIR, 'manifest.json'), 'utf8'))
+  const bodies: Installment[] = manifest.installments.map(
+    (e: { path: string }) => JSON.parse(readFileSync(path.join(BUNDLED_DIR, e.path), 'utf8')) as Installment,
+  )
+
+  test('has at least 12 samples across all four groups, each marked sample and saying it is fictional', () => {
+    expect(bodies.length).toBeGreaterThanOrEqual(12)
+    expect(new Set(bodies.map((b) => b.interviewee.group))).toEqual(new Set(GROUPS))
+    for (const body of bodies) {
+      expect([body.id, body.sample]).toEqual([body.id, true])
+      expect([body.id, JSON.stringify(body.body[0])]).toEqual([body.id, expect.stringContaining('虚构')])
+    }
+  })
+
+  test('uses every block type', () => {
+    const types = new Set(bodies.flatMap((b) => b.body.map((block) => block.type)))
+    expect([...types].sort()).toEqual(['answer', 'divider', 'heading', 'image', 'paragraph', 'question', 'quote'])
+    expect(bodies.some((b) => b.body.some((block) => block.type === 'quote' && block.cite))).toBe(true)
+    expect(bodies.some((b) => b.body.some((block) => typeof (block as { text?: unknown }).text === 'object'))).toBe(true)
+  })
+
+  test.each(
+    JSON.parse(readFileSync(path.join(BUNDLED_DIR, 'manifest.json'), 'utf8')).installments.map((e: { id: string }) => [e.id]),
+  )('%s has 1,500 to 8,000 Chinese characters', (id) => {
+    const body = bodies.find((b) => b.id === id)!
+    const count = countCjk(body.body)
+    expect(count).toBeGreaterThanOrEqual(1500)
+    expect(count).toBeLessThanOrEqual(8000)
+  })
+})

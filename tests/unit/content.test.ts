@@ -1,0 +1,94 @@
+import manifest from '../../src/content/bundled/manifest.json'
+import { chunk, matchesSearch, neighbours, normalise, queryEntries, PAGE_SIZE } from '@/content/query'
+import { mediaUrl } from '@/content/media'
+import { createRepository } from '@/content/repository'
+import type { ManifestEntry } from '@/content/schema'
+import { bundledBodies } from '@/content/bundled'
+
+const entries = manifest.installments as ManifestEntry[]
+const numbers = (list: ManifestEntry[]) => list.map((e) => e.number)
+
+describe('query', () => {
+  test.each([
+    [{ group: 'all', search: '', order: 'series' }, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]],
+    [{ group: 'all', search: '', order: 'newest' }, [12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]],
+    [{ group: 'worker', search: '', order: 'series' }, [10, 11, 12]],
+    [{ group: 'all', search: '北岭', order: 'series' }, [7, 10]],
+    [{ group: 'engineer', search: '北岭', order: 'series' }, [7]],
+    [{ group: 'all', search: '  回收   磁体 ', order: 'series' }, [6]],
+    [{ group: 'all', search: 'ＡＢＣ不存在', order: 'series' }, []],
+  ] as const)('%j → %j', (query, expected) => {
+    expect(numbers(queryEntries(entries, query))).toEqual(expected)
+  })
+
+  test('search folds width and case', () => {
+    expect(normalise(' ＡＢｃ  Ｄ ')).toBe('abc d')
+    expect(matchesSearch({ ...entries[0], tags: ['NdFeB'] }, 'ｎｄｆｅｂ')).toBe(true)
+  })
+
+  test('neighbours follow series order', () => {
+    expect(neighbours(entries, entries[0].id)).toEqual({ previous: null, next: entries[1] })
+    expect(neighbours(entries, entries[11].id)).toEqual({ previous: entries[10], next: null })
+    expect(neighbours(entries, 'missing')).toEqual({ previous: null, next: null })
+  })
+
+  test('chunk pages by PAGE_SIZE', () => {
+    const items = Array.from({ length: 45 }, (_, i) => i)
+    expect(chunk(items).map((p) => p.length)).toEqual([PAGE_SIZE, PAGE_SIZE, 5])
+    expect(chunk([])).toEqual([])
+  })
+})
+
+describe('media', () => {
+  test.each([
+    ['media/abc12345.png', { kind: 'bundled' }, '/static/media/abc12345.png'],
+    ['media/abc12345.png', { kind: 'remote', base: 'https://cdn.example.com/lre/' }, 'https://cdn.example.com/lre/media/abc12345.png'],
+    ['https://img.example.com/a.png', { kind: 'remote', base: 'https://cdn.example.com' }, 'https://img.example.com/a.png'],
+  ] as const)('%s from %j', (src, source, expected) => {
+    expect(mediaUrl(src, source)).toBe(expected)
+  })
+})
+
+describe('repository', () => {
+  const repo = () => createRepository({ manifest, bodies: bundledBodies })
+
+  test('the catalog is the bundled content, validated', () => {
+    const catalog = repo().catalog()
+    expect(catalog.status === 'ready' && catalog.manifest.installments).toHaveLength(entries.length)
+    expect(catalog.status === 'ready' && catalog.source).toEqual({ kind: 'bundled' })
+  })
+
+  test.each([
+    ['a known id', entries[3].id, 'ok'],
+    ['an unknown id', 'nope', 'not-found'],
+    ['an empty id', '', 'not-found'],
+  ])('installment(%s) → %s', async (_what, id, kind) => {
+    expect((await repo().installment(id)).kind).toBe(kind)
+  })
+
+  test('a body that fails the schema is bad data, never a crash', async () => {
+    const bad = createRepository({ manifest, bodies: { [entries[0].id]: { schemaVersion: 1, id: entries[0].id } } })
+    const result = await bad.installment(entries[0].id)
+    expect(result.kind).toBe('bad-data')
+  })
+
+  test('a body whose id does not match its entry is bad data', async () => {
+    const swapped = createRepository({ manifest, bodies: { [entries[0].id]: bundledBodies[entries[1].id] } })
+    expect(await swapped.installment(entries[0].id)).toEqual({ kind: 'bad-data', problems: [`id: expected "${entries[0].id}"`] })
+  })
+
+  test('an invalid bundled manifest gives an error catalog listing the problems', () => {
+    const broken = createRepository({ manifest: { schemaVersion: 1 }, bodies: {} })
+    const catalog = broken.catalog()
+    expect(catalog.status).toBe('error')
+    expect(catalog.status === 'error' && catalog.problems).toEqual(expect.arrayContaining(['contentVersion: Required']))
+  })
+
+  test('refresh notifies subscribers', async () => {
+    const r = repo()
+    const seen = jest.fn()
+    r.subscribe(seen)
+    expect((await r.refresh()).kind).toBe('ok')
+    expect(seen).toHaveBeenCalledTimes(1)
+  })
+})
