@@ -99,7 +99,7 @@ function bookmarkIcon(color: Rgb): Buffer {
 function lanthanideRow(): Buffer {
   const tiles = Array.from({ length: 15 }, (_, i) => {
     const x = 20 + i * 40
-    const shade: Rgb = [150 + (i * 6) % 80, 70 + (i * 11) % 90, 40 + (i * 7) % 60]
+    const shade: Rgb = [150 + ((i * 6) % 80), 70 + ((i * 11) % 90), 40 + ((i * 7) % 60)]
     return rect(x, 150, x + 34, 206, shade)
   })
   return render(640, 360, [0xf4, 0xee, 0xe6], [rect(0, 260, 640, 360, [0xd9, 0xc7, 0xb0]), ...tiles])
@@ -118,11 +118,12 @@ function mineTerraces(): Buffer {
       [0x8d - i * 10, 0x6e - i * 8, 0x52 - i * 6],
     ),
   )
-  return render(640, 360, [0xe8, 0xf0, 0xf5], [
-    circle(520, 80, 42, [0xf2, 0xb1, 0x4c]),
-    rect(0, 300, 640, 360, [0x6f, 0x5a, 0x46]),
-    ...benches,
-  ])
+  return render(
+    640,
+    360,
+    [0xe8, 0xf0, 0xf5],
+    [circle(520, 80, 42, [0xf2, 0xb1, 0x4c]), rect(0, 300, 640, 360, [0x6f, 0x5a, 0x46]), ...benches],
+  )
 }
 
 /** A separation cascade: a line of mixer-settler tanks with coloured phases. */

@@ -20,7 +20,12 @@ build('build:weapp')
 build('build:h5')
 
 const serve = sirv(path.join(ROOT, 'dist', 'h5'), { dev: true, etag: true })
-const server = createServer((req, res) => serve(req, res, () => ((res.statusCode = 404), res.end('Not found'))))
+const server = createServer((req, res) =>
+  serve(req, res, () => {
+    res.statusCode = 404
+    res.end('Not found')
+  }),
+)
 server.on('error', (error: NodeJS.ErrnoException) => {
   console.error(error.code === 'EADDRINUSE' ? `Port ${PORT} is in use; try PORT=10087 npm start` : error)
   process.exit(1)

@@ -16,7 +16,11 @@ export function installmentShareMessage(entry: ManifestEntry, imageUrl?: string)
 }
 
 export function installmentShareTimeline(entry: ManifestEntry, imageUrl?: string): ShareTimeline {
-  return { title: shareTitle(entry), query: `id=${encodeURIComponent(entry.id)}`, ...(imageUrl ? { imageUrl } : {}) }
+  return {
+    title: shareTitle(entry),
+    query: `id=${encodeURIComponent(entry.id)}`,
+    ...(imageUrl ? { imageUrl } : {}),
+  }
 }
 
 export const listShareMessage: ShareMessage = { title: text.appTitle, path: '/pages/index/index' }

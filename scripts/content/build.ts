@@ -134,7 +134,13 @@ function parseSource<T>(source: SourceFile, schema: z.ZodType<T>, problems: stri
 
 type MediaSink = { files: Map<string, Buffer>; problems: string[] }
 
-const IMAGE_EXTENSIONS: Record<string, string> = { png: 'png', jpg: 'jpg', jpeg: 'jpg', webp: 'webp', gif: 'gif' }
+const IMAGE_EXTENSIONS: Record<string, string> = {
+  png: 'png',
+  jpg: 'jpg',
+  jpeg: 'jpg',
+  webp: 'webp',
+  gif: 'gif',
+}
 
 /** Copies a local image under media/<hash>.<ext>, or checks a remote one; returns the contract src. */
 async function resolveImage(
@@ -162,7 +168,9 @@ async function resolveImage(
   }
   const bytes = await fs.readFile(file)
   if (bytes.length > MAX_IMAGE_BYTES) {
-    sink.problems.push(`${where}: image "${ref.src}" is ${Math.ceil(bytes.length / 1024)} KB; the limit is 200 KB`)
+    sink.problems.push(
+      `${where}: image "${ref.src}" is ${Math.ceil(bytes.length / 1024)} KB; the limit is 200 KB`,
+    )
     return null
   }
   let size: { width?: number; height?: number; type?: string }
@@ -204,13 +212,18 @@ async function listSources(srcDir: string): Promise<string[]> {
   return names.filter((n) => n.endsWith('.md') && n !== 'README.md' && n !== SERIES_FILE).sort()
 }
 
-function crossFileProblems(installments: ReadonlyArray<{ source: SourceFile; value: Installment }>): string[] {
+function crossFileProblems(
+  installments: ReadonlyArray<{ source: SourceFile; value: Installment }>,
+): string[] {
   const problems: string[] = []
   for (const key of ['id', 'number'] as const) {
     const firstSeen = new Map<string | number, string>()
     for (const { source, value } of installments) {
       const other = firstSeen.get(value[key])
-      if (other) problems.push(`${source.name}:${lineOfKey(source.lines, [key])}: duplicate ${key} ${JSON.stringify(value[key])} (also in ${other})`)
+      if (other)
+        problems.push(
+          `${source.name}:${lineOfKey(source.lines, [key])}: duplicate ${key} ${JSON.stringify(value[key])} (also in ${other})`,
+        )
       else firstSeen.set(value[key], source.name)
     }
   }
@@ -237,7 +250,13 @@ export async function buildContent(srcDir: string): Promise<BuildResult> {
     if (!source || !parsed) continue
     const body = await resolveBlocks(source, parsed.body, sink)
     const { cover: coverRef, ...front } = parsed.data
-    const cover = coverRef ? await resolveImage(source, { src: coverRef, line: lineOfKey(source.lines, ['cover']), title: null }, sink) : null
+    const cover = coverRef
+      ? await resolveImage(
+          source,
+          { src: coverRef, line: lineOfKey(source.lines, ['cover']), title: null },
+          sink,
+        )
+      : null
     const candidate = {
       schemaVersion: SCHEMA_VERSION,
       ...front,
@@ -265,10 +284,18 @@ export async function buildContent(srcDir: string): Promise<BuildResult> {
     return { ...meta, path: bodyPath, sha256: sha256(bytes) }
   })
   const seriesValue = { ...series.data, intro }
-  const contentVersion = sha256(JSON.stringify({ series: seriesValue, hashes: entries.map((e) => e.sha256) })).slice(0, 12)
-  const manifestCandidate = { schemaVersion: SCHEMA_VERSION, contentVersion, series: seriesValue, installments: entries }
+  const contentVersion = sha256(
+    JSON.stringify({ series: seriesValue, hashes: entries.map((e) => e.sha256) }),
+  ).slice(0, 12)
+  const manifestCandidate = {
+    schemaVersion: SCHEMA_VERSION,
+    contentVersion,
+    series: seriesValue,
+    installments: entries,
+  }
   const manifest = validateManifest(manifestCandidate)
-  if (manifest.kind !== 'ok') return { kind: 'error', problems: manifest.problems.map((p) => `manifest.json: ${p}`) }
+  if (manifest.kind !== 'ok')
+    return { kind: 'error', problems: manifest.problems.map((p) => `manifest.json: ${p}`) }
   files.set('manifest.json', Buffer.from(JSON.stringify(manifest.value)))
   return { kind: 'ok', output: { manifest: manifest.value, files } }
 }

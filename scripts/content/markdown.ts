@@ -184,7 +184,8 @@ export function parseBody(source: string, lineOffset: number): BodyResult {
       case 'heading_open': {
         const inline = cursor.tokens[++cursor.index]
         const level = Number(token.tag.slice(1))
-        if (level === 2 || level === 3) blocks.push({ type: 'heading', level, text: plainText(toRuns(cursor, inline)) })
+        if (level === 2 || level === 3)
+          blocks.push({ type: 'heading', level, text: plainText(toRuns(cursor, inline)) })
         else problem(cursor, token, `only ## and ### headings are allowed, found ${token.markup}`)
         cursor.index++
         break
@@ -219,7 +220,12 @@ function skipContainer(cursor: Cursor, open: Token): void {
   if (open.nesting !== 1) return
   while (++cursor.index < cursor.tokens.length) {
     const token = cursor.tokens[cursor.index]
-    if (token.nesting === -1 && token.level === open.level && token.type === open.type.replace(/_open$/, '_close')) return
+    if (
+      token.nesting === -1 &&
+      token.level === open.level &&
+      token.type === open.type.replace(/_open$/, '_close')
+    )
+      return
   }
 }
 
@@ -242,7 +248,12 @@ export function countReadingUnits(blocks: ReadonlyArray<Block>): number {
 }
 
 export function countCjk(blocks: ReadonlyArray<Block>): number {
-  return blocks.map(blockText).join('').match(/[\u3400-\u9fff\uf900-\ufaff]/g)?.length ?? 0
+  return (
+    blocks
+      .map(blockText)
+      .join('')
+      .match(/[\u3400-\u9fff\uf900-\ufaff]/g)?.length ?? 0
+  )
 }
 
 export function blockText(block: Block): string {

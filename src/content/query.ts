@@ -8,18 +8,18 @@ export const PAGE_SIZE = 20
 
 /** Lower-cased, width-folded text, so ＡＢＣ matches abc and extra spaces do not matter. */
 export function normalise(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
 }
 
 function haystack(entry: ManifestEntry): string {
   return normalise(
-    [entry.title, entry.interviewee.name, entry.interviewee.role, entry.interviewee.organization ?? '', ...entry.tags].join(
-      ' ',
-    ),
+    [
+      entry.title,
+      entry.interviewee.name,
+      entry.interviewee.role,
+      entry.interviewee.organization ?? '',
+      ...entry.tags,
+    ].join(' '),
   )
 }
 
@@ -33,7 +33,9 @@ export function matchesSearch(entry: ManifestEntry, search: string): boolean {
 
 function compare(order: Order) {
   return (a: ManifestEntry, b: ManifestEntry) =>
-    order === 'series' ? a.number - b.number : b.publishedAt.localeCompare(a.publishedAt) || b.number - a.number
+    order === 'series'
+      ? a.number - b.number
+      : b.publishedAt.localeCompare(a.publishedAt) || b.number - a.number
 }
 
 export function queryEntries(entries: readonly ManifestEntry[], query: ListQuery): ManifestEntry[] {

@@ -4,13 +4,10 @@ import { validateInstallment, validateManifest } from './validate'
 export type ContentSource = { kind: 'bundled' } | { kind: 'remote'; base: string }
 
 export type Catalog =
-  | { status: 'ready'; manifest: Manifest; source: ContentSource }
-  | { status: 'error'; problems: string[] }
+  { status: 'ready'; manifest: Manifest; source: ContentSource } | { status: 'error'; problems: string[] }
 
 export type InstallmentResult =
-  | { kind: 'ok'; installment: Installment }
-  | { kind: 'not-found' }
-  | { kind: 'bad-data'; problems: string[] }
+  { kind: 'ok'; installment: Installment } | { kind: 'not-found' } | { kind: 'bad-data'; problems: string[] }
 
 export type RefreshResult = { kind: 'ok'; catalog: Catalog } | { kind: 'bad-data'; problems: string[] }
 
@@ -71,7 +68,9 @@ export function createRepository(bundled: BundledContent): Repository {
       // what pull-to-refresh means here.
       catalog = loadBundled()
       listeners.forEach((listener) => listener())
-      return catalog.status === 'ready' ? { kind: 'ok', catalog } : { kind: 'bad-data', problems: catalog.problems }
+      return catalog.status === 'ready'
+        ? { kind: 'ok', catalog }
+        : { kind: 'bad-data', problems: catalog.problems }
     },
     subscribe(listener) {
       listeners.add(listener)

@@ -13,9 +13,7 @@ export const idSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and dashes')
   .max(80, 'must be at most 80 characters')
 
-export const httpsUrlSchema = z
-  .string()
-  .regex(/^https:\/\/[^\s/$.?#][^\s]*$/i, 'must be an https URL')
+export const httpsUrlSchema = z.string().regex(/^https:\/\/[^\s/$.?#][^\s]*$/i, 'must be an https URL')
 
 /** A content-relative media file, named by its hash by the CLI: `media/<hex>.<ext>`. */
 export const mediaPathSchema = z
@@ -92,9 +90,7 @@ const metaShape = {
 export const manifestEntrySchema = z
   .object({
     ...metaShape,
-    path: z
-      .string()
-      .regex(/^installments\/[a-z0-9-]+\.json$/, 'must be installments/<id>.json'),
+    path: z.string().regex(/^installments\/[a-z0-9-]+\.json$/, 'must be installments/<id>.json'),
     sha256: z.string().regex(/^[a-f0-9]{64}$/, 'must be 64 lowercase hex digits'),
   })
   .strict()

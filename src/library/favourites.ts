@@ -52,7 +52,9 @@ export function sortedFavourites(list: readonly Favourite[]): Favourite[] {
 
 export function addFavourite(entry: ManifestEntry, now: number = Date.now()): boolean {
   return favouritesStore.update((list) =>
-    isFavourite(list, entry.id) ? list : [...list, { id: entry.id, savedAt: now, snapshot: snapshotOf(entry) }],
+    isFavourite(list, entry.id)
+      ? list
+      : [...list, { id: entry.id, savedAt: now, snapshot: snapshotOf(entry) }],
   )
 }
 

@@ -35,7 +35,11 @@ function keepNewest(map: ProgressMap, limit: number): ProgressMap {
 }
 
 export function saveProgress(id: string, offset: number, ratio: number, now: number = Date.now()): boolean {
-  const entry = { offset: Math.max(0, Math.round(offset)), ratio: Math.min(1, Math.max(0, ratio)), updatedAt: now }
+  const entry = {
+    offset: Math.max(0, Math.round(offset)),
+    ratio: Math.min(1, Math.max(0, ratio)),
+    updatedAt: now,
+  }
   return progressStore.update((map) => keepNewest({ ...map, [id]: entry }, MAX_PROGRESS_ENTRIES))
 }
 

@@ -44,7 +44,8 @@ function decode<T>(spec: RecordSpec<T>, text: string): T | undefined {
   } catch {
     return undefined
   }
-  if (!parsed || typeof parsed !== 'object' || (parsed as { v?: unknown }).v !== spec.version) return undefined
+  if (!parsed || typeof parsed !== 'object' || (parsed as { v?: unknown }).v !== spec.version)
+    return undefined
   const result = spec.schema.safeParse((parsed as { data?: unknown }).data)
   return result.success ? result.data : undefined
 }

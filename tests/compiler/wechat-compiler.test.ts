@@ -25,7 +25,13 @@ let workDir: string
 let privateKeyPath: string
 
 function projectAt(projectPath: string) {
-  const project = new ci.Project({ appid: PLACEHOLDER_APPID, type: 'miniProgram', projectPath, privateKeyPath, ignores: [] })
+  const project = new ci.Project({
+    appid: PLACEHOLDER_APPID,
+    type: 'miniProgram',
+    projectPath,
+    privateKeyPath,
+    ignores: [],
+  })
   ;(project as unknown as { attr: () => Promise<unknown> }).attr = async () => DefaultProjectAttr
   return project
 }
@@ -53,7 +59,11 @@ afterAll(() => {
 })
 
 test('getCompiledResult compiles every page', async () => {
-  const result = await ci.getCompiledResult({ project: projectAt(DIST), version: '0.0.0', setting: { es6: false, minify: true } })
+  const result = await ci.getCompiledResult({
+    project: projectAt(DIST),
+    version: '0.0.0',
+    setting: { es6: false, minify: true },
+  })
   const files = Object.keys(result)
   const pages = JSON.parse(readFileSync(path.join(DIST, 'app.json'), 'utf8')).pages as string[]
   expect(pages.filter((page) => !files.some((f) => f.includes(page)))).toEqual([])
@@ -62,7 +72,14 @@ test('getCompiledResult compiles every page', async () => {
 test('checkCodeQuality passes on every item: compression, lazy code loading, package size, no unused files', async () => {
   const items = (await ci.checkCodeQuality(projectAt(DIST))) as Item[]
   expect(items.map((i) => i.name)).toEqual(
-    expect.arrayContaining(['JS_COMPRESS_OPEN', 'WXML_COMPRESS_OPEN', 'WXSS_COMPRESS_OPEN', 'LAZYCODE_LOADING_OPEN', 'PACKAGE_SIZE_LIMIT', 'CONTAINS_UNUSED_CODES']),
+    expect.arrayContaining([
+      'JS_COMPRESS_OPEN',
+      'WXML_COMPRESS_OPEN',
+      'WXSS_COMPRESS_OPEN',
+      'LAZYCODE_LOADING_OPEN',
+      'PACKAGE_SIZE_LIMIT',
+      'CONTAINS_UNUSED_CODES',
+    ]),
   )
   expect(problems(items)).toEqual([])
 }, 120_000)
@@ -72,7 +89,10 @@ test('the same check does catch an unminified build with an unused file (control
   cpSync(DIST, copy, { recursive: true })
   writeFileSync(path.join(copy, 'orphan.js'), "console.log('never required')\n")
   const config = JSON.parse(readFileSync(path.join(copy, 'project.config.json'), 'utf8'))
-  writeFileSync(path.join(copy, 'project.config.json'), JSON.stringify({ ...config, setting: { ...config.setting, minified: false } }))
+  writeFileSync(
+    path.join(copy, 'project.config.json'),
+    JSON.stringify({ ...config, setting: { ...config.setting, minified: false } }),
+  )
   const found = problems((await ci.checkCodeQuality(projectAt(copy))) as Item[])
   expect(found).toEqual(
     expect.arrayContaining([

@@ -27,14 +27,42 @@ function write(files: Record<string, string | Buffer>): void {
 
 describe('the content builder', () => {
   test.each([
-    ['raw HTML', { 'one.md': `${front()}\n正文\n\n<script>alert(1)</script>\n` }, ['one.md:16: raw HTML is not allowed: <script>alert(1)</script>']],
+    [
+      'raw HTML',
+      { 'one.md': `${front()}\n正文\n\n<script>alert(1)</script>\n` },
+      ['one.md:16: raw HTML is not allowed: <script>alert(1)</script>'],
+    ],
     ['an empty body', { 'one.md': front() }, ['one.md:13: the body is empty']],
-    ['a missing field', { 'one.md': front().replace('summary: 摘要\n', '') + '\n正文\n' }, ['one.md:1: summary is required']],
-    ['a bad group', { 'one.md': front().replace('group: engineer', 'group: poet') + '\n正文\n' }, [expect.stringMatching(/^one\.md:8: interviewee\.group Invalid enum value/)]],
-    ['a missing image', { 'one.md': `${front()}\n![图](media/none.png)\n` }, ['one.md:14: image "media/none.png" not found']],
-    ['an http image', { 'one.md': `${front()}\n![图](http://x.example/a.png)\n` }, ['one.md:14: image "http://x.example/a.png" must be an https URL']],
-    ['an image over 200 KB', { 'one.md': `${front()}\n![图](big.png)\n`, 'big.png': Buffer.alloc(210 * 1024) }, ['one.md:14: image "big.png" is 210 KB; the limit is 200 KB']],
-    ['invalid UTF-8', { 'one.md': Buffer.concat([Buffer.from(`${front()}\n正文\n`), Buffer.from([0xff, 0xfe, 0x0a])]) }, ['one.md:15: invalid UTF-8; save the file as UTF-8']],
+    [
+      'a missing field',
+      { 'one.md': front().replace('summary: 摘要\n', '') + '\n正文\n' },
+      ['one.md:1: summary is required'],
+    ],
+    [
+      'a bad group',
+      { 'one.md': front().replace('group: engineer', 'group: poet') + '\n正文\n' },
+      [expect.stringMatching(/^one\.md:8: interviewee\.group Invalid enum value/)],
+    ],
+    [
+      'a missing image',
+      { 'one.md': `${front()}\n![图](media/none.png)\n` },
+      ['one.md:14: image "media/none.png" not found'],
+    ],
+    [
+      'an http image',
+      { 'one.md': `${front()}\n![图](http://x.example/a.png)\n` },
+      ['one.md:14: image "http://x.example/a.png" must be an https URL'],
+    ],
+    [
+      'an image over 200 KB',
+      { 'one.md': `${front()}\n![图](big.png)\n`, 'big.png': Buffer.alloc(210 * 1024) },
+      ['one.md:14: image "big.png" is 210 KB; the limit is 200 KB'],
+    ],
+    [
+      'invalid UTF-8',
+      { 'one.md': Buffer.concat([Buffer.from(`${front()}\n正文\n`), Buffer.from([0xff, 0xfe, 0x0a])]) },
+      ['one.md:15: invalid UTF-8; save the file as UTF-8'],
+    ],
     [
       'a duplicate id and number',
       { 'one.md': `${front()}\n正文\n`, 'two.md': `${front()}\n正文\n` },
@@ -51,13 +79,17 @@ describe('the content builder', () => {
     write({ 'series.md': SERIES, 'one.md': source })
     const result = await buildContent(dir)
     expect(result.kind).toBe('ok')
-    const body = result.kind === 'ok' ? JSON.parse(result.output.files.get('installments/one.json')!.toString()) : null
+    const body =
+      result.kind === 'ok' ? JSON.parse(result.output.files.get('installments/one.json')!.toString()) : null
     expect(body.body).toEqual([{ type: 'answer', text: '好的！🎉' }])
   })
 
   test('round trip: built output validates, hashes match, and two builds are byte-identical', async () => {
     write({ 'series.md': SERIES, 'one.md': `${front('cover: pic.png\n')}\n![图](pic.png)\n\n答：回答\n` })
-    writeFileSync(path.join(dir, 'pic.png'), readFileSync(path.resolve(__dirname, '../../content/media/lanthanide-row.png')))
+    writeFileSync(
+      path.join(dir, 'pic.png'),
+      readFileSync(path.resolve(__dirname, '../../content/media/lanthanide-row.png')),
+    )
     const first = await buildContent(dir)
     const second = await buildContent(dir)
     if (first.kind !== 'ok' || second.kind !== 'ok') throw new Error('build failed')
@@ -108,14 +140,23 @@ describe('the bundled content', () => {
 
   test('uses every block type', () => {
     const types = new Set(bodies.flatMap((b) => b.body.map((block) => block.type)))
-    expect([...types].sort()).toEqual(['answer', 'divider', 'heading', 'image', 'paragraph', 'question', 'quote'])
+    expect([...types].sort()).toEqual([
+      'answer',
+      'divider',
+      'heading',
+      'image',
+      'paragraph',
+      'question',
+      'quote',
+    ])
     expect(bodies.some((b) => b.body.some((block) => block.type === 'quote' && block.cite))).toBe(true)
-    expect(bodies.some((b) => b.body.some((block) => typeof (block as { text?: unknown }).text === 'object'))).toBe(true)
+    expect(
+      bodies.some((b) => b.body.some((block) => typeof (block as { text?: unknown }).text === 'object')),
+    ).toBe(true)
   })
 
-  test.each(
-    JSON.parse(readFileSync(path.join(BUNDLED_DIR, 'manifest.json'), 'utf8')).installments.map((e: { id: string }) => [e.id]),
-  )('%s has 1,500 to 8,000 Chinese characters', (id) => {
+  const ids: Array<[string]> = manifest.installments.map((e: { id: string }) => [e.id])
+  test.each(ids)('%s has 1,500 to 8,000 Chinese characters', (id) => {
     const body = bodies.find((b) => b.id === id)!
     const count = countCjk(body.body)
     expect(count).toBeGreaterThanOrEqual(1500)

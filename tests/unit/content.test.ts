@@ -42,8 +42,16 @@ describe('query', () => {
 describe('media', () => {
   test.each([
     ['media/abc12345.png', { kind: 'bundled' }, '/static/media/abc12345.png'],
-    ['media/abc12345.png', { kind: 'remote', base: 'https://cdn.example.com/lre/' }, 'https://cdn.example.com/lre/media/abc12345.png'],
-    ['https://img.example.com/a.png', { kind: 'remote', base: 'https://cdn.example.com' }, 'https://img.example.com/a.png'],
+    [
+      'media/abc12345.png',
+      { kind: 'remote', base: 'https://cdn.example.com/lre/' },
+      'https://cdn.example.com/lre/media/abc12345.png',
+    ],
+    [
+      'https://img.example.com/a.png',
+      { kind: 'remote', base: 'https://cdn.example.com' },
+      'https://img.example.com/a.png',
+    ],
   ] as const)('%s from %j', (src, source, expected) => {
     expect(mediaUrl(src, source)).toBe(expected)
   })
@@ -67,21 +75,29 @@ describe('repository', () => {
   })
 
   test('a body that fails the schema is bad data, never a crash', async () => {
-    const bad = createRepository({ manifest, bodies: { [entries[0].id]: { schemaVersion: 1, id: entries[0].id } } })
+    const bad = createRepository({
+      manifest,
+      bodies: { [entries[0].id]: { schemaVersion: 1, id: entries[0].id } },
+    })
     const result = await bad.installment(entries[0].id)
     expect(result.kind).toBe('bad-data')
   })
 
   test('a body whose id does not match its entry is bad data', async () => {
     const swapped = createRepository({ manifest, bodies: { [entries[0].id]: bundledBodies[entries[1].id] } })
-    expect(await swapped.installment(entries[0].id)).toEqual({ kind: 'bad-data', problems: [`id: expected "${entries[0].id}"`] })
+    expect(await swapped.installment(entries[0].id)).toEqual({
+      kind: 'bad-data',
+      problems: [`id: expected "${entries[0].id}"`],
+    })
   })
 
   test('an invalid bundled manifest gives an error catalog listing the problems', () => {
     const broken = createRepository({ manifest: { schemaVersion: 1 }, bodies: {} })
     const catalog = broken.catalog()
     expect(catalog.status).toBe('error')
-    expect(catalog.status === 'error' && catalog.problems).toEqual(expect.arrayContaining(['contentVersion: Required']))
+    expect(catalog.status === 'error' && catalog.problems).toEqual(
+      expect.arrayContaining(['contentVersion: Required']),
+    )
   })
 
   test('refresh notifies subscribers', async () => {

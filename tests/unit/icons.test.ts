@@ -19,6 +19,9 @@ test.each(icons)('%s is a committed PNG of at most 40 KB', (icon) => {
 test('the committed icons are what scripts/make-images.ts draws', () => {
   const drawn = tabIcons()
   for (const icon of icons) {
-    expect([icon, readFileSync(path.join(SRC, icon)).equals(drawn[path.basename(icon)])]).toEqual([icon, true])
+    expect([icon, readFileSync(path.join(SRC, icon)).equals(drawn[path.basename(icon)])]).toEqual([
+      icon,
+      true,
+    ])
   }
 })

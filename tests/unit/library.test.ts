@@ -19,7 +19,12 @@ import { faults, memory, resetStorage } from './support/fake-taro'
 
 jest.mock('@tarojs/taro', () => jest.requireActual('./support/fake-taro'))
 
-const spec: RecordSpec<string[]> = { key: 'lre.user.test', version: 2, schema: z.array(z.string()), empty: () => [] }
+const spec: RecordSpec<string[]> = {
+  key: 'lre.user.test',
+  version: 2,
+  schema: z.array(z.string()),
+  empty: () => [],
+}
 const entries = manifest.installments as ManifestEntry[]
 
 beforeEach(() => {
@@ -97,7 +102,12 @@ describe('favourites', () => {
     faults.write = false
     addFavourite(entries[1])
     favouritesStore.reload()
-    expect(favouritesStore.get().map((f) => f.id).sort()).toEqual([entries[0].id, entries[1].id].sort())
+    expect(
+      favouritesStore
+        .get()
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual([entries[0].id, entries[1].id].sort())
   })
 })
 

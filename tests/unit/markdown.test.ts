@@ -9,7 +9,20 @@ describe('Markdown body → blocks', () => {
     ['答：因为。', [{ type: 'answer', text: '因为。' }]],
     ['A: because.', [{ type: 'answer', text: 'because.' }]],
     ['普通段落', [{ type: 'paragraph', text: '普通段落' }]],
-    ['有**粗体**和*斜体*', [{ type: 'paragraph', text: [{ text: '有' }, { text: '粗体', bold: true }, { text: '和' }, { text: '斜体', italic: true }] }]],
+    [
+      '有**粗体**和*斜体*',
+      [
+        {
+          type: 'paragraph',
+          text: [
+            { text: '有' },
+            { text: '粗体', bold: true },
+            { text: '和' },
+            { text: '斜体', italic: true },
+          ],
+        },
+      ],
+    ],
     ['答：**要点**在此', [{ type: 'answer', text: [{ text: '要点', bold: true }, { text: '在此' }] }]],
     ['> 一句话\n> — 某人', [{ type: 'quote', text: '一句话', cite: '某人' }]],
     ['> 一句话\n>\n> —— 某人', [{ type: 'quote', text: '一句话', cite: '某人' }]],
@@ -34,7 +47,9 @@ describe('Markdown body → blocks', () => {
     ['# 一级标题', 'only ## and ### headings are allowed, found #'],
     ['[链接](http://example.com)', 'link "http://example.com" must be an https URL'],
   ])('%j is an error with its line', (source, ...messages) => {
-    expect(parseBody(`第一段\n\n${source}`, 10).problems).toEqual(messages.map((message) => ({ line: 13, message })))
+    expect(parseBody(`第一段\n\n${source}`, 10).problems).toEqual(
+      messages.map((message) => ({ line: 13, message })),
+    )
   })
 
   test('reading time is about 400 Chinese characters a minute, at least one', () => {

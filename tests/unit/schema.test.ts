@@ -14,7 +14,13 @@ const validInstallment = {
   readingMinutes: 3,
   body: [
     { type: 'paragraph', text: '一段话' },
-    { type: 'paragraph', text: [{ text: '粗', bold: true }, { text: '斜', italic: true }] },
+    {
+      type: 'paragraph',
+      text: [
+        { text: '粗', bold: true },
+        { text: '斜', italic: true },
+      ],
+    },
     { type: 'heading', level: 2, text: '小标题' },
     { type: 'question', text: '问题' },
     { type: 'answer', text: '回答' },
@@ -34,19 +40,55 @@ describe('installment documents', () => {
 
   test.each([
     ['no body', { ...validInstallment, body: [] }, 'body: must have at least one block'],
-    ['an unknown block type', withBody([{ type: 'html', text: '<b>x</b>' }]), 'body[0].type: Invalid discriminator value'],
-    ['an http image', withBody([{ type: 'image', src: 'http://x.example/a.png', width: 1, height: 1 }]), 'body[0].src: must be an https URL or a media/<hash>.<ext> path'],
-    ['an image with no size', withBody([{ type: 'image', src: 'media/0123456789abcdef.png' }]), 'body[0].width: Required'],
-    ['a heading of level 1', withBody([{ type: 'heading', level: 1, text: 'x' }]), 'body[0].level: Invalid input'],
+    [
+      'an unknown block type',
+      withBody([{ type: 'html', text: '<b>x</b>' }]),
+      'body[0].type: Invalid discriminator value',
+    ],
+    [
+      'an http image',
+      withBody([{ type: 'image', src: 'http://x.example/a.png', width: 1, height: 1 }]),
+      'body[0].src: must be an https URL or a media/<hash>.<ext> path',
+    ],
+    [
+      'an image with no size',
+      withBody([{ type: 'image', src: 'media/0123456789abcdef.png' }]),
+      'body[0].width: Required',
+    ],
+    [
+      'a heading of level 1',
+      withBody([{ type: 'heading', level: 1, text: 'x' }]),
+      'body[0].level: Invalid input',
+    ],
     ['an empty paragraph', withBody([{ type: 'paragraph', text: '  ' }]), 'body[0].text: must not be empty'],
-    ['a run with an unknown mark', withBody([{ type: 'paragraph', text: [{ text: 'x', underline: true }] }]), "body[0].text[0]: Unrecognized key(s) in object: 'underline'"],
-    ['an unknown group', { ...validInstallment, interviewee: { ...validInstallment.interviewee, group: 'poet' } }, 'interviewee.group: Invalid enum value'],
+    [
+      'a run with an unknown mark',
+      withBody([{ type: 'paragraph', text: [{ text: 'x', underline: true }] }]),
+      "body[0].text[0]: Unrecognized key(s) in object: 'underline'",
+    ],
+    [
+      'an unknown group',
+      { ...validInstallment, interviewee: { ...validInstallment.interviewee, group: 'poet' } },
+      'interviewee.group: Invalid enum value',
+    ],
     ['a bad id', { ...validInstallment, id: 'Not Kebab' }, 'id: must be kebab-case'],
-    ['a number over 999', { ...validInstallment, number: 1000 }, 'number: Number must be less than or equal to 999'],
+    [
+      'a number over 999',
+      { ...validInstallment, number: 1000 },
+      'number: Number must be less than or equal to 999',
+    ],
     ['a bad date', { ...validInstallment, publishedAt: '2026-02-30x' }, 'publishedAt: must be an ISO date'],
-    ['an impossible date', { ...validInstallment, publishedAt: '2026-13-40' }, 'publishedAt: must be a real calendar date'],
+    [
+      'an impossible date',
+      { ...validInstallment, publishedAt: '2026-13-40' },
+      'publishedAt: must be a real calendar date',
+    ],
     ['an extra field', { ...validInstallment, html: '<p>' }, "(root): Unrecognized key(s) in object: 'html'"],
-    ['another schema version', { ...validInstallment, schemaVersion: 2 }, 'schemaVersion: Invalid literal value, expected 1'],
+    [
+      'another schema version',
+      { ...validInstallment, schemaVersion: 2 },
+      'schemaVersion: Invalid literal value, expected 1',
+    ],
   ])('%s is reported with its path', (_what, doc, problem) => {
     const result = validateInstallment(doc)
     expect(result.kind).toBe('bad-data')
@@ -55,7 +97,11 @@ describe('installment documents', () => {
 
   test('every problem is reported, not just the first', () => {
     const result = validateInstallment({ ...validInstallment, id: 'X', number: 0, title: '' })
-    expect(result.kind === 'bad-data' && result.problems.map((p) => p.split(':')[0])).toEqual(['id', 'number', 'title'])
+    expect(result.kind === 'bad-data' && result.problems.map((p) => p.split(':')[0])).toEqual([
+      'id',
+      'number',
+      'title',
+    ])
   })
 })
 
@@ -65,15 +111,40 @@ describe('manifest documents', () => {
   })
 
   test.each([
-    ['a duplicate id', { ...manifest, installments: [entry, { ...entry, number: 500 }] }, `installments: duplicate id "${entry.id}"`],
-    ['a duplicate number', { ...manifest, installments: [entry, { ...entry, id: 'other-id', path: 'installments/other-id.json' }] }, `installments: duplicate number ${entry.number}`],
-    ['a bad hash', { ...manifest, installments: [{ ...entry, sha256: 'abc' }] }, 'installments[0].sha256: must be 64 lowercase hex digits'],
-    ['a path outside installments/', { ...manifest, installments: [{ ...entry, path: '../secret.json' }] }, 'installments[0].path: must be installments/<id>.json'],
-    ['no series intro', { ...manifest, series: { ...manifest.series, intro: [] } }, 'series.intro: must have at least one block'],
+    [
+      'a duplicate id',
+      { ...manifest, installments: [entry, { ...entry, number: 500 }] },
+      `installments: duplicate id "${entry.id}"`,
+    ],
+    [
+      'a duplicate number',
+      {
+        ...manifest,
+        installments: [entry, { ...entry, id: 'other-id', path: 'installments/other-id.json' }],
+      },
+      `installments: duplicate number ${entry.number}`,
+    ],
+    [
+      'a bad hash',
+      { ...manifest, installments: [{ ...entry, sha256: 'abc' }] },
+      'installments[0].sha256: must be 64 lowercase hex digits',
+    ],
+    [
+      'a path outside installments/',
+      { ...manifest, installments: [{ ...entry, path: '../secret.json' }] },
+      'installments[0].path: must be installments/<id>.json',
+    ],
+    [
+      'no series intro',
+      { ...manifest, series: { ...manifest.series, intro: [] } },
+      'series.intro: must have at least one block',
+    ],
     ['JSON null', null, '(root): Expected object, received null'],
   ])('%s is reported', (_what, doc, problem) => {
     const result = validateManifest(doc)
-    expect(result.kind === 'bad-data' && result.problems).toEqual(expect.arrayContaining([expect.stringContaining(problem)]))
+    expect(result.kind === 'bad-data' && result.problems).toEqual(
+      expect.arrayContaining([expect.stringContaining(problem)]),
+    )
   })
 })
 

@@ -11,7 +11,12 @@ describe('storage helpers never throw', () => {
     ['a saved value', () => save('k', { a: 1 }), () => load('k'), { a: 1 }],
     ['a missing key', () => true, () => load('missing'), null],
     ['text that is not JSON', () => memory.set('k', '{oops'), () => load('k'), null],
-    ['an object stored by someone else', () => memory.set('k', { raw: true }), () => load('k'), { raw: true }],
+    [
+      'an object stored by someone else',
+      () => memory.set('k', { raw: true }),
+      () => load('k'),
+      { raw: true },
+    ],
   ])('load: %s', (_what, arrange, act, expected) => {
     arrange()
     expect(act()).toEqual(expected)

@@ -26,7 +26,10 @@ const titlesNewestFirst = [...bundled.installments]
 
 function firstParagraph(id: string): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const body = require(`../../src/content/bundled/installments/${id}.json`).body as Array<{ type: string; text: unknown }>
+  const body = require(`../../src/content/bundled/installments/${id}.json`).body as Array<{
+    type: string
+    text: unknown
+  }>
   const answer = body.find((b) => b.type === 'answer' && typeof b.text === 'string')
   return String(answer?.text).slice(0, 30)
 }
@@ -287,7 +290,10 @@ describe('favourites', () => {
     await h.tap(favouriteButton(h, find(h.root(), withText('card', entry.title))))
     expect(find(h.root(), withText('card', entry.title)).cn?.length).toBeGreaterThan(0)
     await tapTab(h, '/pages/favourites/index')
-    expect(favouriteRows(h).map((r) => textOf(find(r, byClass('fav__title'))))).toEqual([entry.title, older.title])
+    expect(favouriteRows(h).map((r) => textOf(find(r, byClass('fav__title'))))).toEqual([
+      entry.title,
+      older.title,
+    ])
   })
 
   test('a favourite renders from its snapshot when the installment is gone from the content', async () => {
@@ -300,7 +306,13 @@ describe('favourites', () => {
             {
               id: 'withdrawn-interview',
               savedAt: Date.UTC(2026, 10, 1),
-              snapshot: { number: 99, title: '一篇已下线的访谈', intervieweeName: '某人', intervieweeRole: '某职', group: 'worker' },
+              snapshot: {
+                number: 99,
+                title: '一篇已下线的访谈',
+                intervieweeName: '某人',
+                intervieweeRole: '某职',
+                group: 'worker',
+              },
             },
           ],
         }),
@@ -369,7 +381,14 @@ describe('about', () => {
     await h.tap(find(h.root(), byClass('series__about')))
     const text = textOf(h.root())
     expect(h.current().route).toBe('pages/about/index')
-    for (const fact of ['七十周年', '六十五周年', '九十周年', '白云鄂博', '科学家、企业家、工程师和一线工人', '公众号']) {
+    for (const fact of [
+      '七十周年',
+      '六十五周年',
+      '九十周年',
+      '白云鄂博',
+      '科学家、企业家、工程师和一线工人',
+      '公众号',
+    ]) {
       expect([fact, text.includes(fact)]).toEqual([fact, true])
     }
     expect(text).toContain(bundled.contentVersion)

@@ -28,7 +28,11 @@ export type TreeNode = {
 export type SetDataRecord = { route: string; bytes: number; keys: string[] }
 
 type Options = Record<string, unknown>
-type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void; complete?: (res: unknown) => void }
+type Callbacks = {
+  success?: (res: unknown) => void
+  fail?: (err: unknown) => void
+  complete?: (res: unknown) => void
+}
 
 export type PageInstance = {
   route: string
@@ -274,7 +278,11 @@ export class Harness {
     }
     const setStorageSync = (key: string, value: unknown) => {
       const bytes = jsonBytes(value)
-      if (this.storageFault === 'quota' || bytes > KEY_LIMIT_BYTES || storageBytes() + bytes > STORAGE_LIMIT_BYTES) {
+      if (
+        this.storageFault === 'quota' ||
+        bytes > KEY_LIMIT_BYTES ||
+        storageBytes() + bytes > STORAGE_LIMIT_BYTES
+      ) {
         throw new Error('setStorageSync:fail exceed storage max size 10MB')
       }
       this.storage.set(key, structuredClone(value))
@@ -320,10 +328,19 @@ export class Harness {
       getWindowInfo: () => ({ ...systemInfo }),
       getDeviceInfo: () => ({ ...systemInfo }),
       getAppBaseInfo: () => ({ ...systemInfo }),
-      getMenuButtonBoundingClientRect: () => ({ top: 48, bottom: 80, left: 280, right: 367, width: 87, height: 32 }),
+      getMenuButtonBoundingClientRect: () => ({
+        top: 48,
+        bottom: 80,
+        left: 280,
+        right: 367,
+        width: 87,
+        height: 32,
+      }),
       getLaunchOptionsSync: () => ({ path: 'pages/index/index', scene: this.scene, query: {} }),
       getEnterOptionsSync: () => ({ path: 'pages/index/index', scene: this.scene, query: {} }),
-      getAccountInfoSync: () => ({ miniProgram: { appId: 'touristappid', envVersion: 'develop', version: '' } }),
+      getAccountInfoSync: () => ({
+        miniProgram: { appId: 'touristappid', envVersion: 'develop', version: '' },
+      }),
       canIUse: () => true,
       nextTick: (fn: () => void) => this.addTimer(fn, 0),
       getStorageSync,
@@ -363,7 +380,11 @@ export class Harness {
       reLaunch: this.callback((o) => this.navigate('reLaunch', String(o.url))),
       navigateBack: this.callback(() => this.back()),
       createSelectorQuery: selectorQuery,
-      createIntersectionObserver: () => ({ relativeToViewport: () => ({ observe: noop }), observe: noop, disconnect: noop }),
+      createIntersectionObserver: () => ({
+        relativeToViewport: () => ({ observe: noop }),
+        observe: noop,
+        disconnect: noop,
+      }),
       request: this.callback(() => {
         throw new Error('request:fail no network in the harness')
       }),
@@ -383,7 +404,12 @@ export class Harness {
       vibrateShort: ok,
       setClipboardData: ok,
       reportAnalytics: noop,
-      getUpdateManager: () => ({ onCheckForUpdate: noop, onUpdateReady: noop, onUpdateFailed: noop, applyUpdate: noop }),
+      getUpdateManager: () => ({
+        onCheckForUpdate: noop,
+        onUpdateReady: noop,
+        onUpdateFailed: noop,
+        applyUpdate: noop,
+      }),
       env: { USER_DATA_PATH: 'wxfile://usr' },
     }
   }
@@ -415,7 +441,7 @@ export class Harness {
       __route__: route,
       options: query,
       __wxWebviewId__: this.stack.length + 1,
-    } as PageInstance
+    } as unknown as PageInstance
     page.setData = (data, cb) => {
       this.setDataLog.push({ route, bytes: jsonBytes(data), keys: Object.keys(data) })
       for (const [key, value] of Object.entries(data)) applyPath(page.data, key, value)
@@ -501,8 +527,12 @@ export class Harness {
     if (!this.appOptions) throw new Error('app.js did not call App()')
     const { route, query } = parseUrl(url)
     const launchOptions = { path: route, query, scene: this.scene }
-    this.guard(() => (this.appOptions?.onLaunch as ((o: unknown) => void) | undefined)?.call(this.appOptions, launchOptions))
-    this.guard(() => (this.appOptions?.onShow as ((o: unknown) => void) | undefined)?.call(this.appOptions, launchOptions))
+    this.guard(() =>
+      (this.appOptions?.onLaunch as ((o: unknown) => void) | undefined)?.call(this.appOptions, launchOptions),
+    )
+    this.guard(() =>
+      (this.appOptions?.onShow as ((o: unknown) => void) | undefined)?.call(this.appOptions, launchOptions),
+    )
     this.open(route, query)
     await this.settle()
     return this.current()

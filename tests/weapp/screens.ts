@@ -28,7 +28,10 @@ export async function openCard(h: Harness, title: string): Promise<void> {
   await h.tap(find(card, byClass('card__title')))
 }
 
-export async function tapTab(h: Harness, url: '/pages/index/index' | '/pages/favourites/index'): Promise<void> {
+export async function tapTab(
+  h: Harness,
+  url: '/pages/index/index' | '/pages/favourites/index',
+): Promise<void> {
   // The tabBar is native; WeChat switches tabs itself, which the harness models as switchTab.
   h.navigate('switchTab', url)
   await h.settle()

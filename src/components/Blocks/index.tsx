@@ -81,7 +81,11 @@ export function BlockView({ block, resolveSrc, onImageTap }: BlockProps) {
   }
 }
 
-type BlocksProps = { blocks: readonly Block[]; resolveSrc: (src: string) => string; onImageTap?: (src: string) => void }
+type BlocksProps = {
+  blocks: readonly Block[]
+  resolveSrc: (src: string) => string
+  onImageTap?: (src: string) => void
+}
 
 export function Blocks({ blocks, resolveSrc, onImageTap }: BlocksProps) {
   return (

@@ -22,7 +22,11 @@ function ReadingMarker({ progress }: { progress: ProgressEntry | undefined }) {
   const state = readingState(progress)
   if (state === 'unread') return <Text className="card__mark card__mark--unread">{text.unread}</Text>
   if (state === 'finished') return <Text className="card__mark">{text.finished}</Text>
-  return <Text className="card__mark card__mark--reading">{text.continueReading(percent(progress?.ratio ?? 0))}</Text>
+  return (
+    <Text className="card__mark card__mark--reading">
+      {text.continueReading(percent(progress?.ratio ?? 0))}
+    </Text>
+  )
 }
 
 export function InstallmentCard({ entry, progress, saved, onOpen, onToggleFavourite }: Props) {

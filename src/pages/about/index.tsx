@@ -14,11 +14,15 @@ function hostOf(base: string): string {
 
 export default function AboutPage() {
   const catalog = useCatalog()
-  if (catalog.status !== 'ready') return <StateView kind="error" title={text.errorTitle} body={text.errorBody} />
+  if (catalog.status !== 'ready')
+    return <StateView kind="error" title={text.errorTitle} body={text.errorBody} />
   const { manifest, source } = catalog
   const rows: Array<[string, string]> = [
     [text.contentVersion, manifest.contentVersion],
-    [text.contentSource, source.kind === 'bundled' ? text.sourceBundled : text.sourceRemote(hostOf(source.base))],
+    [
+      text.contentSource,
+      source.kind === 'bundled' ? text.sourceBundled : text.sourceRemote(hostOf(source.base)),
+    ],
     [text.installments, String(manifest.installments.length)],
   ]
   return (

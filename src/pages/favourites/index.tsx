@@ -7,7 +7,13 @@ import { StateView } from '@/components/StateView'
 import { UndoBar } from '@/components/UndoBar'
 import { formatDateTime } from '@/format'
 import { GROUP_LABELS, text } from '@/i18n/zh'
-import { favouritesStore, removeFavourite, restoreFavourite, sortedFavourites, type Favourite } from '@/library/favourites'
+import {
+  favouritesStore,
+  removeFavourite,
+  restoreFavourite,
+  sortedFavourites,
+  type Favourite,
+} from '@/library/favourites'
 import { useStore } from '@/library/store'
 import { goToList, openInstallment } from '@/platform/navigation'
 

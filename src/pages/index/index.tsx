@@ -1,5 +1,11 @@
 import { Input, Text, View } from '@tarojs/components'
-import { useDidShow, usePullDownRefresh, useReachBottom, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import {
+  useDidShow,
+  usePullDownRefresh,
+  useReachBottom,
+  useShareAppMessage,
+  useShareTimeline,
+} from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 
 import { InstallmentCard } from '@/components/InstallmentCard'
@@ -19,6 +25,7 @@ import { listShareMessage, listShareTimeline } from '@/share'
 import './index.scss'
 
 const FILTERS: GroupFilter[] = ['all', ...GROUPS]
+const NO_ENTRIES: ManifestEntry[] = []
 
 function chipLabel(group: GroupFilter, selected: boolean): string {
   const label = group === 'all' ? text.all : GROUP_LABELS[group]
@@ -43,8 +50,14 @@ export default function InstallmentsPage() {
   const [search, setSearch] = useState('')
   const [pagesShown, setPagesShown] = useState(1)
 
-  const entries = catalog.status === 'ready' ? catalog.manifest.installments : []
-  const matches = useMemo(() => queryEntries(entries, { group, search, order }), [entries, group, search, order])
+  const entries = useMemo(
+    () => (catalog.status === 'ready' ? catalog.manifest.installments : NO_ENTRIES),
+    [catalog],
+  )
+  const matches = useMemo(
+    () => queryEntries(entries, { group, search, order }),
+    [entries, group, search, order],
+  )
   const pages = chunk(matches).slice(0, pagesShown)
   const hasMore = matches.length > pagesShown * PAGE_SIZE
 
@@ -104,12 +117,17 @@ export default function InstallmentsPage() {
             onInput={(e) => narrow(() => setSearch(e.detail.value))}
           />
           {search ? (
-            <View className="search__clear" ariaRole="button" ariaLabel={text.clearSearch} onClick={() => narrow(() => setSearch(''))}>
+            <View
+              className="search__clear"
+              ariaRole="button"
+              ariaLabel={text.clearSearch}
+              onClick={() => narrow(() => setSearch(''))}
+            >
               ×
             </View>
           ) : null}
         </View>
-        <View className="filters" >
+        <View className="filters">
           {FILTERS.map((g) => (
             <View
               key={g}

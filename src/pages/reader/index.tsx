@@ -19,7 +19,12 @@ import { useStore } from '@/library/store'
 import { goToList, readerUrl, redirectTo } from '@/platform/navigation'
 import { isSinglePageMode } from '@/platform/system'
 import { previewImages, toast } from '@/platform/ui'
-import { installmentShareMessage, installmentShareTimeline, listShareMessage, listShareTimeline } from '@/share'
+import {
+  installmentShareMessage,
+  installmentShareTimeline,
+  listShareMessage,
+  listShareTimeline,
+} from '@/share'
 
 import { useReadingProgress } from './useReadingProgress'
 
@@ -74,7 +79,12 @@ function FontControls({ step }: { step: FontStep }) {
         A−
       </View>
       <Text className="font__label">{FONT_STEP_LABELS[step]}</Text>
-      <View className="font__btn font__btn--large" ariaRole="button" ariaLabel={text.fontLarger} onClick={() => change(1)}>
+      <View
+        className="font__btn font__btn--large"
+        ariaRole="button"
+        ariaLabel={text.fontLarger}
+        onClick={() => change(1)}
+      >
         A+
       </View>
     </View>
@@ -135,10 +145,19 @@ export default function ReaderPage() {
   const installment = state.installment
   const images = imageSources(installment, resolve)
   const saved = isFavourite(favourites, id)
-  const { previous, next } = catalog.status === 'ready' ? neighbours(catalog.manifest.installments, id) : { previous: null, next: null }
+  const { previous, next } =
+    catalog.status === 'ready'
+      ? neighbours(catalog.manifest.installments, id)
+      : { previous: null, next: null }
   const onToggle = () => {
     const nowSaved = toggleFavourite(entry)
-    toast(favouritesStore.persisted() ? (nowSaved ? text.favouriteAdded : text.favouriteRemoved) : text.favouriteNotSaved)
+    toast(
+      favouritesStore.persisted()
+        ? nowSaved
+          ? text.favouriteAdded
+          : text.favouriteRemoved
+        : text.favouriteNotSaved,
+    )
   }
 
   return (
@@ -152,18 +171,30 @@ export default function ReaderPage() {
         </Button>
       </View>
       <View className="reader__body">
-        <Blocks blocks={installment.body} resolveSrc={resolve} onImageTap={(src) => previewImages(images, src)} />
+        <Blocks
+          blocks={installment.body}
+          resolveSrc={resolve}
+          onImageTap={(src) => previewImages(images, src)}
+        />
       </View>
       {singlePage ? null : (
         <View className="reader__nav">
           {previous ? (
-            <View className="reader__nav-item" ariaRole="link" onClick={() => void redirectTo(readerUrl(previous.id))}>
+            <View
+              className="reader__nav-item"
+              ariaRole="link"
+              onClick={() => void redirectTo(readerUrl(previous.id))}
+            >
               <View className="reader__nav-label">{text.previous}</View>
               <View className="reader__nav-title">{previous.title}</View>
             </View>
           ) : null}
           {next ? (
-            <View className="reader__nav-item reader__nav-item--next" ariaRole="link" onClick={() => void redirectTo(readerUrl(next.id))}>
+            <View
+              className="reader__nav-item reader__nav-item--next"
+              ariaRole="link"
+              onClick={() => void redirectTo(readerUrl(next.id))}
+            >
               <View className="reader__nav-label">{text.next}</View>
               <View className="reader__nav-title">{next.title}</View>
             </View>
