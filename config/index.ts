@@ -22,7 +22,10 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     sourceRoot: 'src',
     outputRoot,
     plugins: [path.resolve(__dirname, '..', 'plugins', 'weapp-aria.js')],
-    defineConstants: {},
+    // Always defined, so code can read it even when the build names no content URL (bundled only).
+    defineConstants: {
+      'process.env.TARO_APP_CONTENT_URL': JSON.stringify(process.env.TARO_APP_CONTENT_URL ?? ''),
+    },
     // Bundled interview images are referenced from content data, not from code, so they are
     // copied as files rather than imported.
     copy: {

@@ -1,12 +1,18 @@
 // Must run before anything renders: see the file.
 import './platform/aria'
 
+import { useDidShow, useLaunch } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
+
+import { FOREGROUND_REFRESH_MS, repository } from './content'
 
 import './app.scss'
 
 /** Providers only: state lives in content/ and library/ stores that every page shares. */
 function App({ children }: PropsWithChildren) {
+  // The first screen shows what the device has; the network is asked behind it.
+  useLaunch(() => void repository.refresh())
+  useDidShow(() => void repository.refreshIfStale(FOREGROUND_REFRESH_MS))
   return children
 }
 

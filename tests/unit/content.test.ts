@@ -58,7 +58,7 @@ describe('media', () => {
 })
 
 describe('repository', () => {
-  const repo = () => createRepository({ manifest, bodies: bundledBodies })
+  const repo = () => createRepository({ bundled: { manifest, bodies: bundledBodies } })
 
   test('the catalog is the bundled content, validated', () => {
     const catalog = repo().catalog()
@@ -76,15 +76,16 @@ describe('repository', () => {
 
   test('a body that fails the schema is bad data, never a crash', async () => {
     const bad = createRepository({
-      manifest,
-      bodies: { [entries[0].id]: { schemaVersion: 1, id: entries[0].id } },
+      bundled: { manifest, bodies: { [entries[0].id]: { schemaVersion: 1, id: entries[0].id } } },
     })
     const result = await bad.installment(entries[0].id)
     expect(result.kind).toBe('bad-data')
   })
 
   test('a body whose id does not match its entry is bad data', async () => {
-    const swapped = createRepository({ manifest, bodies: { [entries[0].id]: bundledBodies[entries[1].id] } })
+    const swapped = createRepository({
+      bundled: { manifest, bodies: { [entries[0].id]: bundledBodies[entries[1].id] } },
+    })
     expect(await swapped.installment(entries[0].id)).toEqual({
       kind: 'bad-data',
       problems: [`id: expected "${entries[0].id}"`],
@@ -92,7 +93,7 @@ describe('repository', () => {
   })
 
   test('an invalid bundled manifest gives an error catalog listing the problems', () => {
-    const broken = createRepository({ manifest: { schemaVersion: 1 }, bodies: {} })
+    const broken = createRepository({ bundled: { manifest: { schemaVersion: 1 }, bodies: {} } })
     const catalog = broken.catalog()
     expect(catalog.status).toBe('error')
     expect(catalog.status === 'error' && catalog.problems).toEqual(
@@ -100,11 +101,11 @@ describe('repository', () => {
     )
   })
 
-  test('refresh notifies subscribers', async () => {
+  test('without a content URL, refresh succeeds and changes nothing', async () => {
     const r = repo()
     const seen = jest.fn()
     r.subscribe(seen)
-    expect((await r.refresh()).kind).toBe('ok')
-    expect(seen).toHaveBeenCalledTimes(1)
+    expect(await r.refresh()).toEqual({ kind: 'ok', changed: false })
+    expect(seen).not.toHaveBeenCalled()
   })
 })

@@ -14,6 +14,7 @@ type Props = {
   entry: ManifestEntry
   progress: ProgressEntry | undefined
   saved: boolean
+  isNew: boolean
   onOpen: (id: string) => void
   onToggleFavourite: (entry: ManifestEntry) => void
 }
@@ -29,7 +30,7 @@ function ReadingMarker({ progress }: { progress: ProgressEntry | undefined }) {
   )
 }
 
-export function InstallmentCard({ entry, progress, saved, onOpen, onToggleFavourite }: Props) {
+export function InstallmentCard({ entry, progress, saved, isNew, onOpen, onToggleFavourite }: Props) {
   const { interviewee } = entry
   return (
     <View className="card" ariaRole="link" onClick={() => onOpen(entry.id)}>
@@ -37,6 +38,7 @@ export function InstallmentCard({ entry, progress, saved, onOpen, onToggleFavour
         <Text className="card__number">{text.installmentNumber(entry.number)}</Text>
         <Text className="card__group">{GROUP_LABELS[interviewee.group]}</Text>
         {entry.sample ? <SampleBadge /> : null}
+        {isNew ? <Text className="card__new">{text.newBadge}</Text> : null}
         <FavouriteButton saved={saved} onToggle={() => onToggleFavourite(entry)} />
       </View>
       <View className="card__title">{entry.title}</View>

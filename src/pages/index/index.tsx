@@ -10,7 +10,7 @@ import { useMemo, useState } from 'react'
 
 import { InstallmentCard } from '@/components/InstallmentCard'
 import { StateView } from '@/components/StateView'
-import { repository, useCatalog } from '@/content'
+import { repository, useCatalog, useRefreshStatus } from '@/content'
 import { chunk, PAGE_SIZE, queryEntries, type GroupFilter } from '@/content/query'
 import { GROUPS, type ManifestEntry } from '@/content/schema'
 import { GROUP_LABELS, text } from '@/i18n/zh'
@@ -40,6 +40,7 @@ function onToggleFavourite(entry: ManifestEntry) {
 
 export default function InstallmentsPage() {
   const catalog = useCatalog()
+  const refreshStatus = useRefreshStatus()
   const { order } = useStore(settingsStore)
   const favourites = useStore(favouritesStore)
   // Progress is read when the list comes into view, not subscribed to: saving it while reading
@@ -106,6 +107,12 @@ export default function InstallmentsPage() {
         </View>
       </View>
 
+      {refreshStatus.kind === 'failed' ? (
+        <View className="notice" ariaRole="status">
+          {text.staleNotice}
+        </View>
+      ) : null}
+
       <View className="tools">
         <View className="search">
           <Input
@@ -167,6 +174,7 @@ export default function InstallmentsPage() {
                   entry={entry}
                   progress={progress[entry.id]}
                   saved={isFavourite(favourites, entry.id)}
+                  isNew={catalog.newIds.has(entry.id)}
                   onOpen={(id) => void openInstallment(id)}
                   onToggleFavourite={onToggleFavourite}
                 />

@@ -100,16 +100,21 @@ export default function ReaderPage() {
   const [state, setState] = useState<LoadState>({ kind: 'loading' })
   const singlePage = useMemo(isSinglePageMode, [])
 
+  const [attempt, setAttempt] = useState(0)
   useEffect(() => {
     let live = true
     setState({ kind: 'loading' })
-    repository.installment(id).then((result) => live && setState(result))
+    repository.installment(id).then((result) => {
+      if (!live) return
+      setState(result)
+      if (result.kind === 'ok') repository.markSeen(id)
+    })
     return () => {
       live = false
     }
-  }, [id])
+  }, [id, attempt])
 
-  const entry = state.kind === 'ok' ? repository.entry(id) : null
+  const entry = state.kind === 'loading' ? null : repository.entry(id)
   const source = catalog.status === 'ready' ? catalog.source : ({ kind: 'bundled' } as const)
   const resolve = (src: string) => mediaUrl(src, source)
   const cover = entry?.cover ? resolve(entry.cover) : undefined
@@ -133,11 +138,17 @@ export default function ReaderPage() {
       />
     )
   }
-  if (state.kind === 'bad-data') {
+  if (state.kind !== 'ok') {
+    const offline = state.kind === 'offline' || state.kind === 'timeout'
     return (
-      <View>
+      <View className="reader">
         <Header entry={entry} />
-        <StateView kind="error" title={text.readerErrorTitle} body={text.readerErrorBody} />
+        <StateView
+          kind="error"
+          title={text.readerErrorTitle}
+          body={offline ? text.readerOfflineBody : text.readerErrorBody}
+          action={{ label: text.retry, onPress: () => setAttempt((n) => n + 1) }}
+        />
       </View>
     )
   }

@@ -1,0 +1,133 @@
+import * as storage from '@/platform/storage'
+
+import { utf8Length } from './utf8'
+
+/**
+ * The last good remote content, kept in storage within a budget. Keys live under `lre.cache.*`,
+ * apart from the reader's own data (`lre.user.*`), which nothing here ever reads, writes or evicts.
+ */
+export const CACHE_PREFIX = 'lre.cache.'
+const MANIFEST_KEY = `${CACHE_PREFIX}manifest`
+const INDEX_KEY = `${CACHE_PREFIX}index`
+const bodyKey = (id: string) => `${CACHE_PREFIX}body.${id}`
+
+export type CacheBudget = { maxKeyBytes: number; maxTotalBytes: number }
+/** Below WeChat's 1 MB a key and well below its 10 MB in all, leaving room for the reader's data. */
+export const DEFAULT_BUDGET: CacheBudget = { maxKeyBytes: 900 * 1024, maxTotalBytes: 5 * 1024 * 1024 }
+
+export type CachedManifest = { base: string; etag: string | null; manifest: unknown; newIds: string[] }
+type BodyRecord = { sha256: string; body: unknown }
+type IndexEntry = { bytes: number; readAt: number }
+type Index = { manifestBytes: number; bodies: Record<string, IndexEntry> }
+
+export type ContentCache = ReturnType<typeof createContentCache>
+
+function byteLength(value: unknown): number {
+  return utf8Length(JSON.stringify(value) ?? '')
+}
+
+export function createContentCache(
+  budget: CacheBudget = DEFAULT_BUDGET,
+  pinned: () => ReadonlySet<string> = () => new Set(),
+  now: () => number = Date.now,
+) {
+  const readIndex = (): Index => {
+    const raw = storage.load<Index>(INDEX_KEY)
+    return raw && typeof raw === 'object' && raw.bodies && typeof raw.bodies === 'object'
+      ? raw
+      : { manifestBytes: 0, bodies: {} }
+  }
+  const writeIndex = (index: Index) => storage.save(INDEX_KEY, index)
+  const total = (index: Index) =>
+    index.manifestBytes + Object.values(index.bodies).reduce((sum, e) => sum + e.bytes, 0)
+
+  /** Least-recently-read first; favourites' bodies only when nothing else is left. */
+  const evictionOrder = (index: Index): string[] => {
+    const keep = pinned()
+    return Object.keys(index.bodies).sort((a, b) => {
+      const pa = keep.has(a) ? 1 : 0
+      const pb = keep.has(b) ? 1 : 0
+      return pa - pb || index.bodies[a].readAt - index.bodies[b].readAt
+    })
+  }
+
+  const evictOne = (index: Index, except?: string): boolean => {
+    const victim = evictionOrder(index).find((id) => id !== except)
+    if (!victim) return false
+    storage.remove(bodyKey(victim))
+    delete index.bodies[victim]
+    return true
+  }
+
+  /** Writes within budget: makes room first, and on a quota error evicts and retries once. */
+  const writeWithin = (
+    key: string,
+    value: unknown,
+    bytes: number,
+    index: Index,
+    except?: string,
+  ): boolean => {
+    if (bytes > budget.maxKeyBytes) return false
+    while (total(index) + bytes > budget.maxTotalBytes) if (!evictOne(index, except)) return false
+    if (storage.save(key, value)) return true
+    return evictOne(index, except) && storage.save(key, value)
+  }
+
+  return {
+    loadManifest(base: string): CachedManifest | null {
+      const cached = storage.load<CachedManifest>(MANIFEST_KEY)
+      return cached && cached.base === base && Array.isArray(cached.newIds) ? cached : null
+    },
+
+    saveManifest(record: CachedManifest): boolean {
+      const index = readIndex()
+      const bytes = byteLength(record)
+      index.manifestBytes = 0
+      const ok = writeWithin(MANIFEST_KEY, record, bytes, index)
+      index.manifestBytes = ok ? bytes : 0
+      if (!ok) storage.remove(MANIFEST_KEY)
+      writeIndex(index)
+      return ok
+    },
+
+    /** The cached body if it is the version the manifest names; marks it as just read. */
+    loadBody(id: string, sha256: string): unknown | null {
+      const record = storage.load<BodyRecord>(bodyKey(id))
+      if (!record || record.sha256 !== sha256) return null
+      const index = readIndex()
+      if (index.bodies[id]) {
+        index.bodies[id].readAt = now()
+        writeIndex(index)
+      }
+      return record.body
+    },
+
+    saveBody(id: string, sha256: string, body: unknown): boolean {
+      const index = readIndex()
+      const record: BodyRecord = { sha256, body }
+      const bytes = byteLength(record)
+      delete index.bodies[id]
+      const ok = writeWithin(bodyKey(id), record, bytes, index, id)
+      if (ok) index.bodies[id] = { bytes, readAt: now() }
+      writeIndex(index)
+      return ok
+    },
+
+    /** Bytes the cache accounts for, manifest and bodies together. */
+    usage(): number {
+      return total(readIndex())
+    },
+
+    /** Bodies no longer named by the manifest are dead weight; drop them. */
+    prune(liveIds: ReadonlySet<string>): void {
+      const index = readIndex()
+      for (const id of Object.keys(index.bodies)) {
+        if (!liveIds.has(id)) {
+          storage.remove(bodyKey(id))
+          delete index.bodies[id]
+        }
+      }
+      writeIndex(index)
+    },
+  }
+}

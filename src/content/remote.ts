@@ -1,0 +1,81 @@
+import { requestText, type RawAttempt } from '@/platform/request'
+
+import { sha256Hex } from './hash'
+import { classifyAttempt, isProblem, parseJson, type Problem } from './problem'
+import { createLimiter, DEFAULT_RETRY, sleep, withRetry, type RetryPolicy, type Sleep } from './retry'
+import { SCHEMA_VERSION, type Installment, type Manifest, type ManifestEntry } from './schema'
+import { validateInstallment, validateManifest } from './validate'
+
+/** WeChat's default is 60 s; a reader should learn much sooner that the network is not there. */
+export const REQUEST_TIMEOUT_MS = 8000
+export const MAX_IN_FLIGHT = 4
+
+export type ManifestFetch =
+  { kind: 'ok'; manifest: Manifest; etag: string | null } | { kind: 'not-modified' } | Problem
+export type BodyFetch = { kind: 'ok'; installment: Installment } | Problem
+
+export type RemoteDeps = {
+  request?: (url: string, headers: Record<string, string>) => Promise<RawAttempt>
+  retry?: RetryPolicy
+  wait?: Sleep
+}
+
+export function joinUrl(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`
+}
+
+/** The contract's version check comes before the schema: a newer document is not "bad", just not ours. */
+function checkVersion(value: unknown): Problem | null {
+  const version =
+    value && typeof value === 'object' ? (value as { schemaVersion?: unknown }).schemaVersion : undefined
+  if (typeof version === 'number' && version !== SCHEMA_VERSION)
+    return { kind: 'unsupported-version', version }
+  return null
+}
+
+/** Reads content published under `base`, trusting nothing: status, JSON, version, schema, hashes. */
+export function createRemoteSource(base: string, deps: RemoteDeps = {}) {
+  const request =
+    deps.request ??
+    ((url: string, headers: Record<string, string>) =>
+      requestText({ url, headers, timeoutMs: REQUEST_TIMEOUT_MS }))
+  const limit = createLimiter(MAX_IN_FLIGHT)
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    withRetry(
+      () => limit(() => request(url, headers)).then(classifyAttempt),
+      deps.retry ?? DEFAULT_RETRY,
+      deps.wait ?? sleep,
+    )
+
+  return {
+    base,
+
+    async manifest(etag: string | null): Promise<ManifestFetch> {
+      const { result } = await get(joinUrl(base, 'manifest.json'), etag ? { 'If-None-Match': etag } : {})
+      if (isProblem(result) || result.kind === 'not-modified') return result
+      const parsed = parseJson(result.text)
+      if (isProblem(parsed)) return parsed
+      const unsupported = checkVersion(parsed.value)
+      if (unsupported) return unsupported
+      const valid = validateManifest(parsed.value)
+      return valid.kind === 'ok' ? { kind: 'ok', manifest: valid.value, etag: result.etag } : valid
+    },
+
+    async body(entry: ManifestEntry): Promise<BodyFetch> {
+      const { result } = await get(joinUrl(base, entry.path))
+      if (isProblem(result)) return result
+      if (result.kind === 'not-modified') return { kind: 'bad-data', problems: ['(root): unexpected 304'] }
+      if (sha256Hex(result.text) !== entry.sha256) return { kind: 'integrity' }
+      const parsed = parseJson(result.text)
+      if (isProblem(parsed)) return parsed
+      const unsupported = checkVersion(parsed.value)
+      if (unsupported) return unsupported
+      const valid = validateInstallment(parsed.value)
+      if (valid.kind !== 'ok') return valid
+      if (valid.value.id !== entry.id) return { kind: 'bad-data', problems: [`id: expected "${entry.id}"`] }
+      return { kind: 'ok', installment: valid.value }
+    },
+  }
+}
+
+export type RemoteSource = ReturnType<typeof createRemoteSource>
