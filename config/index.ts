@@ -6,7 +6,8 @@ import devConfig from './dev'
 import prodConfig from './prod'
 
 const platform = process.env.TARO_ENV ?? 'weapp'
-const outputRoot = `dist/${platform}`
+// LRE_DIST lets tests build a second mini program (one with a content URL) beside the default.
+const outputRoot = `dist/${process.env.LRE_DIST ?? platform}`
 
 export default defineConfig<'webpack5'>(async (merge, { mode }) => {
   const baseConfig: UserConfigExport<'webpack5'> = {

@@ -17,26 +17,24 @@ function lowerCaseKeys(headers: unknown): Record<string, string> {
  * truncated or HTML body from JSON and hash the exact text. Never rejects.
  */
 export function requestText({ url, timeoutMs, headers }: TextRequest): Promise<RawAttempt> {
-  return new Promise((resolve) => {
-    try {
-      Taro.request({
-        url,
-        method: 'GET',
-        header: headers ?? {},
-        timeout: timeoutMs,
-        dataType: '其他',
-        responseType: 'text',
-        success: (res) =>
-          resolve({
-            kind: 'response',
-            status: res.statusCode,
-            text: typeof res.data === 'string' ? res.data : res.data == null ? '' : JSON.stringify(res.data),
-            headers: lowerCaseKeys(res.header),
-          }),
-        fail: (error) => resolve({ kind: 'error', message: String(error?.errMsg ?? error) }),
-      })
-    } catch (error) {
-      resolve({ kind: 'error', message: String((error as Error)?.message ?? error) })
-    }
-  })
+  try {
+    return Taro.request({
+      url,
+      method: 'GET',
+      header: headers ?? {},
+      timeout: timeoutMs,
+      dataType: '其他',
+      responseType: 'text',
+    }).then(
+      (res): RawAttempt => ({
+        kind: 'response',
+        status: res.statusCode,
+        text: typeof res.data === 'string' ? res.data : res.data == null ? '' : JSON.stringify(res.data),
+        headers: lowerCaseKeys(res.header),
+      }),
+      (error): RawAttempt => ({ kind: 'error', message: String(error?.errMsg ?? error) }),
+    )
+  } catch (error) {
+    return Promise.resolve({ kind: 'error', message: String((error as Error)?.message ?? error) })
+  }
 }

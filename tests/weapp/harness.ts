@@ -45,7 +45,14 @@ export type PageInstance = {
 
 export type StorageFault = 'none' | 'quota' | 'read-error'
 
+export type HarnessRequest = { url: string; header: Record<string, string>; timeout: number }
+export type HarnessResponse =
+  { statusCode: number; data: string; header?: Record<string, string> } | { fail: 'timeout' | 'offline' }
+export type Responder = (request: HarnessRequest) => HarnessResponse
+
 export type HarnessOptions = {
+  /** Answers wx.request; without it every request fails as if offline. */
+  request?: Responder
   /** Storage to boot with; pass another harness's `storage` to relaunch with the same data. */
   storage?: Map<string, unknown>
   /** The launch scene; 1154 is Moments single-page mode. */
@@ -112,6 +119,8 @@ export class Harness {
   readonly toasts: string[] = []
   readonly previews: Array<{ urls: string[]; current: string }> = []
   readonly errors: unknown[] = []
+  readonly requests: HarnessRequest[] = []
+  respond: Responder
   readonly stack: PageInstance[] = []
   readonly templates: Map<string, TemplateInfo>
   storageFault: StorageFault = 'none'
@@ -124,7 +133,7 @@ export class Harness {
   private readonly tabPages = new Map<string, PageInstance>()
   private readonly appJson: { pages: string[]; tabBar?: { list: Array<{ pagePath: string }> } }
   private loadingRoute: string | null = null
-  private appOptions: Options | null = null
+  appOptions: Options | null = null
   private timers: Timer[] = []
   private clock = 0
   private nextTimerId = 1
@@ -136,6 +145,7 @@ export class Harness {
       throw new Error(`No compiled mini program at ${this.dist}: run \`npm run build:weapp\` first`)
     }
     this.storage = options.storage ?? new Map()
+    this.respond = options.request ?? (() => ({ fail: 'offline' }))
     this.scene = options.scene ?? 1001
     this.templates = readTemplates(this.dist)
     this.appJson = JSON.parse(readFileSync(path.join(this.dist, 'app.json'), 'utf8'))
@@ -175,7 +185,7 @@ export class Harness {
         log: () => undefined,
       },
       Promise,
-      Date,
+      Date: this.virtualDate(),
       Math,
       JSON,
       Object,
@@ -205,6 +215,22 @@ export class Harness {
       ArrayBuffer,
       DataView,
     }
+  }
+
+  /** Date whose "now" follows the virtual clock, so time-based logic sees `advance()`. */
+  private virtualDate(): DateConstructor {
+    const start = Date.now()
+    const clock = () => start + this.clock
+    class VirtualDate extends Date {
+      constructor(...args: unknown[]) {
+        if (args.length === 0) super(clock())
+        else super(...(args as [string | number | Date]))
+      }
+      static now() {
+        return clock()
+      }
+    }
+    return VirtualDate as unknown as DateConstructor
   }
 
   private addTimer(fn: () => void, ms: number, every?: number): number {
@@ -385,9 +411,7 @@ export class Harness {
         observe: noop,
         disconnect: noop,
       }),
-      request: this.callback(() => {
-        throw new Error('request:fail no network in the harness')
-      }),
+      request: (options: Options & Callbacks) => this.request(options),
       onAppShow: noop,
       onAppHide: noop,
       offAppShow: noop,
@@ -412,6 +436,42 @@ export class Harness {
       }),
       env: { USER_DATA_PATH: 'wxfile://usr' },
     }
+  }
+
+  private request(options: Options & Callbacks): { abort: () => void } {
+    const request: HarnessRequest = {
+      url: String(options.url),
+      header: { ...((options.header as Record<string, string>) ?? {}) },
+      timeout: Number(options.timeout ?? 60000),
+    }
+    this.requests.push(request)
+    const response = this.respond(request)
+    const finish = (ok: boolean, result: unknown) => {
+      if (ok) options.success?.(result)
+      else options.fail?.(result)
+      options.complete?.(result)
+    }
+    if ('fail' in response) {
+      const timedOut = response.fail === 'timeout'
+      this.addTimer(
+        () =>
+          finish(false, {
+            errMsg: timedOut ? 'request:fail timeout' : 'request:fail -101:net::ERR_CONNECTION_REFUSED',
+          }),
+        timedOut ? request.timeout : 5,
+      )
+    } else {
+      this.addTimer(
+        () =>
+          finish(true, {
+            statusCode: response.statusCode,
+            data: response.data,
+            header: response.header ?? {},
+          }),
+        5,
+      )
+    }
+    return { abort: () => undefined }
   }
 
   // ---------------------------------------------------------------- pages
@@ -572,11 +632,23 @@ export class Harness {
     await this.settle()
   }
 
-  /** Calls a page lifecycle or event hook (onPullDownRefresh, onReachBottom, onShareAppMessage …). */
+  /**
+   * Calls a page lifecycle or event hook (onPullDownRefresh, onShareAppMessage …). When the hook returns
+   * a promise, the virtual clock runs until it settles, as real time would.
+   */
   async trigger(hook: string, ...args: unknown[]): Promise<unknown> {
     const result = this.call(this.current(), hook, ...args)
     await this.settle()
-    return result
+    if (!isThenable(result)) return result
+    let done = false
+    let value: unknown
+    result.then(
+      (v) => ((done = true), (value = v)),
+      () => (done = true),
+    )
+    for (let waited = 0; !done && waited < 120_000; waited += 10) await this.advance(10)
+    if (!done) throw new Error(`${hook} did not finish within two virtual minutes`)
+    return value
   }
 
   private event(type: string, node: TreeNode, detail: Record<string, unknown>) {
@@ -625,6 +697,10 @@ export class Harness {
   bytesSince(mark: number): number {
     return this.setDataLog.slice(mark).reduce((sum, r) => sum + r.bytes, 0)
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function'
 }
 
 export function ancestry(root: TreeNode, target: TreeNode): TreeNode[] | null {

@@ -26,6 +26,8 @@ export async function openCard(h: Harness, title: string): Promise<void> {
   const card = cards(h).find((c) => textOf(c).includes(title))
   if (!card) throw new Error(`no card titled ${title}`)
   await h.tap(find(card, byClass('card__title')))
+  // Long enough for a body from the network (the harness answers in 5 ms) but no timeout.
+  await h.advance(100)
 }
 
 export async function tapTab(

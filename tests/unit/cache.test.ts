@@ -1,0 +1,100 @@
+import { createContentCache, type CacheBudget } from '@/content/cache'
+
+import { faults, memory, resetStorage } from './support/fake-taro'
+
+jest.mock('@tarojs/taro', () => jest.requireActual('./support/fake-taro'))
+
+const body = (id: string, size: number) => ({ id, text: 'x'.repeat(size) })
+const bodyKeys = () => [...memory.keys()].filter((k) => k.startsWith('lre.cache.body.')).sort()
+
+let clock = 0
+const tick = () => ++clock
+const cacheWith = (budget: CacheBudget, pinned: string[] = []) =>
+  createContentCache(budget, () => new Set(pinned), tick)
+
+beforeEach(() => {
+  resetStorage()
+  clock = 0
+})
+
+test('a body round-trips and is only returned for the hash it was saved with', () => {
+  const cache = cacheWith({ maxKeyBytes: 10_000, maxTotalBytes: 100_000 })
+  expect(cache.saveBody('a', 'h1', body('a', 10))).toBe(true)
+  expect(cache.loadBody('a', 'h1')).toEqual(body('a', 10))
+  expect(cache.loadBody('a', 'h2')).toBeNull()
+})
+
+test('no key over the per-key budget is written', () => {
+  const cache = cacheWith({ maxKeyBytes: 1000, maxTotalBytes: 100_000 })
+  expect(cache.saveBody('big', 'h', body('big', 2000))).toBe(false)
+  expect(bodyKeys()).toEqual([])
+})
+
+test('the least-recently-read body is evicted first to stay within the total', () => {
+  const cache = cacheWith({ maxKeyBytes: 1000, maxTotalBytes: 1700 })
+  cache.saveBody('a', 'h', body('a', 500))
+  cache.saveBody('b', 'h', body('b', 500))
+  cache.saveBody('c', 'h', body('c', 500))
+  cache.loadBody('a', 'h') // a is now more recent than b
+  cache.saveBody('d', 'h', body('d', 500))
+  expect(bodyKeys()).toEqual(['lre.cache.body.a', 'lre.cache.body.c', 'lre.cache.body.d'])
+  expect(cache.usage()).toBeLessThanOrEqual(1700)
+})
+
+test("favourites' bodies are evicted last", () => {
+  const cache = cacheWith({ maxKeyBytes: 1000, maxTotalBytes: 1700 }, ['a'])
+  cache.saveBody('a', 'h', body('a', 500))
+  cache.saveBody('b', 'h', body('b', 500))
+  cache.saveBody('c', 'h', body('c', 500))
+  cache.saveBody('d', 'h', body('d', 500))
+  expect(bodyKeys()).toEqual(['lre.cache.body.a', 'lre.cache.body.c', 'lre.cache.body.d'])
+})
+
+test("eviction never touches the reader's data", () => {
+  memory.set('lre.user.favourites', '{"v":1,"data":[]}')
+  memory.set('lre.user.progress', '{"v":1,"data":{}}')
+  const cache = cacheWith({ maxKeyBytes: 1000, maxTotalBytes: 600 })
+  for (const id of ['a', 'b', 'c']) cache.saveBody(id, 'h', body(id, 500))
+  cache.prune(new Set())
+  expect(memory.get('lre.user.favourites')).toBe('{"v":1,"data":[]}')
+  expect(memory.get('lre.user.progress')).toBe('{"v":1,"data":{}}')
+})
+
+test('a quota error evicts and retries once, then carries on without caching', () => {
+  const cache = cacheWith({ maxKeyBytes: 1000, maxTotalBytes: 100_000 })
+  cache.saveBody('a', 'h', body('a', 100))
+  const original = memory.set.bind(memory)
+  let refusals = 1
+  jest.spyOn(memory, 'set').mockImplementation((key, value) => {
+    if (String(key).startsWith('lre.cache.body.') && refusals-- > 0)
+      throw new Error('exceed storage max size')
+    return original(key, value)
+  })
+  expect(cache.saveBody('b', 'h', body('b', 100))).toBe(true)
+  expect(bodyKeys()).toEqual(['lre.cache.body.b'])
+  jest.restoreAllMocks()
+
+  faults.write = true
+  expect(cache.saveBody('c', 'h', body('c', 100))).toBe(false)
+  expect(cache.loadBody('c', 'h')).toBeNull()
+})
+
+test('the manifest is cached per content base', () => {
+  const cache = cacheWith({ maxKeyBytes: 10_000, maxTotalBytes: 100_000 })
+  cache.saveManifest({ base: 'https://a.example', etag: '"1"', manifest: { m: 1 }, newIds: ['x'] })
+  expect(cache.loadManifest('https://a.example')).toEqual({
+    base: 'https://a.example',
+    etag: '"1"',
+    manifest: { m: 1 },
+    newIds: ['x'],
+  })
+  expect(cache.loadManifest('https://b.example')).toBeNull()
+})
+
+test('prune drops bodies the manifest no longer names', () => {
+  const cache = cacheWith({ maxKeyBytes: 1000, maxTotalBytes: 100_000 })
+  cache.saveBody('keep', 'h', body('keep', 10))
+  cache.saveBody('gone', 'h', body('gone', 10))
+  cache.prune(new Set(['keep']))
+  expect(bodyKeys()).toEqual(['lre.cache.body.keep'])
+})

@@ -1,0 +1,90 @@
+/**
+ * A content host for the harness: publishes installments the way the CLI does (bodies as exact JSON
+ * text, their sha256 in the manifest) and answers wx.request from memory, with faults on demand.
+ */
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+
+import type { Installment, Manifest } from '../../src/content/schema'
+import type { HarnessRequest, HarnessResponse, Responder } from './harness'
+
+export const CONTENT_BASE = 'https://content.example.test/lre'
+export const REMOTE_DIST = path.resolve(__dirname, '..', '..', 'dist', 'weapp-remote')
+
+const BUNDLED = path.resolve(__dirname, '..', '..', 'src', 'content', 'bundled')
+export const bundledManifest = JSON.parse(
+  readFileSync(path.join(BUNDLED, 'manifest.json'), 'utf8'),
+) as Manifest
+export const bundledBody = (id: string) =>
+  JSON.parse(readFileSync(path.join(BUNDLED, 'installments', `${id}.json`), 'utf8')) as Installment
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
+
+/** A new installment the bundle does not have. */
+export function newInstallment(number: number, id = `remote-extra-${number}`): Installment {
+  return {
+    schemaVersion: 1,
+    id,
+    number,
+    title: `远程新增的第 ${number} 期访谈`,
+    interviewee: {
+      name: '韩知远（虚构）',
+      role: '选矿工程师',
+      group: 'engineer',
+      organization: '示例选矿厂（虚构）',
+    },
+    publishedAt: '2026-11-27',
+    summary: '用于测试远程更新的样例访谈。',
+    tags: ['选矿'],
+    readingMinutes: 1,
+    sample: true,
+    body: [
+      { type: 'paragraph', text: '本篇为样例内容，受访者与所在机构均为虚构。' },
+      { type: 'question', text: '选矿是做什么的？' },
+      { type: 'answer', text: '把有用的矿物和脉石分开，为后面的冶炼准备原料。' },
+    ],
+  }
+}
+
+export type Published = Map<string, string>
+
+/** Files as the CLI would write them: exact body text, hashed into the manifest. */
+export function publish(bodies: Installment[]): Published {
+  const files: Published = new Map()
+  const entries = bodies.map((body) => {
+    const text = JSON.stringify(body)
+    const bodyPath = `installments/${body.id}.json`
+    files.set(bodyPath, text)
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { body: _blocks, schemaVersion: _v, ...meta } = body
+    return { ...meta, path: bodyPath, sha256: sha256(text) }
+  })
+  const manifest = {
+    schemaVersion: 1,
+    contentVersion: sha256(entries.map((e) => e.sha256).join()).slice(0, 12),
+    series: bundledManifest.series,
+    installments: entries,
+  }
+  files.set('manifest.json', JSON.stringify(manifest))
+  return files
+}
+
+export const bundledBodies = () => bundledManifest.installments.map((e) => bundledBody(e.id))
+
+/** Serves `files` under CONTENT_BASE with ETags; `override` answers first when it returns something. */
+export function host(
+  files: Published,
+  override: (file: string, request: HarnessRequest) => HarnessResponse | undefined = () => undefined,
+): Responder {
+  return (request) => {
+    const file = request.url.startsWith(`${CONTENT_BASE}/`) ? request.url.slice(CONTENT_BASE.length + 1) : ''
+    const special = override(file, request)
+    if (special) return special
+    const text = files.get(file)
+    if (text === undefined) return { statusCode: 404, data: '<html><body>Not Found</body></html>' }
+    const etag = `"${sha256(text).slice(0, 16)}"`
+    if (request.header['If-None-Match'] === etag) return { statusCode: 304, data: '', header: { ETag: etag } }
+    return { statusCode: 200, data: text, header: { ETag: etag, 'Content-Type': 'application/json' } }
+  }
+}

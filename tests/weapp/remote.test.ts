@@ -1,0 +1,364 @@
+/**
+ * Remote content on the compiled bundle built with a content URL (dist/weapp-remote), with wx.request
+ * answered by the test. Every fault row asserts what the list and the reader show, that the reader's
+ * favourites and progress are intact, and that no exception escaped.
+ */
+import { byClass, find, findAll, Harness, textOf, type HarnessResponse, type Responder } from './harness'
+import {
+  bundledBodies,
+  bundledManifest,
+  CONTENT_BASE,
+  host,
+  newInstallment,
+  publish,
+  REMOTE_DIST,
+  type Published,
+} from './content-server'
+import { cardTitles, favouriteRows, openCard, readerTitle, stateTitle, tapTab, withText } from './screens'
+
+const favourite = bundledManifest.installments[2]
+const read = bundledManifest.installments[4]
+const FAVOURITES_KEY = 'lre.user.favourites'
+const PROGRESS_KEY = 'lre.user.progress'
+
+/** A reader who has been here before: one favourite and some progress. */
+function readerStorage(): Map<string, unknown> {
+  return new Map<string, unknown>([
+    [
+      FAVOURITES_KEY,
+      JSON.stringify({
+        v: 1,
+        data: [
+          {
+            id: favourite.id,
+            savedAt: Date.UTC(2026, 10, 20),
+            snapshot: {
+              number: favourite.number,
+              title: favourite.title,
+              intervieweeName: favourite.interviewee.name,
+              intervieweeRole: favourite.interviewee.role,
+              group: favourite.interviewee.group,
+              sample: true,
+            },
+          },
+        ],
+      }),
+    ],
+    [PROGRESS_KEY, JSON.stringify({ v: 1, data: { [read.id]: { offset: 900, ratio: 0.4, updatedAt: 1 } } })],
+  ])
+}
+
+const extra = newInstallment(13)
+const withExtra = () => publish([...bundledBodies(), extra])
+const bundledTitles = bundledManifest.installments.map((e) => e.title)
+
+async function boot(request: Responder, storage = readerStorage()): Promise<Harness> {
+  const h = new Harness({ dist: REMOTE_DIST, request, storage })
+  await h.launch()
+  await h.advance(60_000) // long enough for every timeout and retry to run out
+  return h
+}
+
+/** Favourites unchanged; every progress entry the reader had is still there, as it was. */
+function expectUserDataIntact(h: Harness, before: Map<string, unknown>) {
+  expect(h.storage.get(FAVOURITES_KEY)).toBe(before.get(FAVOURITES_KEY))
+  const progress = (stored: unknown) => JSON.parse(String(stored)).data as Record<string, unknown>
+  expect(progress(h.storage.get(PROGRESS_KEY))).toMatchObject(progress(before.get(PROGRESS_KEY)))
+}
+
+const notice = (h: Harness) => findAll(h.root(), byClass('notice')).map(textOf)
+
+const manifestOverride =
+  (response: HarnessResponse) =>
+  (file: string): HarnessResponse | undefined =>
+    file === 'manifest.json' ? response : undefined
+
+function editedManifest(files: Published, edit: (m: Record<string, unknown>) => unknown): string {
+  return JSON.stringify(edit(JSON.parse(files.get('manifest.json') as string)))
+}
+
+type FaultRow = [name: string, respond: () => Responder, requests: number]
+
+const manifestFaults: FaultRow[] = [
+  ['timeout (retried twice)', () => host(withExtra(), manifestOverride({ fail: 'timeout' })), 3],
+  ['connection failure', () => host(withExtra(), manifestOverride({ fail: 'offline' })), 1],
+  ['404', () => host(new Map()), 1],
+  [
+    'an HTML error page instead of JSON',
+    () =>
+      host(
+        withExtra(),
+        manifestOverride({ statusCode: 200, data: '<!doctype html><h1>502 Bad Gateway</h1>' }),
+      ),
+    1,
+  ],
+  [
+    'truncated JSON',
+    () => {
+      const files = withExtra()
+      return host(
+        files,
+        manifestOverride({ statusCode: 200, data: (files.get('manifest.json') as string).slice(0, 500) }),
+      )
+    },
+    1,
+  ],
+  ['an empty body', () => host(withExtra(), manifestOverride({ statusCode: 200, data: '' })), 1],
+  ['JSON null', () => host(withExtra(), manifestOverride({ statusCode: 200, data: 'null' })), 1],
+  [
+    'a missing required field',
+    () => {
+      const files = withExtra()
+      return host(
+        files,
+        manifestOverride({
+          statusCode: 200,
+          data: editedManifest(files, (m) => ({ ...m, contentVersion: undefined })),
+        }),
+      )
+    },
+    1,
+  ],
+  [
+    'a field of the wrong type',
+    () => {
+      const files = withExtra()
+      const data = editedManifest(files, (m) => ({
+        ...m,
+        installments: (m.installments as Array<Record<string, unknown>>).map((e, i) =>
+          i === 0 ? { ...e, number: '1' } : e,
+        ),
+      }))
+      return host(files, manifestOverride({ statusCode: 200, data }))
+    },
+    1,
+  ],
+  [
+    'duplicate ids',
+    () => {
+      const files = withExtra()
+      const data = editedManifest(files, (m) => {
+        const list = m.installments as Array<Record<string, unknown>>
+        return { ...m, installments: [...list, { ...list[0], number: 99 }] }
+      })
+      return host(files, manifestOverride({ statusCode: 200, data }))
+    },
+    1,
+  ],
+  [
+    'schemaVersion 999',
+    () => {
+      const files = withExtra()
+      return host(
+        files,
+        manifestOverride({
+          statusCode: 200,
+          data: editedManifest(files, (m) => ({ ...m, schemaVersion: 999 })),
+        }),
+      )
+    },
+    1,
+  ],
+  [
+    'a 3 MB manifest',
+    () => {
+      const files = withExtra()
+      const data = editedManifest(files, (m) => ({ ...m, padding: 'x'.repeat(3 * 1024 * 1024) }))
+      return host(files, manifestOverride({ statusCode: 200, data }))
+    },
+    1,
+  ],
+]
+
+describe('manifest faults: the app keeps what it has and says it could not update', () => {
+  test.each(manifestFaults)('%s', async (_name, respond, requests) => {
+    const storage = readerStorage()
+    const before = new Map(storage)
+    const h = await boot(respond(), storage)
+
+    expect(cardTitles(h).sort()).toEqual([...bundledTitles].sort())
+    expect(notice(h)).toEqual(['没能更新，正在显示已保存的内容'])
+    expect(h.requests.filter((r) => r.url.endsWith('/manifest.json'))).toHaveLength(requests)
+
+    await openCard(h, read.title)
+    await h.advance(100)
+    expect(readerTitle(h)).toBe(read.title)
+    expect(h.scrolledTo).toEqual([900])
+
+    expectUserDataIntact(h, before)
+    await tapTab(h, '/pages/favourites/index')
+    expect(favouriteRows(h).map(textOf).join()).toContain(favourite.title)
+    expect(h.errors).toEqual([])
+  })
+})
+
+describe('a good refresh', () => {
+  test('500, then success on retry: the new installment appears, marked new', async () => {
+    let calls = 0
+    const files = withExtra()
+    const h = await boot(
+      host(files, (file) =>
+        file === 'manifest.json' && ++calls === 1 ? { statusCode: 500, data: 'oops' } : undefined,
+      ),
+    )
+    expect(calls).toBe(2)
+    expect(cardTitles(h)).toContain(extra.title)
+    const card = find(h.root(), withText('card', extra.title))
+    expect(textOf(find(card, byClass('card__new')))).toBe('新')
+    expect(notice(h)).toEqual([])
+
+    await openCard(h, extra.title)
+    expect(readerTitle(h)).toBe(extra.title)
+    expect(textOf(find(h.root(), byClass('reader__body')))).toContain('把有用的矿物和脉石分开')
+    expect(h.errors).toEqual([])
+  })
+
+  test('bundled bodies that did not change are read from the package, not the network', async () => {
+    const h = await boot(host(withExtra()))
+    await openCard(h, read.title)
+    expect(h.requests.map((r) => r.url)).toEqual([`${CONTENT_BASE}/manifest.json`])
+  })
+
+  test('cold launch: one request; warm launch: one conditional request answered 304, cached list shown at once', async () => {
+    const files = withExtra()
+    const cold = await boot(host(files))
+    expect(cold.requests).toHaveLength(1)
+    expect(cold.requests[0].header['If-None-Match']).toBeUndefined()
+    await openCard(cold, extra.title)
+    expect(cold.requests).toHaveLength(2)
+
+    const warm = new Harness({ dist: REMOTE_DIST, request: host(files), storage: cold.storage })
+    await warm.launch()
+    // Before the network answers, the first screen already has the cached remote list.
+    expect(cardTitles(warm)).toContain(extra.title)
+    await warm.advance(60_000)
+    expect(warm.requests).toHaveLength(1)
+    expect(warm.requests[0].header['If-None-Match']).toMatch(/^"/)
+    await openCard(warm, extra.title)
+    expect(readerTitle(warm)).toBe(extra.title)
+    expect(warm.requests).toHaveLength(1)
+    expect(warm.errors).toEqual([])
+  })
+
+  test('offline after a good launch: the cached list and cached bodies still show', async () => {
+    const files = withExtra()
+    const online = await boot(host(files))
+    await openCard(online, extra.title)
+    const offline = await boot(() => ({ fail: 'offline' }), online.storage)
+    expect(cardTitles(offline)).toContain(extra.title)
+    expect(notice(offline)).toEqual(['没能更新，正在显示已保存的内容'])
+    await openCard(offline, extra.title)
+    expect(readerTitle(offline)).toBe(extra.title)
+    expect(offline.errors).toEqual([])
+  })
+
+  test('pull-to-refresh picks up a new installment without losing the list', async () => {
+    let files = publish(bundledBodies())
+    const h = await boot((request) => host(files)(request))
+    expect(cardTitles(h)).not.toContain(extra.title)
+    files = withExtra()
+    await h.trigger('onPullDownRefresh')
+    expect(cardTitles(h)).toContain(extra.title)
+    expect(h.toasts).toContain('已是最新内容')
+  })
+
+  test('returning to the foreground after 30 minutes refreshes; sooner does not', async () => {
+    const h = await boot(host(withExtra()))
+    const app = h.appOptions as { onShow: (o: unknown) => void }
+    app.onShow({ scene: 1001 })
+    await h.advance(1000)
+    expect(h.requests).toHaveLength(1)
+    await h.advance(30 * 60 * 1000)
+    app.onShow({ scene: 1001 })
+    await h.advance(1000)
+    expect(h.requests).toHaveLength(2)
+  })
+})
+
+describe('body faults: metadata stays, the reader can retry', () => {
+  test.each([
+    [
+      'a body hash mismatch',
+      (files: Published) =>
+        host(files, (f) =>
+          f.includes(extra.id)
+            ? { statusCode: 200, data: files.get(`installments/${extra.id}.json`)!.replace('选矿', '炼铁') }
+            : undefined,
+        ),
+    ],
+    [
+      'a body missing (404 while the manifest is fine)',
+      (files: Published) =>
+        host(files, (f) => (f.includes(extra.id) ? { statusCode: 404, data: 'Not Found' } : undefined)),
+    ],
+    [
+      'a body that times out',
+      (files: Published) => host(files, (f) => (f.includes(extra.id) ? { fail: 'timeout' } : undefined)),
+    ],
+  ])('%s', async (_name, respond) => {
+    const storage = readerStorage()
+    const before = new Map(storage)
+    const files = withExtra()
+    const h = await boot(respond(files), storage)
+    expect(cardTitles(h)).toContain(extra.title)
+    await openCard(h, extra.title)
+    await h.advance(60_000)
+    expect(textOf(find(h.root(), byClass('reader__title')))).toBe(extra.title)
+    expect(stateTitle(h)).toBe('这期访谈暂时打不开')
+    // The host recovers; retry loads it.
+    h.respond = host(files)
+    await h.tap(find(h.root(), byClass('state__action')))
+    await h.advance(1000)
+    expect(textOf(find(h.root(), byClass('reader__body')))).toContain('把有用的矿物和脉石分开')
+    expectUserDataIntact(h, before)
+    expect(h.errors).toEqual([])
+  })
+})
+
+describe('a valid manifest with fewer installments than cached', () => {
+  test('removals apply; a favourite of a removed installment still shows and says it is gone', async () => {
+    const first = await boot(host(withExtra()))
+    expect(cardTitles(first)).toHaveLength(13)
+    const removed = bundledManifest.installments[2] // the reader's favourite
+    const fewer = publish(bundledBodies().filter((b) => b.id !== removed.id))
+    const second = await boot(host(fewer), first.storage)
+    expect(cardTitles(second)).toHaveLength(11)
+    expect(cardTitles(second)).not.toContain(removed.title)
+    await tapTab(second, '/pages/favourites/index')
+    expect(favouriteRows(second).map(textOf).join()).toContain(removed.title)
+    await second.tap(find(favouriteRows(second)[0], byClass('fav__title')))
+    expect(stateTitle(second)).toBe('没有找到这期访谈')
+    expect(second.errors).toEqual([])
+  })
+
+  test('a manifest that lists nothing is refused as an accident', async () => {
+    const h = await boot(host(publish([])))
+    expect(cardTitles(h)).toHaveLength(bundledTitles.length)
+    expect(notice(h)).toEqual(['没能更新，正在显示已保存的内容'])
+  })
+})
+
+describe('a full storage', () => {
+  test('"exceed storage max size" on every write: the update still shows, nothing is lost, nothing throws', async () => {
+    const storage = readerStorage()
+    const before = new Map(storage)
+    const h = new Harness({ dist: REMOTE_DIST, request: host(withExtra()), storage })
+    h.storageFault = 'quota'
+    await h.launch()
+    await h.advance(60_000)
+    expect(cardTitles(h)).toContain(extra.title)
+    await openCard(h, extra.title)
+    expect(readerTitle(h)).toBe(extra.title)
+    expectUserDataIntact(h, before)
+    expect([...h.storage.keys()].filter((k) => k.startsWith('lre.cache.'))).toEqual([])
+    expect(h.errors).toEqual([])
+  })
+})
+
+test('the build without a content URL makes no request at all', async () => {
+  const h = new Harness()
+  await h.launch()
+  await h.advance(60_000)
+  await openCard(h, read.title)
+  expect(h.requests).toEqual([])
+})
