@@ -56,7 +56,6 @@ export function publish(bodies: Installment[]): Published {
     const text = JSON.stringify(body)
     const bodyPath = `installments/${body.id}.json`
     files.set(bodyPath, text)
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
     const { body: _blocks, schemaVersion: _v, ...meta } = body
     return { ...meta, path: bodyPath, sha256: sha256(text) }
   })

@@ -572,7 +572,7 @@ export class Harness {
     }
   }
 
-  private back(): void {
+  back(): void {
     if (this.stack.length < 2) throw new Error('navigateBack:fail cannot navigate back at first page')
     const top = this.stack.pop() as PageInstance
     this.unload(top)

@@ -14,6 +14,7 @@ import {
   REMOTE_DIST,
   type Published,
 } from './content-server'
+import { measureRemote } from './remote-scenarios'
 import { cardTitles, favouriteRows, openCard, readerTitle, stateTitle, tapTab, withText } from './screens'
 
 const favourite = bundledManifest.installments[2]
@@ -362,3 +363,15 @@ test('the build without a content URL makes no request at all', async () => {
   await openCard(h, read.title)
   expect(h.requests).toEqual([])
 })
+
+test('100 installments of 6,000 characters, every one opened: the cache stays within budget; launches make one request', async () => {
+  const measured = await measureRemote(100)
+  expect(measured).toMatchObject({
+    installments: 100,
+    bodiesOpened: 100,
+    coldLaunchRequests: 1,
+    warmLaunchRequests: 1,
+  })
+  expect(measured.cacheBytes).toBeLessThan(5 * 1024 * 1024)
+  expect(measured.largestCacheKeyBytes).toBeLessThanOrEqual(900 * 1024)
+}, 60_000)

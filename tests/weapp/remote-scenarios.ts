@@ -1,0 +1,53 @@
+/** Remote-content scenarios shared by the tests (which assert) and scripts/measure-remote.ts (which prints). */
+import { generateSeries } from '../fixtures/generate'
+import { host, publish, REMOTE_DIST } from './content-server'
+import { Harness } from './harness'
+import { cardTitles, openCard } from './screens'
+
+export type RemoteMeasure = {
+  installments: number
+  coldLaunchRequests: number
+  warmLaunchRequests: number
+  bodiesOpened: number
+  cacheBytes: number
+  largestCacheKeyBytes: number
+}
+
+const cacheEntries = (h: Harness) =>
+  [...h.storage.entries()]
+    .filter(([k]) => k.startsWith('lre.cache.'))
+    .map(([k, v]) => [k, Buffer.byteLength(JSON.stringify(v))] as const)
+
+/** Cold launch, open every installment (each body fetched and cached), then a warm launch. */
+export async function measureRemote(count: number, chars = 6000): Promise<RemoteMeasure> {
+  const files = publish(generateSeries(count, chars))
+  const cold = new Harness({ dist: REMOTE_DIST, request: host(files) })
+  await cold.launch()
+  await cold.advance(10_000)
+  const coldLaunchRequests = cold.requests.length
+  const titles = cardTitles(cold)
+  let opened = 0
+  for (let page = 0; opened < count && page < 100; page++) {
+    for (const title of cardTitles(cold).slice(opened)) {
+      await openCard(cold, title)
+      cold.back()
+      await cold.settle()
+      opened++
+    }
+    await cold.trigger('onReachBottom')
+  }
+  const entries = cacheEntries(cold)
+  const warm = new Harness({ dist: REMOTE_DIST, request: host(files), storage: cold.storage })
+  await warm.launch()
+  await warm.advance(10_000)
+  if (titles.length === 0 || cold.errors.length || warm.errors.length)
+    throw new Error('the remote scenario failed')
+  return {
+    installments: count,
+    coldLaunchRequests,
+    warmLaunchRequests: warm.requests.length,
+    bodiesOpened: opened,
+    cacheBytes: entries.reduce((sum, [, bytes]) => sum + bytes, 0),
+    largestCacheKeyBytes: Math.max(...entries.map(([, bytes]) => bytes)),
+  }
+}
