@@ -375,3 +375,17 @@ test('100 installments of 6,000 characters, every one opened: the cache stays wi
   expect(measured.cacheBytes).toBeLessThan(5 * 1024 * 1024)
   expect(measured.largestCacheKeyBytes).toBeLessThanOrEqual(900 * 1024)
 }, 60_000)
+
+test('a favourite saved from the list is fetched at once and readable offline later', async () => {
+  const files = withExtra()
+  const online = await boot(host(files), new Map())
+  await online.tap(find(find(online.root(), withText('card', extra.title)), byClass('fav-btn')))
+  await online.advance(1000)
+  expect(online.requests.map((r) => r.url)).toContain(`${CONTENT_BASE}/installments/${extra.id}.json`)
+  const offline = await boot(() => ({ fail: 'offline' }), online.storage)
+  await tapTab(offline, '/pages/favourites/index')
+  await offline.tap(find(favouriteRows(offline)[0], byClass('fav__title')))
+  expect(readerTitle(offline)).toBe(extra.title)
+  expect(textOf(find(offline.root(), byClass('reader__body')))).toContain('把有用的矿物和脉石分开')
+  expect(offline.errors).toEqual([])
+})

@@ -14,7 +14,8 @@ import { repository, useCatalog, useRefreshStatus } from '@/content'
 import { chunk, PAGE_SIZE, queryEntries, type GroupFilter } from '@/content/query'
 import { GROUPS, type ManifestEntry } from '@/content/schema'
 import { GROUP_LABELS, text } from '@/i18n/zh'
-import { favouritesStore, isFavourite, toggleFavourite } from '@/library/favourites'
+import { toggleFavouriteAndTell } from '@/favourite-action'
+import { favouritesStore, isFavourite } from '@/library/favourites'
 import { progressStore } from '@/library/progress'
 import { setOrder, settingsStore } from '@/library/settings'
 import { useStore } from '@/library/store'
@@ -30,12 +31,6 @@ const NO_ENTRIES: ManifestEntry[] = []
 function chipLabel(group: GroupFilter, selected: boolean): string {
   const label = group === 'all' ? text.all : GROUP_LABELS[group]
   return selected ? `${label}（${text.selected}）` : label
-}
-
-function onToggleFavourite(entry: ManifestEntry) {
-  const saved = toggleFavourite(entry)
-  if (!favouritesStore.persisted()) toast(text.favouriteNotSaved)
-  else toast(saved ? text.favouriteAdded : text.favouriteRemoved)
 }
 
 export default function InstallmentsPage() {
@@ -176,7 +171,7 @@ export default function InstallmentsPage() {
                   saved={isFavourite(favourites, entry.id)}
                   isNew={catalog.newIds.has(entry.id)}
                   onOpen={(id) => void openInstallment(id)}
-                  onToggleFavourite={onToggleFavourite}
+                  onToggleFavourite={toggleFavouriteAndTell}
                 />
               ))}
             </View>

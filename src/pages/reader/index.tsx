@@ -13,12 +13,13 @@ import type { InstallmentResult } from '@/content/repository'
 import type { Installment, ManifestEntry } from '@/content/schema'
 import { formatDate } from '@/format'
 import { FONT_STEP_LABELS, GROUP_LABELS, text } from '@/i18n/zh'
-import { favouritesStore, isFavourite, toggleFavourite } from '@/library/favourites'
+import { toggleFavouriteAndTell } from '@/favourite-action'
+import { favouritesStore, isFavourite } from '@/library/favourites'
 import { FONT_STEPS, setFontStep, settingsStore, type FontStep } from '@/library/settings'
 import { useStore } from '@/library/store'
 import { goToList, readerUrl, redirectTo } from '@/platform/navigation'
 import { isSinglePageMode } from '@/platform/system'
-import { previewImages, toast } from '@/platform/ui'
+import { previewImages } from '@/platform/ui'
 import {
   installmentShareMessage,
   installmentShareTimeline,
@@ -160,16 +161,7 @@ export default function ReaderPage() {
     catalog.status === 'ready'
       ? neighbours(catalog.manifest.installments, id)
       : { previous: null, next: null }
-  const onToggle = () => {
-    const nowSaved = toggleFavourite(entry)
-    toast(
-      favouritesStore.persisted()
-        ? nowSaved
-          ? text.favouriteAdded
-          : text.favouriteRemoved
-        : text.favouriteNotSaved,
-    )
-  }
+  const onToggle = () => void toggleFavouriteAndTell(entry)
 
   return (
     <View className={`reader reader--fs${fontStep}`}>
