@@ -231,7 +231,9 @@ function crossFileProblems(
 }
 
 /** Reads a folder of Markdown sources and returns every output file, or every problem. */
-export async function buildContent(srcDir: string): Promise<BuildResult> {
+export type BuildOptions = { onProgress?: (done: number, total: number) => void }
+
+export async function buildContent(srcDir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const problems: string[] = []
   const sink: MediaSink = { files: new Map(), problems }
   if (!existsSync(srcDir)) return { kind: 'error', problems: [`${srcDir}: no such folder`] }
@@ -243,7 +245,9 @@ export async function buildContent(srcDir: string): Promise<BuildResult> {
   const intro = series && seriesSource ? await resolveBlocks(seriesSource, series.body, sink) : []
 
   const installments: Array<{ source: SourceFile; value: Installment }> = []
-  for (const name of await listSources(srcDir)) {
+  const names = await listSources(srcDir)
+  for (const [done, name] of names.entries()) {
+    options.onProgress?.(done, names.length)
     const problemsBefore = problems.length
     const source = await readSource(srcDir, name, problems)
     const parsed = source && parseSource(source, frontMatterSchema, problems)

@@ -64,6 +64,48 @@ describe('the content builder', () => {
       ['one.md:15: invalid UTF-8; save the file as UTF-8'],
     ],
     [
+      'a list',
+      { 'one.md': `${front()}\n- 一\n- 二\n` },
+      ['one.md:14: unsupported block syntax: bullet_list'],
+    ],
+    [
+      'a table',
+      { 'one.md': `${front()}\n| a | b |\n| - | - |\n| 1 | 2 |\n` },
+      ['one.md:14: unsupported block syntax: table'],
+    ],
+    [
+      'a code block',
+      { 'one.md': `${front()}\n    code\n` },
+      ['one.md:14: unsupported block syntax: code_block'],
+    ],
+    [
+      'an http link',
+      { 'one.md': `${front()}\n见[这里](http://example.com)。\n` },
+      ['one.md:14: link "http://example.com" must be an https URL'],
+    ],
+    [
+      'HTML inside a quote',
+      { 'one.md': `${front()}\n> 引<i>文</i>\n` },
+      ['one.md:14: raw HTML is not allowed: <i>', 'one.md:14: raw HTML is not allowed: </i>'],
+    ],
+    [
+      'a number written as text',
+      { 'one.md': front().replace('number: 1', 'number: "1"') + '\n正文\n' },
+      [expect.stringMatching(/^one\.md:3: number Expected number, received string/)],
+    ],
+    [
+      'no front matter at all',
+      { 'one.md': '正文\n' },
+      [
+        expect.stringMatching(/^one\.md:1: id /),
+        expect.stringMatching(/^one\.md:1: number /),
+        expect.stringMatching(/^one\.md:1: title /),
+        expect.stringMatching(/^one\.md:1: interviewee /),
+        expect.stringMatching(/^one\.md:1: publishedAt /),
+        expect.stringMatching(/^one\.md:1: summary /),
+      ],
+    ],
+    [
       'a duplicate id and number',
       { 'one.md': `${front()}\n正文\n`, 'two.md': `${front()}\n正文\n` },
       ['two.md:2: duplicate id "one" (also in one.md)', 'two.md:3: duplicate number 1 (also in one.md)'],
@@ -72,6 +114,14 @@ describe('the content builder', () => {
     write({ 'series.md': SERIES, ...files })
     const result = await buildContent(dir)
     expect(result).toEqual({ kind: 'error', problems })
+  })
+
+  test('a folder without series.md says what it is for', async () => {
+    write({ 'one.md': `${front()}\n正文\n` })
+    expect(await buildContent(dir)).toEqual({
+      kind: 'error',
+      problems: ['series.md:1: missing; it holds the series title, tagline and introduction'],
+    })
   })
 
   test('a BOM, CRLF line endings, full-width punctuation and emoji are accepted', async () => {

@@ -1,0 +1,261 @@
+/**
+ * The editors' content CLI. `npm run content -- <command>`; see `--help`.
+ * Exit codes: 0 all good, 1 the content has problems (listed), 2 the command itself was wrong.
+ */
+import { existsSync, promises as fs } from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+import matter from 'gray-matter'
+
+import { buildContent, SERIES_FILE, writeOutput } from './build'
+import { folderReader, isDirectory, urlReader, verifyContent, verifyInstallmentFile } from './verify'
+
+const HELP: Record<string, string> = {
+  main: `Usage: npm run content -- <command> [options]
+
+Commands:
+  build <srcDir> <outDir>                 Markdown sources → validated JSON, all or nothing
+  validate <dir | https-url | file>       check built content the way the app does
+  new <srcDir> --number N --title "…"     scaffold a new installment with complete front matter
+
+Options: --json (machine-readable result), --help (on any command).
+The Markdown conventions are in content/README.md.`,
+  build: `Usage: npm run content -- build <srcDir> <outDir> [--json]
+
+Reads series.md and every other *.md in <srcDir>, and writes <outDir>/manifest.json,
+<outDir>/installments/<id>.json and <outDir>/media/<hash>.<ext>. Every problem is listed as
+file:line: message. Nothing is written unless the whole build is valid; <outDir> is replaced whole.`,
+  validate: `Usage: npm run content -- validate <dir | https-url | file> [--json]
+
+Checks built content as the app does: the manifest's schema, unique ids and numbers, and each body's
+sha256 and schema, plus that every referenced media file exists. A file argument may be a manifest.json
+(its folder is checked) or one installment JSON (its schema is checked).`,
+  new: `Usage: npm run content -- new <srcDir> --number N --title "…" [--json]
+
+Writes <srcDir>/<NNN>-installment-<N>.md with complete front matter and an example question and answer.
+Refuses a number or id that another source already uses.`,
+}
+
+type Problem = { file?: string; line?: number; message: string }
+
+function toProblem(text: string): Problem {
+  const located = /^(.+?):(\d+): (.*)$/.exec(text)
+  if (located) return { file: located[1], line: Number(located[2]), message: located[3] }
+  const filed = /^(.+?): (.*)$/.exec(text)
+  return filed ? { file: filed[1], message: filed[2] } : { message: text }
+}
+
+type Output = { json: boolean }
+
+function finish(
+  out: Output,
+  ok: boolean,
+  result: Record<string, unknown>,
+  problems: string[],
+  lines: string[],
+): number {
+  if (out.json) {
+    console.log(JSON.stringify({ ok, ...result, problems: problems.map(toProblem) }, null, 2))
+  } else {
+    for (const problem of problems) console.error(problem)
+    for (const line of lines) console.log(line)
+  }
+  return ok ? 0 : 1
+}
+
+function usage(command: string, message: string): number {
+  console.error(`${message}\n\n${HELP[command] ?? HELP.main}`)
+  return 2
+}
+
+/** A progress line on stderr for long builds, only where a person is watching. */
+function progress(out: Output) {
+  const started = Date.now()
+  let shown = false
+  return {
+    update(done: number, total: number) {
+      if (out.json || !process.stderr.isTTY || total < 20 || Date.now() - started < 300) return
+      shown = true
+      process.stderr.write(`\rbuilding ${done + 1}/${total}…`)
+    },
+    end() {
+      if (shown) process.stderr.write('\r\x1b[K')
+    },
+  }
+}
+
+async function build(args: string[], out: Output): Promise<number> {
+  const [srcDir, outDir] = args
+  if (!srcDir || !outDir) return usage('build', 'build needs <srcDir> and <outDir>')
+  const line = progress(out)
+  const result = await buildContent(path.resolve(srcDir), { onProgress: line.update })
+  line.end()
+  if (result.kind === 'error') {
+    return finish(out, false, { command: 'build' }, result.problems, [
+      `${result.problems.length} problem(s); nothing was written`,
+    ])
+  }
+  await writeOutput(outDir, result.output.files)
+  const { manifest } = result.output
+  return finish(
+    out,
+    true,
+    {
+      command: 'build',
+      outDir,
+      installments: manifest.installments.length,
+      contentVersion: manifest.contentVersion,
+    },
+    [],
+    [
+      `built ${manifest.installments.length} installment(s) into ${outDir} (content version ${manifest.contentVersion})`,
+    ],
+  )
+}
+
+async function validate(args: string[], out: Output): Promise<number> {
+  const [target] = args
+  if (!target) return usage('validate', 'validate needs a folder, an https URL or a file')
+  let problems: string[]
+  let installments: number | null = null
+  if (/^https?:\/\//.test(target)) {
+    const summary = await verifyContent(urlReader(target)).catch((e: Error) => ({
+      problems: [`${target}: ${e.message}`],
+      manifest: null,
+    }))
+    problems = summary.problems
+    installments = summary.manifest?.installments.length ?? null
+  } else if (isDirectory(target) || path.basename(target) === 'manifest.json') {
+    const summary = await verifyContent(folderReader(isDirectory(target) ? target : path.dirname(target)))
+    problems = summary.problems
+    installments = summary.manifest?.installments.length ?? null
+  } else if (existsSync(target)) {
+    problems = await verifyInstallmentFile(target)
+  } else {
+    return usage('validate', `${target}: no such folder or file`)
+  }
+  const ok = problems.length === 0
+  const what = installments === null ? target : `${installments} installment(s) in ${target}`
+  return finish(
+    out,
+    ok,
+    { command: 'validate', target, installments },
+    problems,
+    ok ? [`valid: ${what}`] : [`${problems.length} problem(s)`],
+  )
+}
+
+async function existingKeys(srcDir: string): Promise<{ numbers: Set<number>; ids: Set<string> }> {
+  const numbers = new Set<number>()
+  const ids = new Set<string>()
+  for (const name of await fs.readdir(srcDir)) {
+    if (!name.endsWith('.md') || name === SERIES_FILE || name === 'README.md') continue
+    try {
+      const { data } = matter(await fs.readFile(path.join(srcDir, name), 'utf8'), {})
+      if (typeof data.number === 'number') numbers.add(data.number)
+      if (typeof data.id === 'string') ids.add(data.id)
+    } catch {
+      // A source that does not parse is the build's to report; it cannot collide with a new number.
+    }
+  }
+  return { numbers, ids }
+}
+
+export function scaffold(number: number, title: string, today: string): string {
+  return `---
+id: installment-${number}
+number: ${number}
+title: ${JSON.stringify(title)}
+interviewee:
+  name: 受访者姓名
+  role: 职务或岗位
+  # one of: scientist | entrepreneur | engineer | worker
+  group: scientist
+  organization: 所在单位
+publishedAt: ${today}
+summary: 一两句话的摘要，显示在列表里。
+tags: []
+# cover: media/cover.png
+# sample: true
+---
+
+## 小标题
+
+问：第一个问题写在这里？
+
+答：回答写在这里。**加粗**和*斜体*都可以用。
+
+> 一句值得单独引出的话。
+> — 说话人
+`
+}
+
+async function scaffoldNew(
+  args: string[],
+  flags: { number?: string; title?: string },
+  out: Output,
+): Promise<number> {
+  const [srcDir] = args
+  const number = Number(flags.number)
+  if (!srcDir || !isDirectory(srcDir)) return usage('new', 'new needs an existing <srcDir>')
+  if (!Number.isInteger(number) || number < 1 || number > 999)
+    return usage('new', '--number must be a whole number from 1 to 999')
+  if (!flags.title?.trim()) return usage('new', '--title is required')
+  const file = path.join(srcDir, `${String(number).padStart(3, '0')}-installment-${number}.md`)
+  const taken = await existingKeys(srcDir)
+  const problems = [
+    ...(taken.numbers.has(number) ? [`${srcDir}: number ${number} is already used`] : []),
+    ...(taken.ids.has(`installment-${number}`)
+      ? [`${srcDir}: id installment-${number} is already used`]
+      : []),
+    ...(existsSync(file) ? [`${file}: already exists`] : []),
+  ]
+  if (problems.length) return finish(out, false, { command: 'new' }, problems, [])
+  await fs.writeFile(file, scaffold(number, flags.title.trim(), new Date().toISOString().slice(0, 10)))
+  return finish(out, true, { command: 'new', file }, [], [`created ${file}`])
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        number: { type: 'string' },
+        title: { type: 'string' },
+      },
+    })
+  } catch (error) {
+    return usage('main', (error as Error).message)
+  }
+  const [command, ...rest] = parsed.positionals
+  const out: Output = { json: parsed.values.json ?? false }
+  if (parsed.values.help || !command) {
+    console.log(HELP[command ?? 'main'] ?? HELP.main)
+    return command || parsed.values.help ? 0 : 2
+  }
+  switch (command) {
+    case 'build':
+      return build(rest, out)
+    case 'validate':
+      return validate(rest, out)
+    case 'new':
+      return scaffoldNew(rest, parsed.values, out)
+    default:
+      return usage('main', `unknown command "${command}"`)
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error)
+      process.exit(1)
+    },
+  )
+}

@@ -1,0 +1,219 @@
+/**
+ * The editors' CLI, run in-process through its main(): exit codes, output, and that a failed build
+ * writes nothing.
+ */
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import sirv from 'sirv'
+
+import { main } from '../../scripts/content/cli'
+
+const ROOT = path.resolve(__dirname, '../..')
+const PNG = readFileSync(path.join(ROOT, 'content/media/lanthanide-row.png'))
+
+let dir: string
+let out: string[]
+let err: string[]
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'lre-cli-'))
+  out = []
+  err = []
+  jest.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')))
+  jest.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')))
+})
+
+afterEach(() => {
+  jest.restoreAllMocks()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const src = () => path.join(dir, 'src')
+const dest = () => path.join(dir, 'out')
+
+function sources(files: Record<string, string | Buffer>) {
+  mkdirSync(src(), { recursive: true })
+  writeFileSync(path.join(src(), 'series.md'), '---\ntitle: 系列\ntagline: 一句话\n---\n\n介绍。\n')
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(src(), name)), { recursive: true })
+    writeFileSync(path.join(src(), name), content)
+  }
+}
+
+/** The complete example in content/README.md, as an editor would copy it. */
+function readmeExample(): string {
+  const readme = readFileSync(path.join(ROOT, 'content/README.md'), 'utf8')
+  const match = /```markdown\n([\s\S]*?)```/.exec(readme)
+  if (!match) throw new Error('content/README.md has no markdown example')
+  return match[1]
+}
+
+describe('build', () => {
+  test('the README example builds, then validates, and the command is quiet but for one line', async () => {
+    sources({ 'example.md': readmeExample(), 'media/lab-night.png': PNG })
+    expect(await main(['build', src(), dest()])).toBe(0)
+    expect(err).toEqual([])
+    expect(out).toEqual([
+      expect.stringMatching(/^built 1 installment\(s\) into .* \(content version [a-f0-9]{12}\)$/),
+    ])
+    expect(readdirSync(dest()).sort()).toEqual(['installments', 'manifest.json', 'media'])
+    out = []
+    expect(await main(['validate', dest()])).toBe(0)
+    expect(out).toEqual([`valid: 1 installment(s) in ${dest()}`])
+  })
+
+  test('all problems of all files in one run, and nothing written', async () => {
+    sources({
+      'a.md':
+        '---\nid: a\nnumber: 1\ntitle: 甲\ninterviewee: {name: 某, role: 某, group: worker}\npublishedAt: 2026-01-01\nsummary: 摘要\n---\n\n<script>alert(1)</script>\n',
+      'b.md':
+        '---\nid: a\nnumber: 2\ntitle: 乙\ninterviewee: {name: 某, role: 某, group: poet}\npublishedAt: 2026-01-01\nsummary: 摘要\n---\n\n- 列表\n',
+    })
+    expect(await main(['build', src(), dest()])).toBe(1)
+    expect(err).toEqual([
+      'a.md:10: raw HTML is not allowed: <script>alert(1)</script>',
+      'b.md:10: unsupported block syntax: bullet_list',
+      expect.stringMatching(/^b\.md:5: interviewee\.group Invalid enum value/),
+    ])
+    expect(out).toEqual(['3 problem(s); nothing was written'])
+    expect(existsSync(dest())).toBe(false)
+  })
+
+  test('a failed build leaves the previous output untouched', async () => {
+    sources({ 'ok.md': readmeExample(), 'media/lab-night.png': PNG })
+    await main(['build', src(), dest()])
+    const before = readFileSync(path.join(dest(), 'manifest.json'))
+    writeFileSync(path.join(src(), 'bad.md'), '---\nid: bad\n---\n\n正文\n')
+    expect(await main(['build', src(), dest()])).toBe(1)
+    expect(readFileSync(path.join(dest(), 'manifest.json')).equals(before)).toBe(true)
+  })
+
+  test('--json gives problems as objects', async () => {
+    sources({ 'a.md': '---\nid: Bad Id\n---\n\n正文\n' })
+    expect(await main(['build', src(), dest(), '--json'])).toBe(1)
+    const result = JSON.parse(out.join('\n'))
+    expect(result.ok).toBe(false)
+    expect(result.problems).toContainEqual({
+      file: 'a.md',
+      line: 2,
+      message: expect.stringContaining('id must be kebab-case'),
+    })
+  })
+})
+
+describe('validate', () => {
+  function built(): string {
+    const copy = path.join(dir, 'built')
+    cpSync(path.join(ROOT, 'src/content/bundled'), copy, { recursive: true })
+    rmSync(path.join(copy, 'index.ts'))
+    return copy
+  }
+
+  test.each<[string, (d: string) => void, string[]]>([
+    ['untouched content', () => undefined, []],
+    [
+      'a body edited after the build',
+      (d) => {
+        const file = path.join(d, 'installments/sample-magnet-lab.json')
+        writeFileSync(file, readFileSync(file, 'utf8').replace('挂面', '面条'))
+      },
+      ['installments/sample-magnet-lab.json: sha256 does not match the manifest'],
+    ],
+    [
+      'a missing body',
+      (d) => rmSync(path.join(d, 'installments/sample-night-shift.json')),
+      ['installments/sample-night-shift.json: missing'],
+    ],
+    [
+      'a missing image',
+      (d) => rmSync(path.join(d, 'media/ab83837c9f679d97.png')),
+      ['installments/sample-extraction-engineer.json: image media/ab83837c9f679d97.png is missing'],
+    ],
+    [
+      'a duplicate id in the manifest',
+      (d) => {
+        const file = path.join(d, 'manifest.json')
+        const m = JSON.parse(readFileSync(file, 'utf8'))
+        m.installments.push({ ...m.installments[0], number: 500 })
+        writeFileSync(file, JSON.stringify(m))
+      },
+      ['manifest.json: installments: duplicate id "sample-magnet-lab"'],
+    ],
+    [
+      'a manifest that is not JSON',
+      (d) => writeFileSync(path.join(d, 'manifest.json'), '{'),
+      ['manifest.json: not valid JSON'],
+    ],
+  ])('%s', async (_what, damage, problems) => {
+    const d = built()
+    damage(d)
+    expect(await main(['validate', d])).toBe(problems.length ? 1 : 0)
+    expect(err).toEqual(problems)
+  })
+
+  test('a URL is read the way the app reads it', async () => {
+    const serve = sirv(built())
+    const server: Server = createServer((req, res) =>
+      serve(req, res, () => {
+        res.statusCode = 404
+        res.end()
+      }),
+    )
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = server.address() as AddressInfo
+      expect(await main(['validate', `http://127.0.0.1:${port}/`])).toBe(0)
+      expect(out).toEqual([`valid: 12 installment(s) in http://127.0.0.1:${port}/`])
+    } finally {
+      server.close()
+    }
+  })
+})
+
+describe('new', () => {
+  test('scaffolds a file with complete front matter that builds as it is', async () => {
+    sources({})
+    expect(await main(['new', src(), '--number', '7', '--title', '新的一期'])).toBe(0)
+    const file = path.join(src(), '007-installment-7.md')
+    expect(out).toEqual([`created ${file}`])
+    expect(readFileSync(file, 'utf8')).toContain('title: "新的一期"')
+    expect(await main(['build', src(), dest()])).toBe(0)
+  })
+
+  test('refuses a number that is taken', async () => {
+    sources({})
+    await main(['new', src(), '--number', '7', '--title', '一'])
+    expect(await main(['new', src(), '--number', '7', '--title', '二'])).toBe(1)
+    expect(err[0]).toContain('number 7 is already used')
+  })
+
+  test.each([
+    [['new', '--number', '1', '--title', 'x']],
+    [['new', 'content', '--number', '0', '--title', 'x']],
+    [['new', 'content', '--number', '3']],
+    [['build', 'content']],
+    [['frobnicate']],
+    [['build', '--colour']],
+  ])('usage errors exit 2: %j', async (args) => {
+    expect(await main(args)).toBe(2)
+    expect(err.join('\n')).toContain('Usage: npm run content --')
+  })
+
+  test.each(['build', 'validate', 'new'])('%s --help', async (command) => {
+    expect(await main([command, '--help'])).toBe(0)
+    expect(out[0]).toMatch(new RegExp(`^Usage: npm run content -- ${command}`))
+  })
+})
