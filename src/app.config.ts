@@ -1,5 +1,11 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/favourites/index', 'pages/reader/index', 'pages/about/index'],
+  pages: ['pages/index/index', 'pages/favourites/index', 'pages/about/index'],
+  // The reader and the bundled bodies live in a subpackage, fetched ahead of time from the list.
+  subPackages: [{ root: 'pages/reader', pages: ['index'] }],
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['pages/reader'] },
+    'pages/favourites/index': { network: 'all', packages: ['pages/reader'] },
+  },
   window: {
     navigationBarTitleText: '稀土之光 · 百人访谈',
     navigationBarBackgroundColor: '#f7f4ef',

@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react'
 
 import { favouritesStore } from '@/library/favourites'
 
-import { bundledBodies, bundledManifest } from './bundled'
+import { bundledManifest } from './bundled'
 import { createContentCache } from './cache'
 import { createRemoteSource } from './remote'
 import { createRepository, type Catalog, type RefreshStatus } from './repository'
@@ -15,7 +15,7 @@ const CONTENT_URL = (process.env.TARO_APP_CONTENT_URL ?? '').trim()
  * from the reader's library — which bodies are favourites, so eviction keeps them for offline reading.
  */
 export const repository = createRepository({
-  bundled: { manifest: bundledManifest, bodies: bundledBodies },
+  bundled: { manifest: bundledManifest },
   remote: CONTENT_URL ? createRemoteSource(CONTENT_URL) : null,
   cache: CONTENT_URL
     ? createContentCache(undefined, () => new Set(favouritesStore.get().map((f) => f.id)))

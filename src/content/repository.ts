@@ -20,7 +20,8 @@ export type RefreshStatus =
   | { kind: 'ok'; at: number }
   | { kind: 'failed'; problem: Problem; at: number }
 
-export type BundledContent = { manifest: unknown; bodies: Readonly<Record<string, unknown>> }
+/** Bodies may arrive later than the manifest: they ship in the reader's subpackage. */
+export type BundledContent = { manifest: unknown; bodies?: Readonly<Record<string, unknown>> }
 
 export type RepositoryDeps = {
   bundled: BundledContent
@@ -39,6 +40,8 @@ export type Repository = {
   /** Refreshes only when the last attempt is older than `maxAgeMs` (the app coming back to the foreground). */
   refreshIfStale: (maxAgeMs: number) => Promise<RefreshResult | null>
   markSeen: (id: string) => void
+  /** Called by the reader's subpackage, which carries the bundled bodies. */
+  provideBundledBodies: (bodies: Readonly<Record<string, unknown>>) => void
   subscribe: (listener: () => void) => () => void
 }
 
@@ -73,6 +76,7 @@ export function createRepository({
   let lastAttemptAt = 0
   let etag: string | null = null
   let inFlight: Promise<RefreshResult> | null = null
+  let bundledBodies: Readonly<Record<string, unknown>> = bundled.bodies ?? {}
 
   const bundledManifest = validateManifest(bundled.manifest)
   const bundledCatalog: Catalog =
@@ -99,7 +103,7 @@ export function createRepository({
     const sameVersion =
       bundledManifest.kind === 'ok' &&
       bundledManifest.value.installments.some((e) => e.id === meta.id && e.sha256 === meta.sha256)
-    const raw = sameVersion ? bundled.bodies[meta.id] : undefined
+    const raw = sameVersion ? bundledBodies[meta.id] : undefined
     if (raw === undefined) return null
     const result = validateInstallment(raw)
     if (result.kind !== 'ok') return result
@@ -194,6 +198,9 @@ export function createRepository({
       const result = await loadBody(meta)
       if (result.kind === 'ok') bodies.set(id, result.installment)
       return result
+    },
+    provideBundledBodies(bodies) {
+      bundledBodies = bodies
     },
     markSeen(id) {
       if (catalog.status !== 'ready' || !catalog.newIds.has(id)) return

@@ -65,7 +65,11 @@ test('getCompiledResult compiles every page', async () => {
     setting: { es6: false, minify: true },
   })
   const files = Object.keys(result)
-  const pages = JSON.parse(readFileSync(path.join(DIST, 'app.json'), 'utf8')).pages as string[]
+  const app = JSON.parse(readFileSync(path.join(DIST, 'app.json'), 'utf8')) as {
+    pages: string[]
+    subPackages: Array<{ root: string; pages: string[] }>
+  }
+  const pages = [...app.pages, ...app.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))]
   expect(pages.filter((page) => !files.some((f) => f.includes(page)))).toEqual([])
 }, 120_000)
 

@@ -3,7 +3,7 @@ import { chunk, matchesSearch, neighbours, normalise, queryEntries, PAGE_SIZE } 
 import { mediaUrl } from '@/content/media'
 import { createRepository } from '@/content/repository'
 import type { ManifestEntry } from '@/content/schema'
-import { bundledBodies } from '@/content/bundled'
+import { bundledBodies } from '@/content/bundled/bodies'
 
 const entries = manifest.installments as ManifestEntry[]
 const numbers = (list: ManifestEntry[]) => list.map((e) => e.number)

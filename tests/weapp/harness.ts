@@ -131,7 +131,13 @@ export class Harness {
   private readonly modules = new Map<string, unknown>()
   private readonly pageOptions = new Map<string, Options>()
   private readonly tabPages = new Map<string, PageInstance>()
-  private readonly appJson: { pages: string[]; tabBar?: { list: Array<{ pagePath: string }> } }
+  private readonly appJson: {
+    pages: string[]
+    subPackages?: Array<{ root: string; pages: string[] }>
+    tabBar?: { list: Array<{ pagePath: string }> }
+  }
+  /** Every page route, main package and subpackages. */
+  readonly routes: string[]
   private loadingRoute: string | null = null
   appOptions: Options | null = null
   private timers: Timer[] = []
@@ -149,6 +155,12 @@ export class Harness {
     this.scene = options.scene ?? 1001
     this.templates = readTemplates(this.dist)
     this.appJson = JSON.parse(readFileSync(path.join(this.dist, 'app.json'), 'utf8'))
+    this.routes = [
+      ...this.appJson.pages,
+      ...(this.appJson.subPackages ?? []).flatMap((p) =>
+        p.pages.map((page) => `${p.root.replace(/\/$/, '')}/${page}`),
+      ),
+    ]
     this.context = vm.createContext(this.globals())
   }
 
@@ -482,7 +494,7 @@ export class Harness {
 
   private loadPageOptions(route: string): Options {
     if (!this.pageOptions.has(route)) {
-      if (!this.appJson.pages.includes(route)) throw new Error(`page "${route}" is not in app.json`)
+      if (!this.routes.includes(route)) throw new Error(`page "${route}" is not in app.json`)
       this.loadingRoute = route
       this.require(path.join(this.dist, 'app.js'), `./${route}`)
       this.loadingRoute = null
@@ -539,7 +551,7 @@ export class Harness {
 
   navigate(kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch', url: string): void {
     const { route, query } = parseUrl(url)
-    if (!this.appJson.pages.includes(route)) throw new Error(`${kind}:fail page "${route}" is not found`)
+    if (!this.routes.includes(route)) throw new Error(`${kind}:fail page "${route}" is not found`)
     const top = this.stack[this.stack.length - 1]
     if (this.scene === 1154) throw new Error(`${kind}:fail not supported in single-page mode`)
     if (kind === 'navigateTo') {

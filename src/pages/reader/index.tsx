@@ -7,6 +7,7 @@ import { FavouriteButton } from '@/components/FavouriteButton'
 import { SampleBadge } from '@/components/SampleBadge'
 import { StateView } from '@/components/StateView'
 import { repository, useCatalog } from '@/content'
+import { bundledBodies } from '@/content/bundled/bodies'
 import { mediaUrl } from '@/content/media'
 import { neighbours } from '@/content/query'
 import type { InstallmentResult } from '@/content/repository'
@@ -30,6 +31,9 @@ import {
 import { useReadingProgress } from './useReadingProgress'
 
 import './index.scss'
+
+// The bundled bodies travel in this page's subpackage; hand them to the repository as it loads.
+repository.provideBundledBodies(bundledBodies)
 
 type LoadState = { kind: 'loading' } | InstallmentResult
 
