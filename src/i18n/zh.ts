@@ -1,6 +1,10 @@
 import type { Group } from '@/content/schema'
 
-/** Every word the reader sees, in one place, so a second language is one more file like this. */
+/**
+ * Every word the reader sees, in one place, so a second language is one more file like this — except
+ * the list card's fixed labels 样例 / 新 / 未读, which are CSS content (InstallmentCard/index.scss)
+ * because on the list every node costs setData bytes.
+ */
 export const GROUP_LABELS: Record<Group, string> = {
   scientist: '科学家',
   entrepreneur: '企业家',
@@ -18,7 +22,6 @@ export const text = {
   installmentsCount: (n: number) => `已连载 ${n} 期`,
   readingMinutes: (m: number) => `约 ${m} 分钟`,
   sample: '样例',
-  unread: '未读',
   continueReading: (percent: number) => `继续阅读 · 已读 ${percent}%`,
   finished: '已读完',
   searchPlaceholder: '搜索标题、人物、单位或标签',
@@ -58,7 +61,6 @@ export const text = {
   readerErrorBody: '内容校验没有通过，请稍后再试。',
   readerOfflineBody: '这期还没有保存到本机，联网后点“重试”。',
   staleNotice: '没能更新，正在显示已保存的内容',
-  newBadge: '新',
   favouritesEmptyTitle: '还没有收藏',
   favouritesEmptyBody: '在访谈页点“收藏”，喜欢的访谈会出现在这里，离线也能找到。',
   browseInstallments: '去看看访谈',

@@ -1,5 +1,7 @@
 import { useSyncExternalStore } from 'react'
 
+import { useWhileShown } from '@/platform/visibility'
+
 import { readRecord, writeRecord, type RecordSpec } from './records'
 
 export type Store<T> = {
@@ -47,4 +49,9 @@ export function createStore<T>(spec: RecordSpec<T>): Store<T> {
 
 export function useStore<T>(store: Store<T>): T {
   return useSyncExternalStore(store.subscribe, store.get, store.get)
+}
+
+/** The store, re-rendering only while the page is shown (see platform/visibility). */
+export function useStoreWhileShown<T>(store: Store<T>): T {
+  return useWhileShown(store.subscribe, store.get)
 }

@@ -2,9 +2,10 @@
  * The reader's flows, run on the compiled dist/weapp bundle. Each test boots a fresh app; tests that
  * relaunch pass the same storage to a second harness, as WeChat keeps storage between launches.
  */
-import { byClass, find, findAll, Harness, textOf } from './harness'
+import { byClass, DIST, find, findAll, Harness, textOf } from './harness'
 import {
   bundled,
+  cardLabels,
   cardTitles,
   chip,
   entryByNumber,
@@ -55,15 +56,15 @@ describe('installments list', () => {
 
   test('each card shows number, interviewee, group, date, reading time, sample badge and unread marker', () => {
     const entry = entryByNumber(7)
-    const card = find(h.root(), withText('card', entry.title))
+    const card = find(h.root(), withText('cd', entry.title))
     const text = textOf(card)
     expect(text).toContain('第 7 期')
     expect(text).toContain(`${entry.interviewee.name} · ${entry.interviewee.role}`)
     expect(text).toContain('工程师')
     expect(text).toContain('2026年10月16日')
     expect(text).toContain(`约 ${entry.readingMinutes} 分钟`)
-    expect(textOf(find(card, byClass('sample-badge')))).toBe('样例')
-    expect(textOf(find(card, byClass('card__mark')))).toBe('未读')
+    expect(cardLabels(card, DIST)).toEqual(['样例', '未读'])
+    expect(findAll(card, byClass('cd-k'))).toEqual([])
   })
 
   test.each([
@@ -188,8 +189,9 @@ describe('reader', () => {
     expect(h.setDataLog.slice(writesBefore)).toEqual([])
     const again = new Harness({ storage: h.storage })
     await again.launch()
-    const card = find(again.root(), withText('card', entry.title))
-    expect(textOf(find(card, byClass('card__mark')))).toMatch(/继续阅读 · 已读 \d+%/)
+    const card = find(again.root(), withText('cd', entry.title))
+    expect(textOf(find(card, byClass('cd-k')))).toMatch(/继续阅读 · 已读 \d+%/)
+    expect(cardLabels(card, DIST)).toEqual(['样例'])
     await openCard(again, entry.title)
     await again.advance(100)
     expect(again.scrolledTo).toEqual([1200])
@@ -285,10 +287,10 @@ describe('favourites', () => {
 
   test('favourites are newest-saved first, and toggling on a list card works too', async () => {
     const older = entryByNumber(1)
-    await h.tap(favouriteButton(h, find(h.root(), withText('card', older.title))))
+    await h.tap(favouriteButton(h, find(h.root(), withText('cd', older.title))))
     await h.advance(60_000)
-    await h.tap(favouriteButton(h, find(h.root(), withText('card', entry.title))))
-    expect(find(h.root(), withText('card', entry.title)).cn?.length).toBeGreaterThan(0)
+    await h.tap(favouriteButton(h, find(h.root(), withText('cd', entry.title))))
+    expect(find(h.root(), withText('cd', entry.title)).cn?.length).toBeGreaterThan(0)
     await tapTab(h, '/pages/favourites/index')
     expect(favouriteRows(h).map((r) => textOf(find(r, byClass('fav__title'))))).toEqual([
       entry.title,
@@ -361,7 +363,7 @@ describe('bad saved data and a failing storage', () => {
     expect(textOf(favouriteRows(h)[0])).toContain(entry.title)
     h.storageFault = 'none'
     await tapTab(h, '/pages/index/index')
-    await h.tap(favouriteButton(h, find(h.root(), withText('card', entryByNumber(4).title))))
+    await h.tap(favouriteButton(h, find(h.root(), withText('cd', entryByNumber(4).title))))
     const again = new Harness({ storage: h.storage })
     await again.launch('/pages/favourites/index')
     expect(favouriteRows(again)).toHaveLength(2)

@@ -75,6 +75,7 @@ export function readTemplates(dist: string = DIST): Map<string, TemplateInfo> {
   return templates
 }
 
+export const MAX_SINGLE_SETDATA_BYTES = 128 * 1024
 const STORAGE_LIMIT_BYTES = 10 * 1024 * 1024
 const KEY_LIMIT_BYTES = 1024 * 1024
 
@@ -515,7 +516,11 @@ export class Harness {
       __wxWebviewId__: this.stack.length + 1,
     } as unknown as PageInstance
     page.setData = (data, cb) => {
-      this.setDataLog.push({ route, bytes: jsonBytes(data), keys: Object.keys(data) })
+      const bytes = jsonBytes(data)
+      this.setDataLog.push({ route, bytes, keys: Object.keys(data) })
+      // Far below WeChat's 256 KB: any single setData over this anywhere in the suite is an error.
+      if (bytes > MAX_SINGLE_SETDATA_BYTES)
+        this.errors.push(new Error(`setData of ${bytes} bytes on ${route}`))
       for (const [key, value] of Object.entries(data)) applyPath(page.data, key, value)
       if (cb) this.addTimer(cb, 0)
     }

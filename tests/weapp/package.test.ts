@@ -1,29 +1,13 @@
-/** Package size of the compiled mini program: deterministic bytes, asserted. */
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+/** What WeChat reads from the compiled app.json and page options. Sizes are in budgets.test.ts. */
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { DIST, Harness } from './harness'
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name)
-    return statSync(full).isDirectory() ? files(full) : [full]
-  })
-}
 
 const appJson = JSON.parse(readFileSync(path.join(DIST, 'app.json'), 'utf8')) as {
   subPackages?: Array<{ root: string }>
   lazyCodeLoading?: string
 }
-const subRoots = (appJson.subPackages ?? []).map((p) => p.root.replace(/\/?$/, '/'))
-const inMain = (file: string) => !subRoots.some((root) => path.relative(DIST, file).startsWith(root))
-
-test('the main package is under the official 1.5 MB hint', () => {
-  const bytes = files(DIST)
-    .filter(inMain)
-    .reduce((sum, f) => sum + statSync(f).size, 0)
-  expect(bytes).toBeLessThan(1.5 * 1024 * 1024)
-})
 
 test('lazyCodeLoading is requiredComponents', () => {
   expect(appJson.lazyCodeLoading).toBe('requiredComponents')

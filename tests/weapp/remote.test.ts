@@ -15,7 +15,16 @@ import {
   type Published,
 } from './content-server'
 import { measureRemote } from './remote-scenarios'
-import { cardTitles, favouriteRows, openCard, readerTitle, stateTitle, tapTab, withText } from './screens'
+import {
+  cardLabels,
+  cardTitles,
+  favouriteRows,
+  openCard,
+  readerTitle,
+  stateTitle,
+  tapTab,
+  withText,
+} from './screens'
 
 const favourite = bundledManifest.installments[2]
 const read = bundledManifest.installments[4]
@@ -204,8 +213,8 @@ describe('a good refresh', () => {
     )
     expect(calls).toBe(2)
     expect(cardTitles(h)).toContain(extra.title)
-    const card = find(h.root(), withText('card', extra.title))
-    expect(textOf(find(card, byClass('card__new')))).toBe('新')
+    const card = find(h.root(), withText('cd', extra.title))
+    expect(cardLabels(card, REMOTE_DIST)).toContain('新')
     expect(notice(h)).toEqual([])
 
     await openCard(h, extra.title)
@@ -379,7 +388,7 @@ test('100 installments of 6,000 characters, every one opened: the cache stays wi
 test('a favourite saved from the list is fetched at once and readable offline later', async () => {
   const files = withExtra()
   const online = await boot(host(files), new Map())
-  await online.tap(find(find(online.root(), withText('card', extra.title)), byClass('fav-btn')))
+  await online.tap(find(find(online.root(), withText('cd', extra.title)), byClass('fb')))
   await online.advance(1000)
   expect(online.requests.map((r) => r.url)).toContain(`${CONTENT_BASE}/installments/${extra.id}.json`)
   const offline = await boot(() => ({ fail: 'offline' }), online.storage)

@@ -1,4 +1,7 @@
 /** Page objects over the harness: how a test finds what a reader sees and taps. */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+
 import manifest from '../../src/content/bundled/manifest.json'
 
 import { byClass, classesOf, find, findAll, textOf, type Harness, type TreeNode } from './harness'
@@ -15,8 +18,25 @@ export function withText(className: string, text: string) {
   return (n: TreeNode) => classesOf(n).includes(className) && textOf(n).includes(text)
 }
 
-export const cards = (h: Harness) => findAll(h.root(), byClass('card'))
-export const cardTitles = (h: Harness) => cards(h).map((c) => textOf(find(c, byClass('card__title'))))
+export const cards = (h: Harness) => findAll(h.root(), byClass('cd'))
+
+/**
+ * The fixed labels a card draws with CSS content (样例, 新, 未读), read from the compiled list page's
+ * WXSS: modifier class → label. A card shows a label when it carries the class.
+ */
+export function cssLabels(dist: string): Map<string, string> {
+  const wxss = readFileSync(path.join(dist, 'pages/index/index.wxss'), 'utf8')
+  const labels = new Map<string, string>()
+  for (const m of wxss.matchAll(/\.(cd--\w+) \.cd-\w+::(?:before|after)\{[^}]*content:"([^"]+)"/g))
+    labels.set(m[1], m[2])
+  return labels
+}
+
+export function cardLabels(card: TreeNode, dist: string): string[] {
+  const labels = cssLabels(dist)
+  return classesOf(card).flatMap((c) => (labels.has(c) ? [labels.get(c) as string] : []))
+}
+export const cardTitles = (h: Harness) => cards(h).map((c) => textOf(find(c, byClass('cd-t'))))
 export const chip = (h: Harness, label: string) => find(h.root(), withText('chip', label))
 export const searchInput = (h: Harness) => find(h.root(), byClass('search__input'))
 export const stateTitle = (h: Harness) => textOf(find(h.root(), byClass('state__title')))
@@ -25,7 +45,7 @@ export const hasClass = (h: Harness, name: string) => findAll(h.root(), byClass(
 export async function openCard(h: Harness, title: string): Promise<void> {
   const card = cards(h).find((c) => textOf(c).includes(title))
   if (!card) throw new Error(`no card titled ${title}`)
-  await h.tap(find(card, byClass('card__title')))
+  await h.tap(find(card, byClass('cd-t')))
   // Long enough for a body from the network (the harness answers in 5 ms) but no timeout.
   await h.advance(100)
 }
@@ -41,5 +61,5 @@ export async function tapTab(
 
 export const readerTitle = (h: Harness) => textOf(find(h.root(), byClass('reader__title')))
 export const readerText = (h: Harness) => textOf(find(h.root(), byClass('reader__body')))
-export const favouriteButton = (h: Harness, within?: TreeNode) => find(within ?? h.root(), byClass('fav-btn'))
+export const favouriteButton = (h: Harness, within?: TreeNode) => find(within ?? h.root(), byClass('fb'))
 export const favouriteRows = (h: Harness) => findAll(h.root(), byClass('fav'))

@@ -85,13 +85,23 @@ type BlocksProps = {
   blocks: readonly Block[]
   resolveSrc: (src: string) => string
   onImageTap?: (src: string) => void
+  /** Cumulative block counts (see stages.ts); each part renders in its own container. */
+  parts?: readonly number[]
 }
 
-export function Blocks({ blocks, resolveSrc, onImageTap }: BlocksProps) {
+/**
+ * A body, as parts: each part is one container, appended after the ones before it, so a later part
+ * costs one setData of just its own nodes and no container holds more than MAX_STAGE_BLOCKS children.
+ */
+export function Blocks({ blocks, resolveSrc, onImageTap, parts = [blocks.length] }: BlocksProps) {
   return (
     <View className="blocks">
-      {blocks.map((block, i) => (
-        <BlockView key={i} block={block} resolveSrc={resolveSrc} onImageTap={onImageTap} />
+      {parts.map((end, p) => (
+        <View key={p} className="blocks__part">
+          {blocks.slice(p === 0 ? 0 : parts[p - 1], end).map((block, i) => (
+            <BlockView key={i} block={block} resolveSrc={resolveSrc} onImageTap={onImageTap} />
+          ))}
+        </View>
       ))}
     </View>
   )

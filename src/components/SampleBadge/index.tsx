@@ -5,5 +5,5 @@ import { text } from '@/i18n/zh'
 import './index.scss'
 
 export function SampleBadge() {
-  return <Text className="sample-badge">{text.sample}</Text>
+  return <Text className="sb">{text.sample}</Text>
 }

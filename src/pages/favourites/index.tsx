@@ -14,7 +14,7 @@ import {
   sortedFavourites,
   type Favourite,
 } from '@/library/favourites'
-import { useStore } from '@/library/store'
+import { useStoreWhileShown } from '@/library/store'
 import { goToList, openInstallment } from '@/platform/navigation'
 
 import './index.scss'
@@ -57,7 +57,7 @@ function FavouriteRow({ favourite, onRemove }: { favourite: Favourite; onRemove:
  * installment has left the content or there is no network.
  */
 export default function FavouritesPage() {
-  const favourites = sortedFavourites(useStore(favouritesStore))
+  const favourites = sortedFavourites(useStoreWhileShown(favouritesStore))
   const [undo, setUndo] = useState<Favourite | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
 

@@ -1,11 +1,5 @@
 import { Input, Text, View } from '@tarojs/components'
-import {
-  useDidShow,
-  usePullDownRefresh,
-  useReachBottom,
-  useShareAppMessage,
-  useShareTimeline,
-} from '@tarojs/taro'
+import { usePullDownRefresh, useReachBottom, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 
 import { InstallmentCard } from '@/components/InstallmentCard'
@@ -18,7 +12,7 @@ import { toggleFavouriteAndTell } from '@/favourite-action'
 import { favouritesStore, isFavourite } from '@/library/favourites'
 import { progressStore } from '@/library/progress'
 import { setOrder, settingsStore } from '@/library/settings'
-import { useStore } from '@/library/store'
+import { useStoreWhileShown } from '@/library/store'
 import { ABOUT_PATH, navigateTo, openInstallment } from '@/platform/navigation'
 import { stopPullDownRefresh, toast } from '@/platform/ui'
 import { listShareMessage, listShareTimeline } from '@/share'
@@ -36,14 +30,19 @@ function chipLabel(group: GroupFilter, selected: boolean): string {
 export default function InstallmentsPage() {
   const catalog = useCatalog()
   const refreshStatus = useRefreshStatus()
-  const { order } = useStore(settingsStore)
-  const favourites = useStore(favouritesStore)
-  // Progress is read when the list comes into view, not subscribed to: saving it while reading
-  // must not re-render this page in the background.
-  const [progress, setProgress] = useState(progressStore.get)
-  useDidShow(() => setProgress(progressStore.get()))
+  // Stores change while the list is hidden (reading, favouriting in the reader); it catches up on show.
+  const { order } = useStoreWhileShown(settingsStore)
+  const favourites = useStoreWhileShown(favouritesStore)
+  const progress = useStoreWhileShown(progressStore)
   const [group, setGroup] = useState<GroupFilter>('all')
   const [search, setSearch] = useState('')
+  // The search box is uncontrolled (a controlled one re-sends its value on every render); clearing
+  // it remounts it.
+  const [searchBox, setSearchBox] = useState(0)
+  const clearSearch = () => {
+    setSearch('')
+    setSearchBox((n) => n + 1)
+  }
   const [pagesShown, setPagesShown] = useState(1)
 
   const entries = useMemo(
@@ -111,8 +110,8 @@ export default function InstallmentsPage() {
       <View className="tools">
         <View className="search">
           <Input
+            key={searchBox}
             className="search__input"
-            value={search}
             placeholder={text.searchPlaceholder}
             confirmType="search"
             ariaLabel={text.searchLabel}
@@ -123,7 +122,7 @@ export default function InstallmentsPage() {
               className="search__clear"
               ariaRole="button"
               ariaLabel={text.clearSearch}
-              onClick={() => narrow(() => setSearch(''))}
+              onClick={() => narrow(clearSearch)}
             >
               ×
             </View>
@@ -157,7 +156,14 @@ export default function InstallmentsPage() {
           kind="empty"
           title={text.emptySearchTitle}
           body={text.emptySearchBody}
-          action={{ label: text.clearFilters, onPress: () => narrow(() => (setSearch(''), setGroup('all'))) }}
+          action={{
+            label: text.clearFilters,
+            onPress: () =>
+              narrow(() => {
+                clearSearch()
+                setGroup('all')
+              }),
+          }}
         />
       ) : (
         <View className="list">
@@ -176,9 +182,13 @@ export default function InstallmentsPage() {
               ))}
             </View>
           ))}
-          <View className="list__end">{hasMore ? text.loadingMore : text.allShown(matches.length)}</View>
         </View>
       )}
+      {/* Outside .list, so the next page of cards is appended at the end of its children: Taro then
+          sends just the new page, not the whole list again. */}
+      {matches.length > 0 ? (
+        <View className="list__end">{hasMore ? text.loadingMore : text.allShown(matches.length)}</View>
+      ) : null}
     </View>
   )
 }

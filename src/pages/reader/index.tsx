@@ -3,6 +3,7 @@ import { useRouter, useShareAppMessage, useShareTimeline, setNavigationBarTitle 
 import { useEffect, useMemo, useState } from 'react'
 
 import { Blocks } from '@/components/Blocks'
+import { renderStages } from '@/components/Blocks/stages'
 import { FavouriteButton } from '@/components/FavouriteButton'
 import { SampleBadge } from '@/components/SampleBadge'
 import { StateView } from '@/components/StateView'
@@ -128,7 +129,18 @@ export default function ReaderPage() {
     if (entry) setNavigationBarTitle({ title: text.installmentNumber(entry.number) }).catch(() => undefined)
   }, [entry])
 
-  useReadingProgress(id, state.kind === 'ok', String(fontStep))
+  // Long interviews arrive in stages: the first paints at once, the rest follow, one setData each.
+  const stages = useMemo(() => (state.kind === 'ok' ? renderStages(state.installment.body) : []), [state])
+  const [stage, setStage] = useState(0)
+  useEffect(() => setStage(0), [stages])
+  useEffect(() => {
+    if (stage >= stages.length - 1) return
+    const timer = setTimeout(() => setStage((n) => n + 1), 16)
+    return () => clearTimeout(timer)
+  }, [stage, stages])
+  const fullyRendered = state.kind === 'ok' && stage >= stages.length - 1
+
+  useReadingProgress(id, fullyRendered, String(fontStep))
   useShareAppMessage(() => (entry ? installmentShareMessage(entry, cover) : listShareMessage))
   useShareTimeline(() => (entry ? installmentShareTimeline(entry, cover) : listShareTimeline))
 
@@ -180,6 +192,7 @@ export default function ReaderPage() {
       <View className="reader__body">
         <Blocks
           blocks={installment.body}
+          parts={stages.slice(0, stage + 1)}
           resolveSrc={resolve}
           onImageTap={(src) => previewImages(images, src)}
         />

@@ -1,0 +1,53 @@
+/**
+ * `npm run bench`: runs the performance scenarios on the compiled bundle 20 times each and prints
+ * setData calls, bytes, nodes, widest node, depth (deterministic, and asserted in
+ * tests/weapp/budgets.test.ts) with the median wall time (noisy, so only reported). Writes the table
+ * to bench/latest.json. Builds dist/weapp-remote first if it is missing.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+const ROOT = path.resolve(__dirname, '..')
+const RUNS = Number(process.env.BENCH_RUNS ?? 20)
+
+function ensureBuilt(): void {
+  if (existsSync(path.join(ROOT, 'dist', 'weapp-remote', 'app.js'))) return
+  const result = spawnSync('npm', ['run', '--silent', 'build:weapp:remote'], { cwd: ROOT, stdio: 'inherit' })
+  if (result.status !== 0) process.exit(result.status ?? 1)
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
+async function main(): Promise<void> {
+  ensureBuilt()
+  // Imported after the build so the scenarios find the bundle.
+  const { scenarios } = await import('../tests/weapp/budget-scenarios')
+  const rows = []
+  for (const scenario of scenarios) {
+    const runs = []
+    for (let i = 0; i < RUNS; i++) runs.push(await scenario.run())
+    const [first] = runs
+    rows.push({
+      scenario: scenario.name,
+      setDataCalls: first.setDataCalls,
+      bytes: first.bytes,
+      nodes: first.nodes,
+      maxChildren: first.maxChildren,
+      depth: first.depth,
+      medianMs: Number(median(runs.map((r) => r.ms)).toFixed(1)),
+    })
+  }
+  console.table(rows)
+  mkdirSync(path.join(ROOT, 'bench'), { recursive: true })
+  writeFileSync(path.join(ROOT, 'bench', 'latest.json'), `${JSON.stringify({ runs: RUNS, rows }, null, 2)}\n`)
+  console.log(`wrote bench/latest.json (${RUNS} runs a scenario)`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,134 @@
+/**
+ * The performance scenarios, on the compiled bundle: what each user action costs across the setData
+ * bridge (calls, bytes) and the tree it leaves (nodes, widest node, depth). Shared by the budget tests
+ * (which assert) and `npm run bench` (which also times them).
+ */
+import { generateInstallment, generateSeries, MAX_SERIES } from '../fixtures/generate'
+import { host, publish, REMOTE_DIST } from './content-server'
+import { byClass, find, Harness, treeStats, type SetDataRecord } from './harness'
+import { cards, chip, openCard, searchInput } from './screens'
+
+export type Measure = {
+  scenario: string
+  /** Wall time of the measured part (launch to settled, or action to settled): reported, never asserted. */
+  ms: number
+  setDataCalls: number
+  bytes: number
+  maxSingleBytes: number
+  nodes: number
+  maxChildren: number
+  depth: number
+  records: SetDataRecord[]
+}
+
+function measure(scenario: string, h: Harness, from: number, ms: number): Measure {
+  const records = h.setDataLog.slice(from)
+  return {
+    scenario,
+    ms,
+    setDataCalls: records.length,
+    bytes: records.reduce((sum, r) => sum + r.bytes, 0),
+    maxSingleBytes: Math.max(0, ...records.map((r) => r.bytes)),
+    ...treeStats(h.root()),
+    records,
+  }
+}
+
+/** A series of `count` installments; the first one is `firstChars` long (the long-read case). */
+export function series(count: number, firstChars = 6000) {
+  const list = generateSeries(count)
+  list[0] = generateInstallment(0, firstChars)
+  return publish(list)
+}
+
+/**
+ * A warm launch with `count` installments cached: the first screen is the cached series, drawn before
+ * the network answers. The cold launch before it only fills the cache.
+ */
+export async function warmList(count: number, firstChars = 6000): Promise<{ h: Harness; first: Measure }> {
+  const files = series(count, firstChars)
+  const cold = new Harness({ dist: REMOTE_DIST, request: host(files) })
+  await cold.launch()
+  await cold.advance(5000)
+  const h = new Harness({ dist: REMOTE_DIST, request: host(files), storage: cold.storage })
+  const { ms } = await timed(() => h.launch())
+  const first = measure(`list, first render (${count})`, h, 0, ms)
+  await h.advance(5000)
+  return { h, first }
+}
+
+export async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = process.hrtime.bigint()
+  const value = await run()
+  return { value, ms: Number(process.hrtime.bigint() - started) / 1e6 }
+}
+
+export type Scenario = { name: string; run: () => Promise<Measure> }
+
+async function after(name: string, h: Harness, act: () => Promise<unknown>): Promise<Measure> {
+  const from = h.setDataLog.length
+  const { ms } = await timed(act)
+  return measure(name, h, from, ms)
+}
+
+export const scenarios: Scenario[] = [
+  { name: 'list, first render (100)', run: async () => (await warmList(100)).first },
+  { name: 'list, first render (999)', run: async () => (await warmList(MAX_SERIES)).first },
+  {
+    name: 'load the next 20',
+    run: async () => {
+      const { h } = await warmList(100)
+      return after('load the next 20', h, () => h.trigger('onReachBottom'))
+    },
+  },
+  {
+    name: 'filter change',
+    run: async () => {
+      const { h } = await warmList(100)
+      return after('filter change', h, () => h.tap(chip(h, '工程师')))
+    },
+  },
+  {
+    name: 'search change',
+    run: async () => {
+      const { h } = await warmList(100)
+      return after('search change', h, () => h.input(searchInput(h), '生成的第 1'))
+    },
+  },
+  {
+    name: 'toggle a favourite on the list',
+    run: async () => {
+      const { h } = await warmList(100)
+      return after('toggle a favourite on the list', h, () => h.tap(find(cards(h)[3], byClass('fb'))))
+    },
+  },
+  {
+    name: 'reader, 20,000-character interview',
+    run: async () => {
+      const { h } = await warmList(100, 20000)
+      const title = generateInstallment(0, 20000).title
+      await h.tap(find(h.root(), byClass('order'))) // series order puts number 1 first
+      return after('reader, 20,000-character interview', h, () => openCard(h, title))
+    },
+  },
+  {
+    name: 'toggle a favourite in the reader',
+    run: async () => {
+      const { h } = await warmList(100)
+      await openCard(h, cards(h).length ? generateInstallment(99).title : '')
+      return after('toggle a favourite in the reader', h, () =>
+        h.tap(find(find(h.root(), byClass('reader__tools')), byClass('fb'))),
+      )
+    },
+  },
+  {
+    name: 'font-size change',
+    run: async () => {
+      const { h } = await warmList(100)
+      await openCard(h, generateInstallment(99).title)
+      return after('font-size change', h, () =>
+        h.tap(find(h.root(), (n) => String(n.cl ?? '').includes('font__btn--large'))),
+      )
+    },
+  },
+]

@@ -1,0 +1,104 @@
+/**
+ * Performance budgets on the compiled bundle: setData calls and bytes, tree nodes, widest node and
+ * depth, and package sizes. All deterministic, so asserted; wall times live in `npm run bench`.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+
+import { scenarios, type Measure } from './budget-scenarios'
+import { DIST } from './harness'
+
+const KB = 1024
+const results = new Map<string, Measure>()
+
+beforeAll(async () => {
+  for (const scenario of scenarios) results.set(scenario.name, await scenario.run())
+}, 120_000)
+
+const result = (name: string) => {
+  const measured = results.get(name)
+  if (!measured) throw new Error(`no scenario ${name}`)
+  return measured
+}
+
+test('list, first render with 100 installments: ≤ 40 KB in all, ≤ 600 nodes, ≤ 60 children, depth ≤ 30', () => {
+  const m = result('list, first render (100)')
+  expect(m.bytes).toBeLessThanOrEqual(40 * KB)
+  expect(m.nodes).toBeLessThanOrEqual(600)
+  expect(m.maxChildren).toBeLessThanOrEqual(60)
+  expect(m.depth).toBeLessThanOrEqual(30)
+})
+
+test('list, first render with 999 installments costs ≤ 1.1 × the 100-installment bytes', () => {
+  expect(result('list, first render (999)').bytes).toBeLessThanOrEqual(
+    1.1 * result('list, first render (100)').bytes,
+  )
+})
+
+test('loading the next 20: one setData of ≤ 16 KB', () => {
+  const m = result('load the next 20')
+  expect([m.setDataCalls, m.bytes <= 16 * KB]).toEqual([1, true])
+  expect(m.maxChildren).toBeLessThanOrEqual(60)
+})
+
+test.each(['filter change', 'search change'])('%s: ≤ 2 setData, ≤ 40 KB together', (name) => {
+  const m = result(name)
+  expect(m.setDataCalls).toBeGreaterThanOrEqual(1)
+  expect(m.setDataCalls).toBeLessThanOrEqual(2)
+  expect(m.bytes).toBeLessThanOrEqual(40 * KB)
+})
+
+test.each(['toggle a favourite on the list', 'toggle a favourite in the reader'])(
+  '%s: one setData of ≤ 1 KB',
+  (name) => {
+    const m = result(name)
+    expect([m.setDataCalls, m.bytes <= KB]).toEqual([1, true])
+  },
+)
+
+test('reader, 20,000 characters: first paint ≤ 24 KB, then follow-ups of ≤ 64 KB, ≤ 1,000 nodes', () => {
+  const m = result('reader, 20,000-character interview')
+  const firstBody = m.records.findIndex((r) => r.bytes > 2 * KB)
+  expect(firstBody).toBeGreaterThanOrEqual(0)
+  expect(m.records.slice(0, firstBody + 1).every((r) => r.bytes <= 24 * KB)).toBe(true)
+  const followUps = m.records.slice(firstBody + 1)
+  expect(followUps.length).toBeGreaterThan(0)
+  expect(followUps.every((r) => r.bytes <= 64 * KB)).toBe(true)
+  expect(m.nodes).toBeLessThanOrEqual(1000)
+  expect(m.maxChildren).toBeLessThanOrEqual(60)
+})
+
+test('font-size change: one setData of ≤ 2 KB', () => {
+  const m = result('font-size change')
+  expect([m.setDataCalls, m.bytes <= 2 * KB]).toEqual([1, true])
+})
+
+test('no single setData in any scenario exceeds 128 KB', () => {
+  expect([...results.values()].filter((m) => m.maxSingleBytes > 128 * KB).map((m) => m.scenario)).toEqual([])
+})
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name)
+    return statSync(full).isDirectory() ? files(full) : [full]
+  })
+}
+
+describe('packages', () => {
+  const app = JSON.parse(readFileSync(path.join(DIST, 'app.json'), 'utf8')) as {
+    subPackages: Array<{ root: string }>
+  }
+  const roots = app.subPackages.map((p) => `${p.root.replace(/\/$/, '')}/`)
+  const sizeOf = (list: string[]) => list.reduce((sum, f) => sum + statSync(f).size, 0)
+  const all = files(DIST)
+  const inRoot = (root: string) => (f: string) => path.relative(DIST, f).startsWith(root)
+
+  test('the main package is at most 500 KB', () => {
+    const main = all.filter((f) => !roots.some((root) => inRoot(root)(f)))
+    expect(sizeOf(main)).toBeLessThanOrEqual(500 * KB)
+  })
+
+  test.each(roots)('subpackage %s is at most 2 MB', (root) => {
+    expect(sizeOf(all.filter(inRoot(root)))).toBeLessThanOrEqual(2 * KB * KB)
+  })
+})
