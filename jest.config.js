@@ -24,6 +24,13 @@ module.exports = {
       moduleNameMapper,
     },
     {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/e2e'],
+      transform,
+      moduleNameMapper,
+    },
+    {
       displayName: 'compiler',
       testEnvironment: 'node',
       roots: ['<rootDir>/tests/compiler'],

@@ -5,6 +5,9 @@ import { useDidShow, useLaunch } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
 
 import { FOREGROUND_REFRESH_MS, repository } from './content'
+import { makePagesKeyboardScrollable } from './platform/h5-a11y'
+
+makePagesKeyboardScrollable()
 
 import './app.scss'
 

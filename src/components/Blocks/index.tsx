@@ -31,7 +31,7 @@ export function BlockView({ block, resolveSrc, onImageTap }: BlockProps) {
       )
     case 'heading':
       return (
-        <View className={`b-h b-h${block.level}`} ariaRole="heading">
+        <View className={`b-h b-h${block.level}`}>
           <Text userSelect>{block.text}</Text>
         </View>
       )
@@ -70,6 +70,9 @@ export function BlockView({ block, resolveSrc, onImageTap }: BlockProps) {
             mode="widthFix"
             lazyLoad
             ariaLabel={copy.imagePreview(block.caption ?? '')}
+            // In the browser the text alternative must sit on the <img> that Taro's H5 image renders
+            // (it spreads `nativeProps` onto it); WeChat reads ariaLabel.
+            {...(process.env.TARO_ENV === 'h5' ? { nativeProps: { alt: block.caption ?? '' } } : {})}
             onClick={() => onImageTap?.(src)}
           />
           {block.caption ? <View className="b-img__caption">{block.caption}</View> : null}

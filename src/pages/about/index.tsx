@@ -27,17 +27,13 @@ export default function AboutPage() {
   ]
   return (
     <View className="about">
-      <View className="about__title" ariaRole="heading">
-        {manifest.series.title}
-      </View>
+      <View className="about__title">{manifest.series.title}</View>
       <View className="about__tagline">{manifest.series.tagline}</View>
       <View className="about__intro">
         <Blocks blocks={manifest.series.intro} resolveSrc={(src) => mediaUrl(src, source)} />
       </View>
 
-      <View className="about__section" ariaRole="heading">
-        {text.contentInfo}
-      </View>
+      <View className="about__section">{text.contentInfo}</View>
       <View className="about__table">
         {rows.map(([label, value]) => (
           <View key={label} className="about__row">
@@ -47,9 +43,7 @@ export default function AboutPage() {
         ))}
       </View>
 
-      <View className="about__section" ariaRole="heading">
-        {text.whatIsSample}
-      </View>
+      <View className="about__section">{text.whatIsSample}</View>
       <View className="about__note">{text.sampleExplained}</View>
     </View>
   )

@@ -89,9 +89,7 @@ export default function InstallmentsPage() {
   return (
     <View className="list-page">
       <View className="series">
-        <View className="series__title" ariaRole="heading">
-          {series.title}
-        </View>
+        <View className="series__title">{series.title}</View>
         <View className="series__tagline">{series.tagline}</View>
         <View className="series__meta">
           <Text>{text.installmentsCount(entries.length)}</Text>

@@ -60,7 +60,7 @@ function Header({ entry }: { entry: ManifestEntry }) {
         <Text>{GROUP_LABELS[interviewee.group]}</Text>
         {entry.sample ? <SampleBadge /> : null}
       </View>
-      <View className="reader__title" ariaRole="heading">
+      <View className="reader__title">
         <Text userSelect>{entry.title}</Text>
       </View>
       <View className="reader__who">

@@ -1,0 +1,65 @@
+/**
+ * `npm run screenshots`: the H5 build at a phone viewport (390×844, 2×) in Chromium, saved as PNGs in
+ * docs/screenshots/ for the README. Builds dist/h5 first if it is missing. Chinese text needs a CJK
+ * font (Debian: fonts-noto-cjk).
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync } from 'node:fs'
+import path from 'node:path'
+
+import { H5_DIST, openPhone, serveDir } from '../tests/e2e/browser'
+
+const OUT = path.resolve(__dirname, '..', 'docs', 'screenshots')
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(H5_DIST, 'index.html'))) {
+    const built = spawnSync('npm', ['run', '--silent', 'build:h5'], { stdio: 'inherit' })
+    if (built.status !== 0) process.exit(built.status ?? 1)
+  }
+  mkdirSync(OUT, { recursive: true })
+  const server = await serveDir(H5_DIST)
+  const phone = await openPhone()
+  const { page } = phone
+  const shot = async (name: string) => {
+    await page.waitForTimeout(400)
+    await page.screenshot({ path: path.join(OUT, `${name}.png`) })
+    console.log(`docs/screenshots/${name}.png`)
+  }
+  try {
+    await page.goto(`${server.url}/`)
+    await page.waitForSelector('.cd-t')
+    await shot('list')
+
+    await page.locator('.cd-t').nth(5).click()
+    await page.waitForSelector('.reader__body .b-a')
+    await page.locator('.reader__tools .fb').click()
+    await page.waitForTimeout(2200) // let the "已收藏" toast go
+    await shot('reader')
+
+    await page.goBack()
+    await page.waitForSelector('.cd-t')
+    await page.locator('.cd .fb').nth(1).click()
+    await page.locator('.weui-tabbar__item', { hasText: '收藏' }).click()
+    await page.waitForSelector('.fav')
+    await shot('favourites')
+
+    await page.locator('.weui-tabbar__item', { hasText: '访谈' }).click()
+    await page.locator('.search__input input').fill('没有这样的人')
+    await page.waitForSelector('.state--empty')
+    await page.locator('.series__title').scrollIntoViewIfNeeded()
+    await shot('empty-search')
+
+    await page.goto(`${server.url}/#/pages/reader/index?id=no-such-interview`)
+    await page.waitForSelector('.state--not-found')
+    await shot('not-found')
+    if (phone.errors.length) throw new Error(phone.errors.join('\n'))
+  } finally {
+    await phone.close()
+    await server.close()
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

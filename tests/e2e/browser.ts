@@ -1,0 +1,180 @@
+/**
+ * The H5 build in Debian's Chromium through playwright-core: a static server on a free port, a phone
+ * viewport, a fresh profile per test, and helpers that read the page as a person would.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import sirv from 'sirv'
+
+export const ROOT = path.resolve(__dirname, '..', '..')
+export const H5_DIST = path.join(ROOT, 'dist', 'h5')
+export const H5_REMOTE_DIST = path.join(ROOT, 'dist', 'h5-remote')
+/** The remote H5 build reads its content here (set at build time by `npm run build:h5:remote`). */
+export const REMOTE_CONTENT_PORT = 18474
+
+export function chromiumPath(): string {
+  const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  if (!existsSync(candidate)) {
+    throw new Error(`Chromium not found at ${candidate}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
+  }
+  return candidate
+}
+
+export type Served = { url: string; close: () => Promise<void> }
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void
+
+export async function listen(handler: Handler, port = 0): Promise<Served> {
+  const server: Server = createServer(handler)
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', resolve)
+  })
+  const { port: bound } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${bound}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
+
+/** Serves a built folder; 404 for anything else. */
+export function serveDir(dir: string): Promise<Served> {
+  if (!existsSync(path.join(dir, 'index.html')) && !existsSync(path.join(dir, 'manifest.json'))) {
+    throw new Error(`${dir} is not built: run npm run build:h5 (or build:h5:remote)`)
+  }
+  const serve = sirv(dir, { dev: true, etag: true })
+  return listen((req, res) =>
+    serve(req, res, () => {
+      res.statusCode = 404
+      res.end('Not found')
+    }),
+  )
+}
+
+/** A content host on another origin, as a CDN would be: CORS for GET and If-None-Match, ETags. */
+export function serveContent(files: () => Map<string, string>): Promise<Served> {
+  return listen((req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', '*')
+    res.setHeader('Access-Control-Allow-Headers', 'If-None-Match, Content-Type')
+    res.setHeader('Access-Control-Expose-Headers', 'ETag')
+    if (req.method === 'OPTIONS') {
+      res.statusCode = 204
+      res.end()
+      return
+    }
+    const file = (req.url ?? '/').split('?')[0].replace(/^\/+/, '')
+    const text = files().get(file)
+    if (text === undefined) {
+      res.statusCode = 404
+      res.end('Not found')
+      return
+    }
+    const etag = `"${Buffer.from(text).length.toString(16)}-${hash(text)}"`
+    res.setHeader('ETag', etag)
+    if (req.headers['if-none-match'] === etag) {
+      res.statusCode = 304
+      res.end()
+      return
+    }
+    res.setHeader('Content-Type', 'application/json; charset=utf-8')
+    res.end(text)
+  }, REMOTE_CONTENT_PORT)
+}
+
+function hash(text: string): string {
+  let h = 0
+  for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0
+  return (h >>> 0).toString(16)
+}
+
+export type Phone = { context: BrowserContext; page: Page; errors: string[]; close: () => Promise<void> }
+
+/** A fresh Chromium profile with a phone viewport; page errors are collected, not ignored. */
+export async function openPhone(): Promise<Phone> {
+  const profile = mkdtempSync(path.join(tmpdir(), 'lre-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(String(error)))
+  return {
+    context,
+    page,
+    errors,
+    close: async () => {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+export const texts = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((nodes) => nodes.map((n) => (n.textContent ?? '').trim()))
+
+export async function cardTitles(page: Page): Promise<string[]> {
+  return texts(page, '.cd-t')
+}
+
+/** Runs axe-core in the page; returns serious and critical violations. */
+export async function axeViolations(
+  page: Page,
+): Promise<Array<{ id: string; impact: string; nodes: string[] }>> {
+  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+  await page.addScriptTag({ content: source })
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResult> } })
+      .axe
+    type AxeResult = { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
+    })
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }))
+  })
+}
+
+/** Controls a finger taps: every element with role button or link, and its size in CSS px. */
+export async function tapTargets(
+  page: Page,
+): Promise<Array<{ label: string; width: number; height: number }>> {
+  return page.locator('[role="button"], [role="link"]').evaluateAll((nodes) =>
+    nodes
+      .map((n) => ({ n, r: n.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height > 0)
+      .map(({ n, r }) => ({
+        label: n.getAttribute('aria-label') || (n.textContent ?? '').trim().slice(0, 12),
+        width: Math.round(r.width),
+        height: Math.round(r.height),
+      })),
+  )
+}
+
+/** Waits until `check` holds, as a person waits for the screen to change; fails after `timeoutMs`. */
+export async function until(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const end = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`condition not met within ${timeoutMs} ms: ${check.toString()}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * The reader's flows in a real browser: the H5 build (dist/h5, bundled content) in Chromium at a
+ * phone viewport. Each test gets a fresh profile, so storage starts empty.
+ */
+import manifest from '../../src/content/bundled/manifest.json'
+import {
+  axeViolations,
+  cardTitles,
+  H5_DIST,
+  openPhone,
+  serveDir,
+  tapTargets,
+  texts,
+  until,
+  type Phone,
+  type Served,
+} from './browser'
+
+jest.setTimeout(60_000)
+
+let server: Served
+let phone: Phone
+
+const newestFirst = [...manifest.installments].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
+const byNumber = (n: number) => manifest.installments.find((e) => e.number === n)!
+
+beforeAll(async () => {
+  server = await serveDir(H5_DIST)
+})
+afterAll(() => server.close())
+
+beforeEach(async () => {
+  phone = await openPhone()
+  await phone.page.goto(`${server.url}/`)
+  await phone.page.waitForSelector('.cd-t')
+})
+afterEach(async () => {
+  expect(phone.errors).toEqual([])
+  await phone.close()
+})
+
+async function openReader(title: string) {
+  await phone.page.locator('.cd-t', { hasText: title }).click()
+  await phone.page.waitForSelector('.reader__body .b-a')
+}
+
+async function tab(label: '访谈' | '收藏') {
+  await phone.page.locator('.weui-tabbar__item', { hasText: label }).click()
+}
+
+test('the list loads with the bundled titles, newest first', async () => {
+  expect(await cardTitles(phone.page)).toEqual(newestFirst.map((e) => e.title))
+  expect(await phone.page.locator('.series__title').textContent()).toBe(manifest.series.title)
+})
+
+test('filter by group', async () => {
+  await phone.page.locator('.chip', { hasText: '科学家' }).click()
+  await expect(cardTitles(phone.page)).resolves.toEqual(
+    newestFirst.filter((e) => e.interviewee.group === 'scientist').map((e) => e.title),
+  )
+})
+
+test('search narrows the list, and a search with no match shows the empty state', async () => {
+  const search = phone.page.locator('.search__input input')
+  await search.fill('李桂芳')
+  await phone.page.waitForFunction(() => document.querySelectorAll('.cd-t').length === 1)
+  expect(await cardTitles(phone.page)).toEqual([byNumber(10).title])
+  await search.fill('没有这样的人')
+  await phone.page.waitForSelector('.state--empty')
+  expect(await phone.page.locator('.state__title').textContent()).toBe('没有找到相关访谈')
+  await phone.page.locator('.state__action').click()
+  await phone.page.waitForFunction(
+    (n) => document.querySelectorAll('.cd-t').length === n,
+    manifest.installments.length,
+  )
+})
+
+test('open an interview, make the text larger, go to the next one', async () => {
+  const entry = byNumber(7)
+  await openReader(entry.title)
+  expect(await phone.page.locator('.reader__title').textContent()).toBe(entry.title)
+  const size = () =>
+    phone.page
+      .locator('.reader__body .b-a')
+      .first()
+      .evaluate((n) => parseFloat(getComputedStyle(n).fontSize))
+  const before = await size()
+  await phone.page.locator('[aria-label="增大字号"]').click()
+  await until(async () => (await size()) > before)
+  await phone.page.locator('.reader__nav-item', { hasText: '下一期' }).click()
+  await until(async () => (await phone.page.locator('.reader__title').textContent()) === byNumber(8).title)
+  // The larger size was remembered.
+  expect(await size()).toBeGreaterThan(before)
+})
+
+test('favourite it; the favourites tab shows it, after a reload too; remove and undo', async () => {
+  const entry = byNumber(3)
+  await openReader(entry.title)
+  await phone.page.locator('.reader__tools .fb').click()
+  await until(
+    async () => (await phone.page.locator('.reader__tools .fb').getAttribute('aria-label')) === '取消收藏',
+  )
+  await phone.page.goBack()
+  await tab('收藏')
+  await phone.page.waitForSelector('.fav')
+  expect(await texts(phone.page, '.fav__title')).toEqual([entry.title])
+
+  await phone.page.reload()
+  await phone.page.waitForSelector('.fav')
+  expect(await texts(phone.page, '.fav__title')).toEqual([entry.title])
+
+  await phone.page.locator('.fav__remove').click()
+  await phone.page.waitForSelector('.state--empty')
+  await phone.page.locator('.undo-bar__action').click()
+  await phone.page.waitForSelector('.fav')
+  expect(await texts(phone.page, '.fav__title')).toEqual([entry.title])
+})
+
+test('an unknown id shows not-found with a way back', async () => {
+  await phone.page.goto(`${server.url}/#/pages/reader/index?id=no-such-interview`)
+  await phone.page.waitForSelector('.state--not-found')
+  expect(await phone.page.locator('.state__title').textContent()).toBe('没有找到这期访谈')
+  await phone.page.locator('.state__action').click()
+  await phone.page.waitForSelector('.cd-t')
+})
+
+test('the About page shows the content source', async () => {
+  await phone.page.locator('.series__about').click()
+  await phone.page.waitForSelector('.about__table')
+  const table = await phone.page.locator('.about__table').textContent()
+  expect(table).toContain('随小程序附带')
+  expect(table).toContain(manifest.contentVersion)
+})
+
+describe('accessibility', () => {
+  const screens: Array<[string, (p: Phone) => Promise<void>]> = [
+    ['the list', async () => undefined],
+    ['the reader', async () => openReader(byNumber(7).title)],
+    [
+      'an empty search',
+      async (p) => {
+        await p.page.locator('.search__input input').fill('没有这样的人')
+        await p.page.waitForSelector('.state--empty')
+      },
+    ],
+    [
+      'the favourites tab, empty',
+      async () => {
+        await tab('收藏')
+        await phone.page.waitForSelector('.state--empty')
+      },
+    ],
+    [
+      'the About page',
+      async (p) => {
+        await p.page.locator('.series__about').click()
+        await p.page.waitForSelector('.about__table')
+      },
+    ],
+    [
+      'not-found',
+      async (p) => {
+        await p.page.goto(`${server.url}/#/pages/reader/index?id=nope`)
+        await p.page.waitForSelector('.state--not-found')
+      },
+    ],
+  ]
+
+  test.each(screens)('%s: no serious or critical axe violations, tap targets ≥ 44×44', async (_name, go) => {
+    await go(phone)
+    expect(await axeViolations(phone.page)).toEqual([])
+    const small = (await tapTargets(phone.page)).filter((t) => t.width < 44 || t.height < 44)
+    expect(small).toEqual([])
+  })
+
+  test('icon-only controls have accessible names', async () => {
+    await openReader(byNumber(7).title)
+    for (const selector of ['.reader__tools .fb', '.font__btn']) {
+      const labels = await phone.page
+        .locator(selector)
+        .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label')))
+      expect(labels.every((l) => typeof l === 'string' && l.length > 0)).toBe(true)
+    }
+  })
+})

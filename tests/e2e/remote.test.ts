@@ -1,0 +1,75 @@
+/**
+ * Remote content in the browser: the H5 build made with TARO_APP_CONTENT_URL pointing at a content
+ * host on this machine (another origin, as a CDN is). New installments appear after a refresh; with the
+ * host gone the app still shows everything and says it could not update.
+ */
+import { generateSeries } from '../fixtures/generate'
+import { bundledBodies, newInstallment, publish, type Published } from '../weapp/content-server'
+import {
+  cardTitles,
+  H5_REMOTE_DIST,
+  openPhone,
+  serveContent,
+  serveDir,
+  until,
+  type Phone,
+  type Served,
+} from './browser'
+
+jest.setTimeout(60_000)
+
+let app: Served
+let content: Served | null = null
+let files: Published
+let phone: Phone
+
+beforeAll(async () => {
+  app = await serveDir(H5_REMOTE_DIST)
+})
+afterAll(() => app.close())
+
+beforeEach(async () => {
+  files = publish(bundledBodies())
+  content = await serveContent(() => files)
+  phone = await openPhone()
+})
+afterEach(async () => {
+  expect(phone.errors).toEqual([])
+  await phone.close()
+  await content?.close()
+  content = null
+})
+
+const extra = newInstallment(13)
+const count = () => phone.page.locator('.cd-t').count()
+
+test('a new installment appears after a refresh; with the host gone, everything still shows', async () => {
+  await phone.page.goto(`${app.url}/`)
+  await phone.page.waitForSelector('.cd-t')
+  await until(async () => (await count()) === 12)
+
+  files = publish([...bundledBodies(), extra])
+  await phone.page.reload()
+  await until(async () => (await cardTitles(phone.page)).includes(extra.title))
+  const card = phone.page.locator('.cd', { hasText: extra.title })
+  expect(await card.getAttribute('class')).toContain('cd--n')
+
+  await content?.close()
+  content = null
+  await phone.page.reload()
+  await phone.page.waitForSelector('.notice')
+  expect(await phone.page.locator('.notice').textContent()).toBe('没能更新，正在显示已保存的内容')
+  expect(await cardTitles(phone.page)).toContain(extra.title)
+  expect(await count()).toBe(13)
+})
+
+test('scrolling to the bottom loads the next 20', async () => {
+  files = publish(generateSeries(100))
+  await phone.page.goto(`${app.url}/`)
+  await until(async () => (await count()) === 20)
+  for (let i = 0; i < 20 && (await count()) < 40; i++) {
+    await phone.page.mouse.wheel(0, 4000)
+    await phone.page.waitForTimeout(150)
+  }
+  expect(await count()).toBe(40)
+})
