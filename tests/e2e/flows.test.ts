@@ -5,6 +5,7 @@
 import manifest from '../../src/content/bundled/manifest.json'
 import {
   axeViolations,
+  chromiumPath,
   cardTitles,
   H5_DIST,
   openPhone,
@@ -182,4 +183,15 @@ describe('accessibility', () => {
       expect(labels.every((l) => typeof l === 'string' && l.length > 0)).toBe(true)
     }
   })
+})
+
+test('a missing Chromium fails with the line that installs it', () => {
+  const saved = process.env.CHROMIUM_PATH
+  process.env.CHROMIUM_PATH = '/nonexistent/chromium'
+  try {
+    expect(() => chromiumPath()).toThrow('apt-get install -y chromium')
+  } finally {
+    if (saved === undefined) delete process.env.CHROMIUM_PATH
+    else process.env.CHROMIUM_PATH = saved
+  }
 })

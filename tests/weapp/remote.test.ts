@@ -14,9 +14,11 @@ import {
   REMOTE_DIST,
   type Published,
 } from './content-server'
+import { generateSeries } from '../fixtures/generate'
 import { measureRemote } from './remote-scenarios'
 import {
   cardLabels,
+  cards,
   cardTitles,
   favouriteRows,
   openCard,
@@ -89,6 +91,12 @@ function editedManifest(files: Published, edit: (m: Record<string, unknown>) => 
 
 type FaultRow = [name: string, respond: () => Responder, requests: number]
 
+/** A host whose manifest is the good one, edited; bodies are served as published. */
+const withEditedManifest = (edit: (m: Record<string, unknown>) => unknown) => () => {
+  const files = withExtra()
+  return host(files, manifestOverride({ statusCode: 200, data: editedManifest(files, edit) }))
+}
+
 const manifestFaults: FaultRow[] = [
   ['timeout (retried twice)', () => host(withExtra(), manifestOverride({ fail: 'timeout' })), 3],
   ['connection failure', () => host(withExtra(), manifestOverride({ fail: 'offline' })), 1],
@@ -115,69 +123,27 @@ const manifestFaults: FaultRow[] = [
   ],
   ['an empty body', () => host(withExtra(), manifestOverride({ statusCode: 200, data: '' })), 1],
   ['JSON null', () => host(withExtra(), manifestOverride({ statusCode: 200, data: 'null' })), 1],
-  [
-    'a missing required field',
-    () => {
-      const files = withExtra()
-      return host(
-        files,
-        manifestOverride({
-          statusCode: 200,
-          data: editedManifest(files, (m) => ({ ...m, contentVersion: undefined })),
-        }),
-      )
-    },
-    1,
-  ],
+  ['a missing required field', withEditedManifest((m) => ({ ...m, contentVersion: undefined })), 1],
   [
     'a field of the wrong type',
-    () => {
-      const files = withExtra()
-      const data = editedManifest(files, (m) => ({
-        ...m,
-        installments: (m.installments as Array<Record<string, unknown>>).map((e, i) =>
-          i === 0 ? { ...e, number: '1' } : e,
-        ),
-      }))
-      return host(files, manifestOverride({ statusCode: 200, data }))
-    },
+    withEditedManifest((m) => ({
+      ...m,
+      installments: (m.installments as Array<Record<string, unknown>>).map((e, i) =>
+        i === 0 ? { ...e, number: '1' } : e,
+      ),
+    })),
     1,
   ],
   [
     'duplicate ids',
-    () => {
-      const files = withExtra()
-      const data = editedManifest(files, (m) => {
-        const list = m.installments as Array<Record<string, unknown>>
-        return { ...m, installments: [...list, { ...list[0], number: 99 }] }
-      })
-      return host(files, manifestOverride({ statusCode: 200, data }))
-    },
+    withEditedManifest((m) => {
+      const list = m.installments as Array<Record<string, unknown>>
+      return { ...m, installments: [...list, { ...list[0], number: 99 }] }
+    }),
     1,
   ],
-  [
-    'schemaVersion 999',
-    () => {
-      const files = withExtra()
-      return host(
-        files,
-        manifestOverride({
-          statusCode: 200,
-          data: editedManifest(files, (m) => ({ ...m, schemaVersion: 999 })),
-        }),
-      )
-    },
-    1,
-  ],
-  [
-    'a 3 MB manifest',
-    () => {
-      const files = withExtra()
-      const data = editedManifest(files, (m) => ({ ...m, padding: 'x'.repeat(3 * 1024 * 1024) }))
-      return host(files, manifestOverride({ statusCode: 200, data }))
-    },
-    1,
-  ],
+  ['schemaVersion 999', withEditedManifest((m) => ({ ...m, schemaVersion: 999 })), 1],
+  ['a 3 MB manifest', withEditedManifest((m) => ({ ...m, padding: 'x'.repeat(3 * 1024 * 1024) })), 1],
 ]
 
 describe('manifest faults: the app keeps what it has and says it could not update', () => {
@@ -397,4 +363,15 @@ test('a favourite saved from the list is fetched at once and readable offline la
   expect(readerTitle(offline)).toBe(extra.title)
   expect(textOf(find(offline.root(), byClass('reader__body')))).toContain('把有用的矿物和脉石分开')
   expect(offline.errors).toEqual([])
+})
+
+test("a refresh that brings a new installment keeps the list's place (pages already shown stay shown)", async () => {
+  let files = publish(generateSeries(100))
+  const h = await boot((request) => host(files)(request), new Map())
+  await h.trigger('onReachBottom')
+  expect(cards(h)).toHaveLength(40)
+  files = publish([...generateSeries(100), newInstallment(101, 'remote-extra-101')])
+  await h.trigger('onPullDownRefresh')
+  expect(cards(h)).toHaveLength(40)
+  expect(cardTitles(h)[0]).toBe(newInstallment(101).title)
 })
