@@ -9,13 +9,15 @@ import { utf8Length } from './utf8'
 export const CACHE_PREFIX = 'lre.cache.'
 const MANIFEST_KEY = `${CACHE_PREFIX}manifest`
 const INDEX_KEY = `${CACHE_PREFIX}index`
+/** Which installments are still "new": small and rewritten often, so apart from the manifest. */
+const NEW_KEY = `${CACHE_PREFIX}new`
 const bodyKey = (id: string) => `${CACHE_PREFIX}body.${id}`
 
 export type CacheBudget = { maxKeyBytes: number; maxTotalBytes: number }
 /** Below WeChat's 1 MB a key and well below its 10 MB in all, leaving room for the reader's data. */
 export const DEFAULT_BUDGET: CacheBudget = { maxKeyBytes: 900 * 1024, maxTotalBytes: 5 * 1024 * 1024 }
 
-export type CachedManifest = { base: string; etag: string | null; manifest: unknown; newIds: string[] }
+export type CachedManifest = { base: string; etag: string | null; manifest: unknown }
 type BodyRecord = { sha256: string; body: unknown }
 type IndexEntry = { bytes: number; readAt: number }
 type Index = { manifestBytes: number; bodies: Record<string, IndexEntry> }
@@ -76,7 +78,7 @@ export function createContentCache(
   return {
     loadManifest(base: string): CachedManifest | null {
       const cached = storage.load<CachedManifest>(MANIFEST_KEY)
-      return cached && cached.base === base && Array.isArray(cached.newIds) ? cached : null
+      return cached && cached.base === base ? cached : null
     },
 
     saveManifest(record: CachedManifest): boolean {
@@ -88,6 +90,17 @@ export function createContentCache(
       if (!ok) storage.remove(MANIFEST_KEY)
       writeIndex(index)
       return ok
+    },
+
+    loadNewIds(base: string): string[] {
+      const saved = storage.load<{ base: string; ids: unknown }>(NEW_KEY)
+      return saved && saved.base === base && Array.isArray(saved.ids)
+        ? saved.ids.filter((id) => typeof id === 'string')
+        : []
+    },
+
+    saveNewIds(base: string, ids: readonly string[]): boolean {
+      return storage.save(NEW_KEY, { base, ids })
     },
 
     /** The cached body if it is the version the manifest names; marks it as just read. */

@@ -90,7 +90,11 @@ export function createRepository({
     const valid = cached ? validateManifest(cached.manifest) : null
     if (!cached || valid?.kind !== 'ok') return null
     etag = cached.etag
-    return readyCatalog(valid.value, { kind: 'remote', base: remote.base }, new Set(cached.newIds))
+    return readyCatalog(
+      valid.value,
+      { kind: 'remote', base: remote.base },
+      new Set(cache.loadNewIds(remote.base)),
+    )
   }
 
   let catalog: Catalog = fromCache() ?? bundledCatalog
@@ -144,7 +148,8 @@ export function createRepository({
     etag = newEtag
     if (remote) {
       catalog = readyCatalog(manifest, { kind: 'remote', base: remote.base }, newIds)
-      cache?.saveManifest({ base: remote.base, etag: newEtag, manifest, newIds: [...newIds] })
+      cache?.saveManifest({ base: remote.base, etag: newEtag, manifest })
+      cache?.saveNewIds(remote.base, [...newIds])
       cache?.prune(new Set(manifest.installments.map((e) => e.id)))
     }
     return changed
@@ -207,9 +212,7 @@ export function createRepository({
       const newIds = new Set(catalog.newIds)
       newIds.delete(id)
       catalog = { ...catalog, newIds }
-      if (remote && catalog.source.kind === 'remote') {
-        cache?.saveManifest({ base: remote.base, etag, manifest: catalog.manifest, newIds: [...newIds] })
-      }
+      if (remote && catalog.source.kind === 'remote') cache?.saveNewIds(remote.base, [...newIds])
       emit()
     },
     subscribe(listener) {

@@ -81,14 +81,16 @@ test('a quota error evicts and retries once, then carries on without caching', (
 
 test('the manifest is cached per content base', () => {
   const cache = cacheWith({ maxKeyBytes: 10_000, maxTotalBytes: 100_000 })
-  cache.saveManifest({ base: 'https://a.example', etag: '"1"', manifest: { m: 1 }, newIds: ['x'] })
+  cache.saveManifest({ base: 'https://a.example', etag: '"1"', manifest: { m: 1 } })
+  cache.saveNewIds('https://a.example', ['x'])
   expect(cache.loadManifest('https://a.example')).toEqual({
     base: 'https://a.example',
     etag: '"1"',
     manifest: { m: 1 },
-    newIds: ['x'],
   })
+  expect(cache.loadNewIds('https://a.example')).toEqual(['x'])
   expect(cache.loadManifest('https://b.example')).toBeNull()
+  expect(cache.loadNewIds('https://b.example')).toEqual([])
 })
 
 test('prune drops bodies the manifest no longer names', () => {
