@@ -12,7 +12,6 @@ async function attempt(run: () => Promise<unknown>): Promise<boolean> {
 
 export const READER_PATH = '/pages/reader/index'
 export const LIST_PATH = '/pages/index/index'
-export const FAVOURITES_PATH = '/pages/favourites/index'
 export const ABOUT_PATH = '/pages/about/index'
 
 export function readerUrl(id: string): string {
@@ -22,7 +21,6 @@ export function readerUrl(id: string): string {
 export const navigateTo = (url: string) => attempt(() => Taro.navigateTo({ url }))
 export const redirectTo = (url: string) => attempt(() => Taro.redirectTo({ url }))
 export const switchTab = (url: string) => attempt(() => Taro.switchTab({ url }))
-export const navigateBack = () => attempt(() => Taro.navigateBack())
 
 export const openInstallment = (id: string) => navigateTo(readerUrl(id))
 

@@ -56,12 +56,3 @@ export function remove(key: string): boolean {
     return false
   }
 }
-
-/** Every key in storage; empty when the platform cannot say. */
-export function keys(): string[] {
-  try {
-    return Taro.getStorageInfoSync().keys ?? []
-  } catch {
-    return []
-  }
-}
