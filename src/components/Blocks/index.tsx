@@ -36,19 +36,15 @@ export function BlockView({ block, resolveSrc, onImageTap }: BlockProps) {
         </View>
       )
     case 'question':
+    case 'answer': {
+      const [cls, mark] = block.type === 'question' ? ['b-q', '问'] : ['b-a', '答']
       return (
-        <View className="b-q">
-          <Text className="b-q__mark">问</Text>
+        <View className={cls}>
+          <Text className={`${cls}__mark`}>{mark}</Text>
           <InlineText value={block.text} />
         </View>
       )
-    case 'answer':
-      return (
-        <View className="b-a">
-          <Text className="b-a__mark">答</Text>
-          <InlineText value={block.text} />
-        </View>
-      )
+    }
     case 'quote':
       return (
         <View className="b-quote">

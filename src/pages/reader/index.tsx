@@ -97,6 +97,28 @@ function FontControls({ step }: { step: FontStep }) {
   )
 }
 
+/** Previous or next installment; redirect, so reading on does not grow the page stack. */
+function NeighbourLink({
+  entry,
+  label,
+  className = '',
+}: {
+  entry: ManifestEntry
+  label: string
+  className?: string
+}) {
+  return (
+    <View
+      className={`reader__nav-item ${className}`.trim()}
+      ariaRole="link"
+      onClick={() => void redirectTo(readerUrl(entry.id))}
+    >
+      <View className="reader__nav-label">{label}</View>
+      <View className="reader__nav-title">{entry.title}</View>
+    </View>
+  )
+}
+
 export default function ReaderPage() {
   const router = useRouter()
   const id = decodeId(router.params.id)
@@ -199,26 +221,8 @@ export default function ReaderPage() {
       </View>
       {singlePage ? null : (
         <View className="reader__nav">
-          {previous ? (
-            <View
-              className="reader__nav-item"
-              ariaRole="link"
-              onClick={() => void redirectTo(readerUrl(previous.id))}
-            >
-              <View className="reader__nav-label">{text.previous}</View>
-              <View className="reader__nav-title">{previous.title}</View>
-            </View>
-          ) : null}
-          {next ? (
-            <View
-              className="reader__nav-item reader__nav-item--next"
-              ariaRole="link"
-              onClick={() => void redirectTo(readerUrl(next.id))}
-            >
-              <View className="reader__nav-label">{text.next}</View>
-              <View className="reader__nav-title">{next.title}</View>
-            </View>
-          ) : null}
+          {previous ? <NeighbourLink entry={previous} label={text.previous} /> : null}
+          {next ? <NeighbourLink entry={next} label={text.next} className="reader__nav-item--next" /> : null}
         </View>
       )}
     </View>
