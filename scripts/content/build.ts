@@ -16,6 +16,7 @@ import {
   type Installment,
   type Manifest,
   type ManifestEntry,
+  type Series,
 } from '../../src/content/schema'
 import { formatPath, validateInstallment, validateManifest } from '../../src/content/validate'
 import { parseBody, readingMinutes, type ImageRef, type PendingImage } from './markdown'
@@ -277,31 +278,40 @@ export async function buildContent(srcDir: string, options: BuildOptions = {}): 
   problems.push(...crossFileProblems(installments))
   if (problems.length || !series) return { kind: 'error', problems }
 
-  installments.sort((a, b) => a.value.number - b.value.number)
-  const files = new Map<string, Buffer>(sink.files)
-  const entries: ManifestEntry[] = installments.map(({ value }) => {
-    const bytes = Buffer.from(JSON.stringify(value))
-    const bodyPath = `installments/${value.id}.json`
-    files.set(bodyPath, bytes)
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    const { body, schemaVersion, ...meta } = value
-    return { ...meta, path: bodyPath, sha256: sha256(bytes) }
-  })
-  const seriesValue = { ...series.data, intro }
-  const contentVersion = sha256(
-    JSON.stringify({ series: seriesValue, hashes: entries.map((e) => e.sha256) }),
-  ).slice(0, 12)
-  const manifestCandidate = {
-    schemaVersion: SCHEMA_VERSION,
-    contentVersion,
-    series: seriesValue,
-    installments: entries,
-  }
-  const manifest = validateManifest(manifestCandidate)
+  const published = publishInstallments(
+    { ...series.data, intro },
+    installments.map((i) => i.value),
+  )
+  const manifest = validateManifest(published.manifest)
   if (manifest.kind !== 'ok')
     return { kind: 'error', problems: manifest.problems.map((p) => `manifest.json: ${p}`) }
-  files.set('manifest.json', Buffer.from(JSON.stringify(manifest.value)))
+  const files = new Map<string, Buffer>([...sink.files, ...published.files])
   return { kind: 'ok', output: { manifest: manifest.value, files } }
+}
+
+/**
+ * The publishing format, in one place: each body as exact JSON bytes at installments/<id>.json, its
+ * sha256 in the manifest, installments in series order, and a content version derived from the hashes
+ * (no timestamps, so the same sources always give the same bytes). The caller validates the manifest.
+ */
+export function publishInstallments(
+  series: Series,
+  installments: readonly Installment[],
+): { manifest: unknown; files: Map<string, Buffer> } {
+  const files = new Map<string, Buffer>()
+  const entries: ManifestEntry[] = [...installments]
+    .sort((a, b) => a.number - b.number)
+    .map((value) => {
+      const bytes = Buffer.from(JSON.stringify(value))
+      const bodyPath = `installments/${value.id}.json`
+      files.set(bodyPath, bytes)
+      const { body: _body, schemaVersion: _version, ...meta } = value
+      return { ...meta, path: bodyPath, sha256: sha256(bytes) }
+    })
+  const contentVersion = sha256(JSON.stringify({ series, hashes: entries.map((e) => e.sha256) })).slice(0, 12)
+  const manifest = { schemaVersion: SCHEMA_VERSION, contentVersion, series, installments: entries }
+  files.set('manifest.json', Buffer.from(JSON.stringify(manifest)))
+  return { manifest, files }
 }
 
 /** Writes every file into a temporary sibling folder, then swaps it into place: never partial. */

@@ -1,11 +1,12 @@
 /**
- * A content host for the harness: publishes installments the way the CLI does (bodies as exact JSON
- * text, their sha256 in the manifest) and answers wx.request from memory, with faults on demand.
+ * A content host for the harness: publishes installments with the CLI's own publishing step and
+ * answers wx.request from memory, with faults on demand.
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
+import { publishInstallments } from '../../scripts/content/build'
 import type { Installment, Manifest } from '../../src/content/schema'
 import type { HarnessRequest, HarnessResponse, Responder } from './harness'
 
@@ -49,24 +50,10 @@ export function newInstallment(number: number, id = `remote-extra-${number}`): I
 
 export type Published = Map<string, string>
 
-/** Files as the CLI would write them: exact body text, hashed into the manifest. */
+/** Files exactly as the CLI writes them (its own publishing step), as the text a host serves. */
 export function publish(bodies: Installment[]): Published {
-  const files: Published = new Map()
-  const entries = bodies.map((body) => {
-    const text = JSON.stringify(body)
-    const bodyPath = `installments/${body.id}.json`
-    files.set(bodyPath, text)
-    const { body: _blocks, schemaVersion: _v, ...meta } = body
-    return { ...meta, path: bodyPath, sha256: sha256(text) }
-  })
-  const manifest = {
-    schemaVersion: 1,
-    contentVersion: sha256(entries.map((e) => e.sha256).join()).slice(0, 12),
-    series: bundledManifest.series,
-    installments: entries,
-  }
-  files.set('manifest.json', JSON.stringify(manifest))
-  return files
+  const { files } = publishInstallments(bundledManifest.series, bodies)
+  return new Map([...files].map(([file, bytes]) => [file, bytes.toString('utf8')]))
 }
 
 export const bundledBodies = () => bundledManifest.installments.map((e) => bundledBody(e.id))
