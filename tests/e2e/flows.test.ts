@@ -167,12 +167,16 @@ describe('accessibility', () => {
     ],
   ]
 
-  test.each(screens)('%s: no serious or critical axe violations, tap targets ≥ 44×44', async (_name, go) => {
-    await go(phone)
-    expect(await axeViolations(phone.page)).toEqual([])
-    const small = (await tapTargets(phone.page)).filter((t) => t.width < 44 || t.height < 44)
-    expect(small).toEqual([])
-  })
+  test.each(screens)(
+    '%s: no serious or critical axe violations, tap targets ≥ 44×44, no raw undefined',
+    async (_name, go) => {
+      await go(phone)
+      expect(await axeViolations(phone.page)).toEqual([])
+      const small = (await tapTargets(phone.page)).filter((t) => t.width < 44 || t.height < 44)
+      expect(small).toEqual([])
+      expect(await phone.page.locator('body').innerText()).not.toMatch(/undefined|NaN|\[object Object\]/)
+    },
+  )
 
   test('icon-only controls have accessible names', async () => {
     await openReader(byNumber(7).title)
