@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import { useRouter, useShareAppMessage, useShareTimeline, setNavigationBarTitle } from '@tarojs/taro'
+import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 
 import { Blocks } from '@/components/Blocks'
@@ -21,7 +21,7 @@ import { FONT_STEPS, setFontStep, settingsStore, type FontStep } from '@/library
 import { useStore } from '@/library/store'
 import { goToList, readerUrl, redirectTo } from '@/platform/navigation'
 import { isSinglePageMode } from '@/platform/system'
-import { previewImages } from '@/platform/ui'
+import { previewImages, setPageTitle } from '@/platform/ui'
 import {
   installmentShareMessage,
   installmentShareTimeline,
@@ -148,7 +148,7 @@ export default function ReaderPage() {
   const cover = entry?.cover ? resolve(entry.cover) : undefined
 
   useEffect(() => {
-    if (entry) setNavigationBarTitle({ title: text.installmentNumber(entry.number) }).catch(() => undefined)
+    if (entry) setPageTitle(text.installmentNumber(entry.number))
   }, [entry])
 
   // Long interviews arrive in stages: the first paints at once, the rest follow, one setData each.
