@@ -1,3 +1,12 @@
+import theme from './theme.json'
+
+/**
+ * WeChat follows the system's light or dark mode through theme.json variables (`@name`); the browser
+ * build has no theme.json, so it gets the light values directly (its pages switch by CSS).
+ */
+const weapp = process.env.TARO_ENV === 'weapp'
+const colour = (name: keyof typeof theme.light) => (weapp ? `@${name}` : theme.light[name])
+
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/favourites/index', 'pages/about/index'],
   // The reader and the bundled bodies live in a subpackage, fetched ahead of time from the list.
@@ -6,18 +15,19 @@ export default defineAppConfig({
     'pages/index/index': { network: 'all', packages: ['pages/reader'] },
     'pages/favourites/index': { network: 'all', packages: ['pages/reader'] },
   },
+  ...(weapp ? { darkmode: true, themeLocation: 'theme.json' } : {}),
   window: {
     navigationBarTitleText: '稀土之光 · 百人访谈',
-    navigationBarBackgroundColor: '#f7f4ef',
-    navigationBarTextStyle: 'black',
-    backgroundColor: '#f7f4ef',
-    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: colour('navBackground'),
+    navigationBarTextStyle: colour('navText') as 'black' | 'white',
+    backgroundColor: colour('background'),
+    backgroundTextStyle: colour('backgroundText') as 'dark' | 'light',
   },
   tabBar: {
-    color: '#767676',
-    selectedColor: '#9c3d1c',
-    backgroundColor: '#ffffff',
-    borderStyle: 'black',
+    color: colour('tabColor'),
+    selectedColor: colour('tabSelected'),
+    backgroundColor: colour('tabBackground'),
+    borderStyle: colour('tabBorder') as 'black' | 'white',
     list: [
       {
         pagePath: 'pages/index/index',

@@ -199,3 +199,38 @@ test('a missing Chromium fails with the line that installs it', () => {
     else process.env.CHROMIUM_PATH = saved
   }
 })
+
+describe('dark mode', () => {
+  test.each([
+    ['the list', async (p: Phone) => p.page.waitForSelector('.cd-t')],
+    [
+      'the reader',
+      async (p: Phone) => {
+        await p.page.locator('.cd-t', { hasText: byNumber(7).title }).click()
+        await p.page.waitForSelector('.reader__body .b-a')
+      },
+    ],
+    [
+      'an empty search',
+      async (p: Phone) => {
+        await p.page.locator('.search__input input').fill('没有这样的人')
+        await p.page.waitForSelector('.state--empty')
+      },
+    ],
+  ])('%s follows the system dark scheme and keeps 4.5:1 contrast', async (_name, go) => {
+    const dark = await openPhone('dark')
+    try {
+      await dark.page.goto(`${server.url}/`)
+      await dark.page.waitForSelector('.cd-t')
+      await go(dark)
+      const paper = await dark.page.evaluate(() =>
+        getComputedStyle(document.documentElement).getPropertyValue('--paper').trim(),
+      )
+      expect(paper).toBe('#1b1917')
+      expect(await axeViolations(dark.page)).toEqual([])
+      expect(dark.errors).toEqual([])
+    } finally {
+      await dark.close()
+    }
+  })
+})
