@@ -23,3 +23,8 @@ test.each(['/pages/index/index', '/pages/reader/index?id=x'])(
     expect([typeof page.onShareAppMessage, typeof page.onShareTimeline]).toEqual(['function', 'function'])
   },
 )
+
+test('a page that does not enable sharing has no share methods (control)', async () => {
+  const page = await new Harness().launch('/pages/favourites/index')
+  expect([typeof page.onShareAppMessage, typeof page.onShareTimeline]).toEqual(['undefined', 'undefined'])
+})

@@ -53,7 +53,7 @@ export default function InstallmentsPage() {
     () => queryEntries(entries, { group, search, order }),
     [entries, group, search, order],
   )
-  const pages = chunk(matches).slice(0, pagesShown)
+  const pages = chunk(matches.slice(0, pagesShown * PAGE_SIZE))
   const hasMore = matches.length > pagesShown * PAGE_SIZE
 
   const narrow = (change: () => void) => {
