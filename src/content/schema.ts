@@ -3,6 +3,10 @@ import { z } from 'zod'
 /**
  * The content contract (schemaVersion 1), shared by the app and the content CLI.
  * Types are inferred from these schemas so the two can never drift apart.
+ *
+ * Objects are not strict: within schemaVersion 1 the app drops fields it does not know, so a new
+ * optional field published tomorrow never makes installed copies refuse today's content. The CLI
+ * keeps its own strict front-matter schema, so editors' typos are still caught at the source.
  */
 export const SCHEMA_VERSION = 1
 
@@ -34,45 +38,52 @@ export const isoDateSchema = z
 
 export const groupSchema = z.enum(['scientist', 'entrepreneur', 'engineer', 'worker'])
 
-export const runSchema = z
-  .object({
-    text: z.string().min(1, 'must not be empty'),
-    bold: z.boolean().optional(),
-    italic: z.boolean().optional(),
-  })
-  .strict()
+export const runSchema = z.object({
+  text: z.string().min(1, 'must not be empty'),
+  bold: z.boolean().optional(),
+  italic: z.boolean().optional(),
+})
 
 /** Inline text: a plain string, or runs that carry bold / italic. Never HTML. */
 export const inlineSchema = z.union([nonEmpty, z.array(runSchema).min(1, 'must have a run')])
 
 export const blockSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('paragraph'), text: inlineSchema }).strict(),
-  z
-    .object({ type: z.literal('heading'), level: z.union([z.literal(2), z.literal(3)]), text: nonEmpty })
-    .strict(),
-  z.object({ type: z.literal('question'), text: inlineSchema }).strict(),
-  z.object({ type: z.literal('answer'), text: inlineSchema }).strict(),
-  z.object({ type: z.literal('quote'), text: inlineSchema, cite: nonEmpty.optional() }).strict(),
-  z
-    .object({
-      type: z.literal('image'),
-      src: imageSrcSchema,
-      width: z.number().int().positive(),
-      height: z.number().int().positive(),
-      caption: z.string().optional(),
-    })
-    .strict(),
-  z.object({ type: z.literal('divider') }).strict(),
+  z.object({ type: z.literal('paragraph'), text: inlineSchema }),
+  z.object({ type: z.literal('heading'), level: z.union([z.literal(2), z.literal(3)]), text: nonEmpty }),
+  z.object({ type: z.literal('question'), text: inlineSchema }),
+  z.object({ type: z.literal('answer'), text: inlineSchema }),
+  z.object({ type: z.literal('quote'), text: inlineSchema, cite: nonEmpty.optional() }),
+  z.object({
+    type: z.literal('image'),
+    src: imageSrcSchema,
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    caption: z.string().optional(),
+  }),
+  z.object({ type: z.literal('divider') }),
 ])
 
-export const intervieweeSchema = z
-  .object({
-    name: nonEmpty,
-    role: nonEmpty,
-    group: groupSchema,
-    organization: nonEmpty.optional(),
-  })
-  .strict()
+export const intervieweeSchema = z.object({
+  name: nonEmpty,
+  role: nonEmpty,
+  group: groupSchema,
+  organization: nonEmpty.optional(),
+})
+
+/** Where an installment was first published: its official-account article. */
+export const sourceSchema = z.object({
+  url: httpsUrlSchema,
+  account: nonEmpty.optional(),
+})
+
+/** The column's official account; `username` is its original ID, which opens its profile. */
+export const officialAccountSchema = z.object({
+  name: nonEmpty,
+  username: z
+    .string()
+    .regex(/^gh_[a-f0-9]{12}$/, "must be the account's original ID: gh_ and 12 hex digits")
+    .optional(),
+})
 
 const metaShape = {
   id: idSchema,
@@ -85,40 +96,34 @@ const metaShape = {
   tags: z.array(nonEmpty),
   readingMinutes: z.number().int().positive(),
   sample: z.boolean().optional(),
+  source: sourceSchema.optional(),
 }
 
-export const manifestEntrySchema = z
-  .object({
-    ...metaShape,
-    path: z.string().regex(/^installments\/[a-z0-9-]+\.json$/, 'must be installments/<id>.json'),
-    sha256: z.string().regex(/^[a-f0-9]{64}$/, 'must be 64 lowercase hex digits'),
-  })
-  .strict()
+export const manifestEntrySchema = z.object({
+  ...metaShape,
+  path: z.string().regex(/^installments\/[a-z0-9-]+\.json$/, 'must be installments/<id>.json'),
+  sha256: z.string().regex(/^[a-f0-9]{64}$/, 'must be 64 lowercase hex digits'),
+})
 
-export const seriesSchema = z
-  .object({
-    title: nonEmpty,
-    tagline: nonEmpty,
-    intro: z.array(blockSchema).min(1, 'must have at least one block'),
-  })
-  .strict()
+export const seriesSchema = z.object({
+  title: nonEmpty,
+  tagline: nonEmpty,
+  intro: z.array(blockSchema).min(1, 'must have at least one block'),
+  officialAccount: officialAccountSchema.optional(),
+})
 
-export const manifestSchema = z
-  .object({
-    schemaVersion: z.literal(SCHEMA_VERSION),
-    contentVersion: nonEmpty,
-    series: seriesSchema,
-    installments: z.array(manifestEntrySchema),
-  })
-  .strict()
+export const manifestSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  contentVersion: nonEmpty,
+  series: seriesSchema,
+  installments: z.array(manifestEntrySchema),
+})
 
-export const installmentSchema = z
-  .object({
-    schemaVersion: z.literal(SCHEMA_VERSION),
-    ...metaShape,
-    body: z.array(blockSchema).min(1, 'must have at least one block'),
-  })
-  .strict()
+export const installmentSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  ...metaShape,
+  body: z.array(blockSchema).min(1, 'must have at least one block'),
+})
 
 export type Group = z.infer<typeof groupSchema>
 export type Run = z.infer<typeof runSchema>
@@ -127,6 +132,8 @@ export type Block = z.infer<typeof blockSchema>
 export type Interviewee = z.infer<typeof intervieweeSchema>
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>
 export type Series = z.infer<typeof seriesSchema>
+export type Source = z.infer<typeof sourceSchema>
+export type OfficialAccount = z.infer<typeof officialAccountSchema>
 export type Manifest = z.infer<typeof manifestSchema>
 export type Installment = z.infer<typeof installmentSchema>
 

@@ -106,6 +106,49 @@ describe('the content builder', () => {
       ],
     ],
     [
+      'TODOs an importer left, with a body problem in the same file',
+      {
+        'one.md':
+          front()
+            .replace('number: 1', 'number: TODO # 期数')
+            .replace('role: 工程师', 'role: TODO')
+            .replace('group: engineer', 'group: "TODO"') + '\n<b>x</b>\n',
+      },
+      [
+        'one.md:3: number is still TODO; fill it in before building',
+        'one.md:7: role is still TODO; fill it in before building',
+        'one.md:8: group is still TODO; fill it in before building',
+        'one.md:14: raw HTML is not allowed: <b>',
+        'one.md:14: raw HTML is not allowed: </b>',
+      ],
+    ],
+    [
+      'a misspelt front-matter key (the app would ignore it; the CLI does not)',
+      { 'one.md': front('sauce:\n  url: https://mp.weixin.qq.com/s/a\n') + '\n正文\n' },
+      ["one.md:1: front matter Unrecognized key(s) in object: 'sauce'"],
+    ],
+    [
+      'an unknown key inside source',
+      { 'one.md': front('source:\n  url: https://mp.weixin.qq.com/s/a\n  acount: 北方稀土\n') + '\n正文\n' },
+      ["one.md:12: source Unrecognized key(s) in object: 'acount'"],
+    ],
+    [
+      'a source that is not https',
+      { 'one.md': front('source:\n  url: http://mp.weixin.qq.com/s/a\n') + '\n正文\n' },
+      ['one.md:13: source.url must be an https URL'],
+    ],
+    [
+      'an official account with a made-up username',
+      {
+        'series.md': SERIES.replace(
+          'tagline',
+          'officialAccount:\n  name: 北方稀土\n  username: beifang\ntagline',
+        ),
+        'one.md': `${front()}\n正文\n`,
+      },
+      ["series.md:5: officialAccount.username must be the account's original ID: gh_ and 12 hex digits"],
+    ],
+    [
       'a duplicate id and number',
       { 'one.md': `${front()}\n正文\n`, 'two.md': `${front()}\n正文\n` },
       ['two.md:2: duplicate id "one" (also in one.md)', 'two.md:3: duplicate number 1 (also in one.md)'],
@@ -114,6 +157,25 @@ describe('the content builder', () => {
     write({ 'series.md': SERIES, ...files })
     const result = await buildContent(dir)
     expect(result).toEqual({ kind: 'error', problems })
+  })
+
+  test('source and officialAccount reach the manifest and the body', async () => {
+    write({
+      'series.md': SERIES.replace(
+        'tagline',
+        'officialAccount:\n  name: 北方稀土\n  username: gh_0123456789ab\ntagline',
+      ),
+      'one.md': `${front('source:\n  url: https://mp.weixin.qq.com/s/abc\n  account: 北方稀土\n')}\n正文\n`,
+    })
+    const result = await buildContent(dir)
+    if (result.kind !== 'ok') throw new Error(result.problems.join('\n'))
+    const source = { url: 'https://mp.weixin.qq.com/s/abc', account: '北方稀土' }
+    expect(result.output.manifest.installments[0].source).toEqual(source)
+    expect(result.output.manifest.series.officialAccount).toEqual({
+      name: '北方稀土',
+      username: 'gh_0123456789ab',
+    })
+    expect(JSON.parse(result.output.files.get('installments/one.json')!.toString()).source).toEqual(source)
   })
 
   test('a folder without series.md says what it is for', async () => {
