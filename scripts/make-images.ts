@@ -105,25 +105,59 @@ function lanthanideRow(): Buffer {
   return render(640, 360, [0xf4, 0xee, 0xe6], [rect(0, 260, 640, 360, [0xd9, 0xc7, 0xb0]), ...tiles])
 }
 
-/** A mine terrace landscape with a rising sun: hills, benches and a haul road. */
+/**
+ * An open-pit mine in cross-section: benches stepping down from the rim to the pit floor through
+ * layered ground, a haul truck on a bench, a few shrubs on the surface and the sun above.
+ */
 function mineTerraces(): Buffer {
-  const benches = [0, 1, 2, 3].map((i) =>
-    polygon(
-      [
-        [80 + i * 40, 300 - i * 45],
-        [560 - i * 40, 300 - i * 45],
-        [540 - i * 40, 255 - i * 45],
-        [100 + i * 40, 255 - i * 45],
-      ],
-      [0x8d - i * 10, 0x6e - i * 8, 0x52 - i * 6],
-    ),
-  )
-  return render(
-    640,
-    360,
-    [0xe8, 0xf0, 0xf5],
-    [circle(520, 80, 42, [0xf2, 0xb1, 0x4c]), rect(0, 300, 640, 360, [0x6f, 0x5a, 0x46]), ...benches],
-  )
+  const sky: Rgb = [0xe8, 0xf0, 0xf5]
+  const rim = 120 // the ground surface
+  const rise = 42 // height of one bench face
+  const run = 22 // horizontal extent of one bench face
+  const berm = 30 // width of the flat bench between faces
+  const levels = 4
+  // The left wall, from the rim down to the floor; the right wall mirrors it.
+  const left: Array<readonly [number, number]> = [[48, rim]]
+  for (let i = 0, x = 48, y = rim; i < levels; i++) {
+    x += run
+    y += rise
+    left.push([x, y])
+    if (i < levels - 1) {
+      x += berm
+      left.push([x, y])
+    }
+  }
+  const right = left.map(([x, y]) => [640 - x, y] as const).reverse()
+  const floor = left[left.length - 1][1]
+  // A light edge on every bench and on the floor, so the steps read at a glance.
+  const edges = left.slice(1).flatMap(([x, y], i, all) => {
+    const next = all[i + 1]
+    if (!next || next[1] !== y) return []
+    return [
+      rect(x, y, next[0], y + 3, [0xd8, 0xc4, 0xa2]),
+      rect(640 - next[0], y, 640 - x, y + 3, [0xd8, 0xc4, 0xa2]),
+    ]
+  })
+  const truckY = left[2][1] // on the first bench of the left wall
+  const truckX = left[1][0] + 4
+  const truck = [
+    rect(truckX, truckY - 13, truckX + 15, truckY - 4, [0xe0, 0xa1, 0x2b]),
+    rect(truckX + 15, truckY - 11, truckX + 22, truckY - 4, [0x5b, 0x6b, 0x78]),
+    circle(truckX + 5, truckY - 3, 3, [0x33, 0x33, 0x33]),
+    circle(truckX + 18, truckY - 3, 3, [0x33, 0x33, 0x33]),
+  ]
+  const shrubs = [14, 30, 606, 622].map((x) => circle(x, rim - 5, 7, [0x6b, 0x8f, 0x4e]))
+  return render(640, 360, sky, [
+    circle(540, 62, 34, [0xf2, 0xb1, 0x4c]),
+    rect(0, rim, 640, rim + 14, [0x7a, 0x62, 0x48]),
+    rect(0, rim + 14, 640, rim + 90, [0x9a, 0x80, 0x62]),
+    rect(0, rim + 90, 640, 360, [0x85, 0x5c, 0x4a]),
+    polygon([...left, ...right], sky),
+    rect(left[left.length - 1][0], floor, right[0][0], floor + 3, [0xd8, 0xc4, 0xa2]),
+    ...edges,
+    ...truck,
+    ...shrubs,
+  ])
 }
 
 /** A separation cascade: a line of mixer-settler tanks with coloured phases. */
