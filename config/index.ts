@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import type { IMiniAppConfig } from '@tarojs/taro/types/compile'
+import webpack from 'webpack'
 
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -8,6 +10,30 @@ import prodConfig from './prod'
 const platform = process.env.TARO_ENV ?? 'weapp'
 // LRE_DIST lets tests build a second mini program (one with a content URL) beside the default.
 const outputRoot = `dist/${process.env.LRE_DIST ?? platform}`
+
+const ROOT = path.resolve(__dirname, '..')
+const SAMPLES_DIR = path.join(ROOT, 'src', 'content', 'bundled')
+// LRE_BUNDLED_DIR lets tests build the app around generated content instead of the bundled samples:
+// the same code, any series (a folder laid out like src/content/bundled, made by the content CLI).
+const bundledDir = process.env.LRE_BUNDLED_DIR ? path.resolve(process.env.LRE_BUNDLED_DIR) : SAMPLES_DIR
+
+type Chain = Parameters<NonNullable<IMiniAppConfig['webpackChain']>>[0]
+type Resolved = { createData?: { resource?: string; context?: string } }
+
+function webpackChain(chain: Chain): void {
+  chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+  if (bundledDir === SAMPLES_DIR) return
+  chain.plugin('lre-bundled-content').use(webpack.NormalModuleReplacementPlugin, [
+    /[\\/]src[\\/]content[\\/]bundled[\\/]/,
+    (result: Resolved) => {
+      const data = result.createData
+      if (!data?.resource?.startsWith(SAMPLES_DIR + path.sep)) return
+      data.resource = bundledDir + data.resource.slice(SAMPLES_DIR.length)
+      // The module's own imports (its JSON bodies) resolve from where it now is.
+      data.context = path.dirname(data.resource)
+    },
+  ])
+}
 
 export default defineConfig<'webpack5'>(async (merge, { mode }) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -30,7 +56,7 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     // Bundled interview images are referenced from content data, not from code, so they are
     // copied as files rather than imported.
     copy: {
-      patterns: [{ from: 'src/content/bundled/media/', to: `${outputRoot}/static/media/` }],
+      patterns: [{ from: `${path.relative(ROOT, bundledDir)}/media/`, to: `${outputRoot}/static/media/` }],
       options: {},
     },
     framework: 'react',
@@ -40,9 +66,7 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       postcss: {
         pxtransform: { enable: true, config: {} },
       },
-      webpackChain(chain) {
-        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
-      },
+      webpackChain,
     },
     h5: {
       publicPath: '/',
@@ -55,9 +79,7 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       postcss: {
         autoprefixer: { enable: true, config: {} },
       },
-      webpackChain(chain) {
-        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
-      },
+      webpackChain,
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),

@@ -1,6 +1,7 @@
 /**
  * Regenerates the app's bundled content (src/content/bundled/) from the Markdown in content/,
  * with the same builder editors use, plus an index module that imports every body.
+ * `tsx scripts/bundle-content.ts <srcDir> <outDir>` bundles another folder (the test fixtures do).
  */
 import path from 'node:path'
 
@@ -38,8 +39,8 @@ export function bundleBodiesSource(ids: readonly string[]): string {
   ].join('\n')
 }
 
-export async function bundle(): Promise<Map<string, Buffer> | string[]> {
-  const result = await buildContent(CONTENT_DIR)
+export async function bundle(srcDir = CONTENT_DIR): Promise<Map<string, Buffer> | string[]> {
+  const result = await buildContent(srcDir)
   if (result.kind === 'error') return result.problems
   const files = new Map(result.output.files)
   files.set('index.ts', Buffer.from(bundleIndexSource()))
@@ -50,15 +51,17 @@ export async function bundle(): Promise<Map<string, Buffer> | string[]> {
   return files
 }
 
-async function main(): Promise<void> {
-  const files = await bundle()
+async function main([srcDir = CONTENT_DIR, outDir = BUNDLED_DIR] = process.argv.slice(2)): Promise<void> {
+  const files = await bundle(path.resolve(srcDir))
   if (Array.isArray(files)) {
     for (const problem of files) console.error(problem)
     console.error(`content:bundle: ${files.length} problem(s); nothing was written`)
     process.exit(1)
   }
-  await writeOutput(BUNDLED_DIR, files)
-  console.log(`content:bundle: wrote ${files.size} files to ${path.relative(process.cwd(), BUNDLED_DIR)}`)
+  await writeOutput(outDir, files)
+  console.log(
+    `content:bundle: wrote ${files.size} files to ${path.relative(process.cwd(), path.resolve(outDir))}`,
+  )
 }
 
 if (require.main === module) {
