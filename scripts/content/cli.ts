@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util'
 import matter from 'gray-matter'
 
 import { buildContent, SERIES_FILE, writeOutput } from './build'
+import { importArticle, type Fetcher } from './import'
 import { folderReader, isDirectory, urlReader, verifyContent, verifyInstallmentFile } from './verify'
 
 const HELP: Record<string, string> = {
@@ -18,6 +19,8 @@ Commands:
   build <srcDir> <outDir>                 Markdown sources → validated JSON, all or nothing
   validate <dir | https-url | file>       check built content the way the app does
   new <srcDir> --number N --title "…"     scaffold a new installment with complete front matter
+  import <article.html | https-url> <srcDir>
+                                          an official-account article → a Markdown source to finish
 
 Options: --json (machine-readable result), --help (on any command).
 The Markdown conventions are in content/README.md.`,
@@ -35,6 +38,23 @@ sha256 and schema, plus that every referenced media file exists. A file argument
 
 Writes <srcDir>/<NNN>-installment-<N>.md with complete front matter and an example question and answer.
 Refuses a number or id that another source already uses.`,
+  import: `Usage: npm run content -- import <article.html | https-url> <srcDir> [options]
+
+Reads one published official-account (公众号) article, a page saved from the browser or its https
+address, and writes <srcDir>/<NNN>-<id>.md (with --number) or <srcDir>/imported-<date>-<hash>.md,
+with its images downloaded into <srcDir>/media/. Title, date, summary and source come from the page;
+fields it cannot know are written as TODO for you to fill in before building.
+
+Options:
+  --number N           the installment's number (also names the file and the id installment-N)
+  --id ID              the installment's id (kebab-case)
+  --interviewer NAME   paragraphs starting "NAME：" are questions
+  --interviewee NAME   paragraphs starting "NAME：" are answers; also fills interviewee.name
+  --force              overwrite the Markdown file if it exists
+  --json               machine-readable result
+
+Dropped parts (scripts, video/audio, mini-program cards, follow/QR-code footers) are listed as
+warnings with their line:column in the page. Nothing is written unless every image downloads.`,
 }
 
 type Problem = { file?: string; line?: number; message: string }
@@ -216,7 +236,53 @@ async function scaffoldNew(
   return finish(out, true, { command: 'new', file }, [], [`created ${file}`])
 }
 
-export async function main(argv: string[]): Promise<number> {
+type ImportFlags = {
+  number?: string
+  id?: string
+  interviewer?: string
+  interviewee?: string
+  force?: boolean
+}
+
+async function importCommand(
+  args: string[],
+  flags: ImportFlags,
+  out: Output,
+  fetcher?: Fetcher,
+): Promise<number> {
+  const [input, contentDir] = args
+  if (!input || !contentDir || args.length > 2)
+    return usage('import', 'import needs <article.html | https-url> and <srcDir>')
+  const number = flags.number === undefined ? undefined : Number(flags.number)
+  if (number !== undefined && (!Number.isInteger(number) || number < 1 || number > 999))
+    return usage('import', '--number must be a whole number from 1 to 999')
+  if (flags.id !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(flags.id))
+    return usage('import', '--id must be kebab-case: lowercase letters, digits and dashes')
+  if (!/^https?:\/\//i.test(input) && !existsSync(input)) return usage('import', `${input}: no such file`)
+  if (!isDirectory(contentDir)) return usage('import', `${contentDir}: no such folder`)
+  const result = await importArticle(input, contentDir, { ...flags, number, fetch: fetcher })
+  if (!out.json) for (const warning of result.warnings) console.error(warning)
+  if (result.kind === 'error') {
+    return finish(
+      out,
+      false,
+      { command: 'import', file: null, media: [], warnings: result.warnings, todos: [] },
+      result.problems,
+      [`${result.problems.length} problem(s); nothing was written`],
+    )
+  }
+  const { file, media, warnings, todos } = result
+  const fill = todos.length ? `; fill in: ${todos.join(', ')}` : ''
+  return finish(
+    out,
+    true,
+    { command: 'import', file, media, warnings, todos },
+    [],
+    [`imported ${file} (${media.length} image${media.length === 1 ? '' : 's'})${fill}`],
+  )
+}
+
+export async function main(argv: string[], fetcher?: Fetcher): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({
@@ -227,6 +293,10 @@ export async function main(argv: string[]): Promise<number> {
         help: { type: 'boolean', short: 'h', default: false },
         number: { type: 'string' },
         title: { type: 'string' },
+        id: { type: 'string' },
+        interviewer: { type: 'string' },
+        interviewee: { type: 'string' },
+        force: { type: 'boolean', default: false },
       },
     })
   } catch (error) {
@@ -245,6 +315,8 @@ export async function main(argv: string[]): Promise<number> {
       return validate(rest, out)
     case 'new':
       return scaffoldNew(rest, parsed.values, out)
+    case 'import':
+      return importCommand(rest, parsed.values, out, fetcher)
     default:
       return usage('main', `unknown command "${command}"`)
   }
