@@ -7,7 +7,9 @@ export type ShareMessage = { title: string; path: string; imageUrl?: string }
 export type ShareTimeline = { title: string; query: string; imageUrl?: string }
 
 export function shareTitle(entry: ManifestEntry): string {
-  return `${text.installmentNumber(entry.number)}｜${entry.title} — ${entry.interviewee.name}`
+  // A forwarded card outlives its context: a sample must say so before anything else.
+  const prefix = entry.sample ? text.sampleSharePrefix : ''
+  return `${prefix}${text.installmentNumber(entry.number, entry.sample)}｜${entry.title} — ${entry.interviewee.name}`
 }
 
 /** A chat card that deep-links to the installment; the path starts with "/" as WeChat requires. */

@@ -18,8 +18,13 @@ export const text = {
   appTitle: '稀土之光 · 百人访谈',
   all: '全部',
   selected: '已选',
-  installmentNumber: (n: number) => `第 ${n} 期`,
-  installmentsCount: (n: number) => `已连载 ${n} 期`,
+  /** A sample never passes for a real installment: it is "样例 N", never "第 N 期". */
+  installmentNumber: (n: number, sample = false) => (sample ? `样例 ${n}` : `第 ${n} 期`),
+  installmentsCount: (real: number, samples: number) =>
+    [real || !samples ? `已连载 ${real} 期` : '', samples ? `样例 ${samples} 篇` : '']
+      .filter(Boolean)
+      .join(' · '),
+  sampleSharePrefix: '【样例】',
   readingMinutes: (m: number) => `约 ${m} 分钟`,
   sample: '样例',
   continueReading: (percent: number) => `继续阅读 · 已读 ${percent}%`,
@@ -76,5 +81,13 @@ export const text = {
   whatIsSample: '什么是“样例”',
   sampleExplained:
     '带有“样例”标记的访谈用于展示阅读体验：其中的人物、单位和话语均为虚构，并非《稀土之光》书中的原文，也不代表任何真实人物的观点。',
+  readOriginal: '阅读公众号原文',
+  originalFrom: (account: string) => `首发于公众号“${account}”`,
+  originalCopied: '原文链接已复制，粘贴到微信聊天中即可打开',
+  followAccount: '关注公众号',
+  followAccountNamed: (name: string) => `关注公众号“${name}”`,
+  accountNameCopied: (name: string) => `已复制“${name}”，在微信中搜索即可关注`,
+  linkFailed: '没能打开，请稍后再试',
+  officialAccount: '公众号',
   imagePreview: (caption: string) => `查看大图：${caption}`,
 } as const

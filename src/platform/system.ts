@@ -36,6 +36,16 @@ export function launchScene(): number | null {
   }
 }
 
+/** The scene of this visit: a hot start from a scan has its own, unlike the launch's. */
+export function entryScene(): number | null {
+  try {
+    if (canIUse('getEnterOptionsSync')) return Taro.getEnterOptionsSync().scene ?? null
+  } catch {
+    // Fall back to the launch scene below.
+  }
+  return launchScene()
+}
+
 export function isSinglePageMode(): boolean {
   return launchScene() === SINGLE_PAGE_SCENE
 }

@@ -267,6 +267,30 @@ describe('the bundled content', () => {
     ).toBe(true)
   })
 
+  test('names the academician who opened the column correctly, and puts no words in his mouth', () => {
+    const intro = JSON.stringify(manifest.series.intro)
+    expect(intro).toContain('余永富')
+    expect(intro).toContain('1995')
+    const everything = JSON.stringify([manifest, bodies])
+    expect(everything).not.toContain('于永富')
+    // Nothing of his is quoted anywhere: no quote block cites him.
+    const cites = bodies.flatMap((b) =>
+      b.body.flatMap((block) => (block.type === 'quote' ? [block.cite] : [])),
+    )
+    expect(cites.filter((c) => c?.includes('余永富'))).toEqual([])
+  })
+
+  test.each([['王铁成', 'the actor who played Zhou Enlai']])(
+    'no sample interviewee is named %s (%s)',
+    (name) => {
+      expect(JSON.stringify([manifest, bodies])).not.toContain(name)
+    },
+  )
+
+  test('names the official account of the column', () => {
+    expect(manifest.series.officialAccount).toEqual({ name: '北方稀土' })
+  })
+
   const ids: Array<[string]> = manifest.installments.map((e: { id: string }) => [e.id])
   test.each(ids)('%s has 1,500 to 8,000 Chinese characters', (id) => {
     const body = bodies.find((b) => b.id === id)!

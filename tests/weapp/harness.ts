@@ -58,7 +58,14 @@ export type HarnessOptions = {
   /** The launch scene; 1154 is Moments single-page mode. */
   scene?: number
   dist?: string
+  /** APIs this WeChat client lacks: missing from `wx`, and `canIUse` says no (an older base library). */
+  missingApis?: readonly string[]
+  /** APIs present whose every call fails (the reader refused, or WeChat could not do it). */
+  failingApis?: readonly string[]
 }
+
+/** A call to an API whose effect happens outside the page (opening an article, a profile). */
+export type ApiCall = { api: string; options: Record<string, unknown> }
 
 /** `tmpl_0_N` → the WXML tag and which attribute reads which short key, from base.wxml. */
 export type TemplateInfo = { tag: string; attrs: Record<string, string> }
@@ -121,6 +128,9 @@ export class Harness {
   readonly previews: Array<{ urls: string[]; current: string }> = []
   readonly errors: unknown[] = []
   readonly requests: HarnessRequest[] = []
+  readonly apiCalls: ApiCall[] = []
+  readonly clipboard: string[] = []
+  readonly navigationTitles: string[] = []
   respond: Responder
   readonly stack: PageInstance[] = []
   readonly templates: Map<string, TemplateInfo>
@@ -145,6 +155,8 @@ export class Harness {
   private clock = 0
   private nextTimerId = 1
   private readonly scene: number
+  private readonly missingApis: ReadonlySet<string>
+  private readonly failingApis: ReadonlySet<string>
 
   constructor(options: HarnessOptions = {}) {
     this.dist = options.dist ?? DIST
@@ -154,6 +166,8 @@ export class Harness {
     this.storage = options.storage ?? new Map()
     this.respond = options.request ?? (() => ({ fail: 'offline' }))
     this.scene = options.scene ?? 1001
+    this.missingApis = new Set(options.missingApis ?? [])
+    this.failingApis = new Set(options.failingApis ?? [])
     this.templates = readTemplates(this.dist)
     this.appJson = JSON.parse(readFileSync(path.join(this.dist, 'app.json'), 'utf8'))
     this.routes = [
@@ -295,6 +309,27 @@ export class Harness {
   // ---------------------------------------------------------------- wx
 
   private createWx(): Record<string, unknown> {
+    const wx = this.createFullWx()
+    for (const name of this.failingApis) {
+      wx[name] = this.callback((o) => {
+        this.apiCalls.push({ api: name, options: { ...o } })
+        throw new Error(`${name}:fail`)
+      })
+    }
+    for (const name of this.missingApis) delete wx[name]
+    return wx
+  }
+
+  /** Records the call and succeeds, for APIs whose effect is outside the page. */
+  private external(api: string) {
+    return this.callback((o) => {
+      const { success: _s, fail: _f, complete: _c, ...options } = o
+      this.apiCalls.push({ api, options })
+      return { errMsg: `${api}:ok` }
+    })
+  }
+
+  private createFullWx(): Record<string, unknown> {
     const systemInfo = {
       brand: 'harness',
       model: 'harness',
@@ -380,7 +415,7 @@ export class Harness {
       getAccountInfoSync: () => ({
         miniProgram: { appId: 'touristappid', envVersion: 'develop', version: '' },
       }),
-      canIUse: () => true,
+      canIUse: (schema: string) => !this.missingApis.has(String(schema).split('.')[0]),
       nextTick: (fn: () => void) => this.addTimer(fn, 0),
       getStorageSync,
       setStorageSync,
@@ -399,7 +434,9 @@ export class Harness {
       hideLoading: ok,
       showModal: this.callback(() => ({ confirm: true, cancel: false })),
       showActionSheet: ok,
-      setNavigationBarTitle: ok,
+      setNavigationBarTitle: this.callback((o) => {
+        this.navigationTitles.push(String(o.title))
+      }),
       setNavigationBarColor: ok,
       showNavigationBarLoading: ok,
       hideNavigationBarLoading: ok,
@@ -439,7 +476,11 @@ export class Harness {
       hideShareMenu: ok,
       updateShareMenu: ok,
       vibrateShort: ok,
-      setClipboardData: ok,
+      setClipboardData: this.callback((o) => {
+        this.clipboard.push(String(o.data))
+      }),
+      openOfficialAccountArticle: this.external('openOfficialAccountArticle'),
+      openOfficialAccountProfile: this.external('openOfficialAccountProfile'),
       reportAnalytics: noop,
       getUpdateManager: () => ({
         onCheckForUpdate: noop,

@@ -2,17 +2,31 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import manifest from '../../src/content/bundled/manifest.json'
+import { fixture } from '../fixtures/built'
+import {
+  byClass,
+  classesOf,
+  find,
+  findAll,
+  Harness,
+  textOf,
+  type HarnessOptions,
+  type TreeNode,
+} from './harness'
 
-import { byClass, classesOf, find, findAll, textOf, type Harness, type TreeNode } from './harness'
+export { fixture, fixtureBody } from '../fixtures/built'
 
-export const bundled = manifest
+/** The test-only build around the generated column (`npm run build:weapp:fixture`). */
+export const FIXTURE_DIST = path.resolve(__dirname, '..', '..', 'dist', 'weapp-fixture')
 
 export const entryByNumber = (n: number) => {
-  const entry = manifest.installments.find((e) => e.number === n)
+  const entry = fixture.installments.find((e) => e.number === n)
   if (!entry) throw new Error(`no installment ${n}`)
   return entry
 }
+
+/** A fresh app on the fixture build. */
+export const fixtureApp = (options: HarnessOptions = {}) => new Harness({ dist: FIXTURE_DIST, ...options })
 
 export function withText(className: string, text: string) {
   return (n: TreeNode) => classesOf(n).includes(className) && textOf(n).includes(text)

@@ -40,7 +40,7 @@ export function InstallmentCard({ entry, progress, saved, isNew, onOpen, onToggl
   const mark = marker(progress)
   return (
     <View className={cardClass(entry, isNew, !mark)} ariaRole="link" onClick={() => onOpen(entry.id)}>
-      <Text className="cd-n">{`${text.installmentNumber(entry.number)} · ${GROUP_LABELS[interviewee.group]}`}</Text>
+      <Text className="cd-n">{`${text.installmentNumber(entry.number, entry.sample)} · ${GROUP_LABELS[interviewee.group]}`}</Text>
       <FavouriteButton saved={saved} onToggle={() => onToggleFavourite(entry)} />
       <View className="cd-t">{entry.title}</View>
       <View className="cd-w">{`${interviewee.name} · ${interviewee.role}`}</View>

@@ -1,10 +1,13 @@
 import { View } from '@tarojs/components'
 
 import { Blocks } from '@/components/Blocks'
+import { FollowAccount } from '@/components/FollowAccount'
 import { StateView } from '@/components/StateView'
 import { useCatalog } from '@/content'
 import { mediaUrl } from '@/content/media'
 import { text } from '@/i18n/zh'
+import { followAccountAndTell } from '@/link-actions'
+import { showsFollowCard } from '@/platform/official-account'
 
 import './index.scss'
 
@@ -17,6 +20,7 @@ export default function AboutPage() {
   if (catalog.status !== 'ready')
     return <StateView kind="error" title={text.errorTitle} body={text.errorBody} />
   const { manifest, source } = catalog
+  const account = manifest.series.officialAccount
   const rows: Array<[string, string]> = [
     [text.contentVersion, manifest.contentVersion],
     [
@@ -32,6 +36,20 @@ export default function AboutPage() {
       <View className="about__intro">
         <Blocks blocks={manifest.series.intro} resolveSrc={(src) => mediaUrl(src, source)} />
       </View>
+
+      {account ? (
+        <>
+          <View className="about__section">{text.officialAccount}</View>
+          <View className="about__account">
+            <View className="about__account-name">{account.name}</View>
+            <FollowAccount
+              account={account}
+              withCard={showsFollowCard()}
+              onFollow={(a) => void followAccountAndTell(a)}
+            />
+          </View>
+        </>
+      ) : null}
 
       <View className="about__section">{text.contentInfo}</View>
       <View className="about__table">

@@ -27,7 +27,7 @@ function FavouriteRow({ favourite, onRemove }: { favourite: Favourite; onRemove:
     <View className="fav" ariaRole="link" onClick={() => void openInstallment(favourite.id)}>
       <View className="fav__main">
         <View className="fav__top">
-          <Text className="fav__number">{text.installmentNumber(snapshot.number)}</Text>
+          <Text className="fav__number">{text.installmentNumber(snapshot.number, snapshot.sample)}</Text>
           <Text>{GROUP_LABELS[snapshot.group]}</Text>
           {snapshot.sample ? <SampleBadge /> : null}
         </View>

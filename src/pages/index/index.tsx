@@ -2,6 +2,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { usePullDownRefresh, useReachBottom, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 
+import { FollowAccount } from '@/components/FollowAccount'
 import { InstallmentCard } from '@/components/InstallmentCard'
 import { StateView } from '@/components/StateView'
 import { repository, useCatalog, useRefreshStatus } from '@/content'
@@ -9,11 +10,13 @@ import { chunk, PAGE_SIZE, queryEntries, type GroupFilter } from '@/content/quer
 import { GROUPS, type ManifestEntry } from '@/content/schema'
 import { GROUP_LABELS, text } from '@/i18n/zh'
 import { toggleFavouriteAndTell } from '@/favourite-action'
+import { followAccountAndTell } from '@/link-actions'
 import { favouritesStore, isFavourite } from '@/library/favourites'
 import { progressStore } from '@/library/progress'
 import { setOrder, settingsStore } from '@/library/settings'
 import { useStoreWhileShown } from '@/library/store'
 import { ABOUT_PATH, navigateTo, openInstallment } from '@/platform/navigation'
+import { showsFollowCard } from '@/platform/official-account'
 import { stopPullDownRefresh, toast } from '@/platform/ui'
 import { listShareMessage, listShareTimeline } from '@/share'
 
@@ -49,6 +52,8 @@ export default function InstallmentsPage() {
     () => (catalog.status === 'ready' ? catalog.manifest.installments : NO_ENTRIES),
     [catalog],
   )
+  const samples = useMemo(() => entries.filter((e) => e.sample).length, [entries])
+  const followCard = useMemo(showsFollowCard, [])
   const matches = useMemo(
     () => queryEntries(entries, { group, search, order }),
     [entries, group, search, order],
@@ -86,17 +91,26 @@ export default function InstallmentsPage() {
   }
 
   const { series } = catalog.manifest
+  const account = series.officialAccount
   return (
     <View className="list-page">
       <View className="series">
         <View className="series__title">{series.title}</View>
         <View className="series__tagline">{series.tagline}</View>
         <View className="series__meta">
-          <Text>{text.installmentsCount(entries.length)}</Text>
+          <Text>{text.installmentsCount(entries.length - samples, samples)}</Text>
           <View className="series__about" ariaRole="link" onClick={() => void navigateTo(ABOUT_PATH)}>
             {text.about}
           </View>
         </View>
+        {account ? (
+          <FollowAccount
+            className="series__follow"
+            account={account}
+            withCard={followCard}
+            onFollow={(a) => void followAccountAndTell(a)}
+          />
+        ) : null}
       </View>
 
       {refreshStatus.kind === 'failed' ? (

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { Blocks } from '@/components/Blocks'
 import { renderStages } from '@/components/Blocks/stages'
 import { FavouriteButton } from '@/components/FavouriteButton'
+import { OriginalLink } from '@/components/OriginalLink'
 import { SampleBadge } from '@/components/SampleBadge'
 import { StateView } from '@/components/StateView'
 import { repository, useCatalog } from '@/content'
@@ -16,6 +17,7 @@ import type { Installment, ManifestEntry } from '@/content/schema'
 import { formatDate } from '@/format'
 import { FONT_STEP_LABELS, GROUP_LABELS, text } from '@/i18n/zh'
 import { toggleFavouriteAndTell } from '@/favourite-action'
+import { openOriginalAndTell } from '@/link-actions'
 import { favouritesStore, isFavourite } from '@/library/favourites'
 import { FONT_STEPS, setFontStep, settingsStore, type FontStep } from '@/library/settings'
 import { useStore } from '@/library/store'
@@ -56,7 +58,7 @@ function Header({ entry }: { entry: ManifestEntry }) {
   return (
     <View className="reader__head">
       <View className="reader__kicker">
-        <Text className="reader__number">{text.installmentNumber(entry.number)}</Text>
+        <Text className="reader__number">{text.installmentNumber(entry.number, entry.sample)}</Text>
         <Text>{GROUP_LABELS[interviewee.group]}</Text>
         {entry.sample ? <SampleBadge /> : null}
       </View>
@@ -148,7 +150,7 @@ export default function ReaderPage() {
   const cover = entry?.cover ? resolve(entry.cover) : undefined
 
   useEffect(() => {
-    if (entry) setPageTitle(text.installmentNumber(entry.number))
+    if (entry) setPageTitle(text.installmentNumber(entry.number, entry.sample))
   }, [entry])
 
   // Long interviews arrive in stages: the first paints at once, the rest follow, one setData each.
@@ -219,6 +221,9 @@ export default function ReaderPage() {
           onImageTap={(src) => previewImages(images, src)}
         />
       </View>
+      {entry.source && fullyRendered ? (
+        <OriginalLink source={entry.source} onOpen={(s) => void openOriginalAndTell(s)} />
+      ) : null}
       {singlePage ? null : (
         <View className="reader__nav">
           {previous ? <NeighbourLink entry={previous} label={text.previous} /> : null}
