@@ -14,6 +14,8 @@ import sirv from 'sirv'
 export const ROOT = path.resolve(__dirname, '..', '..')
 export const H5_DIST = path.join(ROOT, 'dist', 'h5')
 export const H5_REMOTE_DIST = path.join(ROOT, 'dist', 'h5-remote')
+/** The H5 build around the generated fixture column (`npm run build:h5:fixture`). */
+export const H5_FIXTURE_DIST = path.join(ROOT, 'dist', 'h5-fixture')
 /** The remote H5 build reads its content here (set at build time by `npm run build:h5:remote`). */
 export const REMOTE_CONTENT_PORT = 18474
 

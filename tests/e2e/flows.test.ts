@@ -1,13 +1,14 @@
 /**
- * The reader's flows in a real browser: the H5 build (dist/h5, bundled content) in Chromium at a
- * phone viewport. Each test gets a fresh profile, so storage starts empty.
+ * The reader's flows in a real browser: the H5 build around the generated fixture column
+ * (dist/h5-fixture) in Chromium at a phone viewport. Each test gets a fresh profile, so storage
+ * starts empty.
  */
-import manifest from '../../src/content/bundled/manifest.json'
+import { fixture as manifest } from '../fixtures/built'
 import {
   axeViolations,
   chromiumPath,
   cardTitles,
-  H5_DIST,
+  H5_FIXTURE_DIST,
   openPhone,
   serveDir,
   tapTargets,
@@ -26,7 +27,7 @@ const newestFirst = [...manifest.installments].sort((a, b) => b.publishedAt.loca
 const byNumber = (n: number) => manifest.installments.find((e) => e.number === n)!
 
 beforeAll(async () => {
-  server = await serveDir(H5_DIST)
+  server = await serveDir(H5_FIXTURE_DIST)
 })
 afterAll(() => server.close())
 
@@ -49,7 +50,7 @@ async function tab(label: '访谈' | '收藏') {
   await phone.page.locator('.weui-tabbar__item', { hasText: label }).click()
 }
 
-test('the list loads with the bundled titles, newest first', async () => {
+test('the list loads with the column titles, newest first', async () => {
   expect(await cardTitles(phone.page)).toEqual(newestFirst.map((e) => e.title))
   expect(await phone.page.locator('.series__title').textContent()).toBe(manifest.series.title)
 })
@@ -63,9 +64,10 @@ test('filter by group', async () => {
 
 test('search narrows the list, and a search with no match shows the empty state', async () => {
   const search = phone.page.locator('.search__input input')
-  await search.fill('李桂芳')
+  const target = newestFirst[3]
+  await search.fill(target.interviewee.name)
   await phone.page.waitForFunction(() => document.querySelectorAll('.cd-t').length === 1)
-  expect(await cardTitles(phone.page)).toEqual([byNumber(10).title])
+  expect(await cardTitles(phone.page)).toEqual([target.title])
   await search.fill('没有这样的人')
   await phone.page.waitForSelector('.state--empty')
   expect(await phone.page.locator('.state__title').textContent()).toBe('没有找到相关访谈')

@@ -4,7 +4,13 @@
  * host gone the app still shows everything and says it could not update.
  */
 import { generateSeries } from '../fixtures/generate'
-import { bundledBodies, newInstallment, publish, type Published } from '../weapp/content-server'
+import {
+  bundledBodies,
+  bundledManifest,
+  newInstallment,
+  publish,
+  type Published,
+} from '../weapp/content-server'
 import {
   cardTitles,
   H5_REMOTE_DIST,
@@ -40,13 +46,13 @@ afterEach(async () => {
   content = null
 })
 
-const extra = newInstallment(13)
+const extra = newInstallment(bundledManifest.installments.length + 1)
 const count = () => phone.page.locator('.cd-t').count()
 
 test('a new installment appears after a refresh; with the host gone, everything still shows', async () => {
   await phone.page.goto(`${app.url}/`)
   await phone.page.waitForSelector('.cd-t')
-  await until(async () => (await count()) === 12)
+  await until(async () => (await count()) === bundledManifest.installments.length)
 
   files = publish([...bundledBodies(), extra])
   await phone.page.reload()
@@ -60,7 +66,7 @@ test('a new installment appears after a refresh; with the host gone, everything 
   await phone.page.waitForSelector('.notice')
   expect(await phone.page.locator('.notice').textContent()).toBe('没能更新，正在显示已保存的内容')
   expect(await cardTitles(phone.page)).toContain(extra.title)
-  expect(await count()).toBe(13)
+  expect(await count()).toBe(bundledManifest.installments.length + 1)
 })
 
 test('scrolling to the bottom loads the next 20', async () => {

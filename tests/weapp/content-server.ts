@@ -3,22 +3,19 @@
  * answers wx.request from memory, with faults on demand.
  */
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { publishInstallments } from '../../scripts/content/build'
-import type { Installment, Manifest } from '../../src/content/schema'
+import type { Installment } from '../../src/content/schema'
 import type { HarnessRequest, HarnessResponse, Responder } from './harness'
 
 export const CONTENT_BASE = 'https://content.example.test/lre'
 export const REMOTE_DIST = path.resolve(__dirname, '..', '..', 'dist', 'weapp-remote')
 
-const BUNDLED = path.resolve(__dirname, '..', '..', 'src', 'content', 'bundled')
-export const bundledManifest = JSON.parse(
-  readFileSync(path.join(BUNDLED, 'manifest.json'), 'utf8'),
-) as Manifest
-export const bundledBody = (id: string) =>
-  JSON.parse(readFileSync(path.join(BUNDLED, 'installments', `${id}.json`), 'utf8')) as Installment
+// dist/weapp-remote ships the generated fixture column (see `npm run build:weapp:remote`).
+import { fixture as bundledManifest, fixtureBody as bundledBody } from '../fixtures/built'
+
+export { bundledManifest, bundledBody }
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
 
