@@ -3,7 +3,6 @@ import { existsSync, promises as fs } from 'node:fs'
 import path from 'node:path'
 
 import matter from 'gray-matter'
-import { imageSize } from 'image-size'
 import { z } from 'zod'
 
 import {
@@ -21,6 +20,7 @@ import {
 } from '../../src/content/schema'
 import { formatPath, validateInstallment, validateManifest } from '../../src/content/validate'
 import { parseBody, readingMinutes, type ImageRef, type PendingImage } from './markdown'
+import { identifyImage } from './media-file'
 
 export const MAX_IMAGE_BYTES = 200 * 1024
 export const SERIES_FILE = 'series.md'
@@ -167,14 +167,6 @@ function parseSource<T>(source: SourceFile, schema: z.ZodType<T>, problems: stri
 
 type MediaSink = { files: Map<string, Buffer>; problems: string[] }
 
-const IMAGE_EXTENSIONS: Record<string, string> = {
-  png: 'png',
-  jpg: 'jpg',
-  jpeg: 'jpg',
-  webp: 'webp',
-  gif: 'gif',
-}
-
 /** Copies a local image under media/<hash>.<ext>, or checks a remote one; returns the contract src. */
 async function resolveImage(
   source: SourceFile,
@@ -206,21 +198,14 @@ async function resolveImage(
     )
     return null
   }
-  let size: { width?: number; height?: number; type?: string }
-  try {
-    size = imageSize(bytes)
-  } catch {
-    sink.problems.push(`${where}: image "${ref.src}" is not a readable image`)
+  const image = identifyImage(bytes)
+  if (typeof image === 'string') {
+    const why = image === 'unreadable' ? 'is not a readable image' : 'must be PNG, JPEG, WebP or GIF'
+    sink.problems.push(`${where}: image "${ref.src}" ${why}`)
     return null
   }
-  const ext = IMAGE_EXTENSIONS[size.type ?? '']
-  if (!ext || !size.width || !size.height) {
-    sink.problems.push(`${where}: image "${ref.src}" must be PNG, JPEG, WebP or GIF`)
-    return null
-  }
-  const src = `media/${sha256(bytes).slice(0, 16)}.${ext}`
-  sink.files.set(src, bytes)
-  return { src, width: size.width, height: size.height }
+  sink.files.set(image.name, bytes)
+  return { src: image.name, width: image.width, height: image.height }
 }
 
 async function resolveBlocks(

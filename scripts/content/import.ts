@@ -7,11 +7,10 @@ import { createHash } from 'node:crypto'
 import { existsSync, promises as fs } from 'node:fs'
 import path from 'node:path'
 
-import { imageSize } from 'image-size'
-
 import { idSchema, type Block } from '../../src/content/schema'
 import { parseArticle, type Article, type ArticleImage, type ImportedBlock } from './article'
 import { MAX_IMAGE_BYTES } from './build'
+import { identifyImage } from './media-file'
 import { renderBody, renderFrontMatter } from './to-markdown'
 
 export const MAX_PAGE_BYTES = 10 * 1024 * 1024
@@ -39,13 +38,6 @@ export type ImportResult =
   | { kind: 'ok'; file: string; media: string[]; warnings: string[]; todos: string[] }
   | { kind: 'error'; problems: string[]; warnings: string[] }
 
-const IMAGE_EXTENSIONS: Record<string, string> = {
-  png: 'png',
-  jpg: 'jpg',
-  jpeg: 'jpg',
-  webp: 'webp',
-  gif: 'gif',
-}
 const USER_AGENT = 'Mozilla/5.0 (compatible; lre-content-import)'
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex')
@@ -127,16 +119,9 @@ async function downloadImage(image: ArticleImage, fetcher: Fetcher): Promise<Dow
   if (response.status < 200 || response.status > 299)
     throw new Refused(`image ${image.url} could not be downloaded: HTTP ${response.status}`)
   const bytes = await readLimited(response, MAX_PAGE_BYTES, `image ${image.url}`)
-  let size: { width?: number; height?: number; type?: string } = {}
-  try {
-    size = imageSize(bytes)
-  } catch {
-    // Not an image at all; reported just below.
-  }
-  const ext = IMAGE_EXTENSIONS[size.type ?? '']
-  if (!ext || !size.width || !size.height)
-    throw new Refused(`image ${image.url} is not a PNG, JPEG, WebP or GIF image`)
-  return { name: `media/${sha256(bytes).slice(0, 16)}.${ext}`, bytes, width: size.width, height: size.height }
+  const file = identifyImage(bytes)
+  if (typeof file === 'string') throw new Refused(`image ${image.url} is not a PNG, JPEG, WebP or GIF image`)
+  return { ...file, bytes }
 }
 
 /** The size written as the image's title: the page's data-w/data-ratio, else the file's own. */
