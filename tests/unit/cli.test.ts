@@ -20,6 +20,7 @@ import path from 'node:path'
 import sirv from 'sirv'
 
 import { main } from '../../scripts/content/cli'
+import { fixture, FIXTURE_BUNDLED, fixtureBody } from '../fixtures/built'
 
 const ROOT = path.resolve(__dirname, '../..')
 const PNG = readFileSync(path.join(ROOT, 'content/media/lanthanide-row.png'))
@@ -115,32 +116,39 @@ describe('build', () => {
 })
 
 describe('validate', () => {
+  // A built column to damage: the generated fixture (`npm run fixtures`), as the CLI wrote it.
   function built(): string {
     const copy = path.join(dir, 'built')
-    cpSync(path.join(ROOT, 'src/content/bundled'), copy, { recursive: true })
+    cpSync(FIXTURE_BUNDLED, copy, { recursive: true })
     rmSync(path.join(copy, 'index.ts'))
+    rmSync(path.join(copy, 'bodies.ts'))
     return copy
   }
+  const [first, second] = fixture.installments
+  const picture = fixtureBody(first.id).body.find((b) => b.type === 'image')
+  const pictureSrc = picture?.type === 'image' ? picture.src : ''
+  const showing = fixture.installments.filter((e) =>
+    fixtureBody(e.id).body.some((b) => b.type === 'image' && b.src === pictureSrc),
+  )
 
   test.each<[string, (d: string) => void, string[]]>([
     ['untouched content', () => undefined, []],
     [
       'a body edited after the build',
       (d) => {
-        const file = path.join(d, 'installments/sample-magnet-lab.json')
-        writeFileSync(file, readFileSync(file, 'utf8').replace('挂面', '面条'))
+        const file = path.join(d, first.path)
+        writeFileSync(file, readFileSync(file, 'utf8').replace('开场白', '开头语'))
       },
-      ['installments/sample-magnet-lab.json: sha256 does not match the manifest'],
+      [`${first.path}: sha256 does not match the manifest`],
     ],
-    [
-      'a missing body',
-      (d) => rmSync(path.join(d, 'installments/sample-night-shift.json')),
-      ['installments/sample-night-shift.json: missing'],
-    ],
+    ['a missing body', (d) => rmSync(path.join(d, second.path)), [`${second.path}: missing`]],
     [
       'a missing image',
-      (d) => rmSync(path.join(d, 'media/ab83837c9f679d97.png')),
-      ['installments/sample-extraction-engineer.json: image media/ab83837c9f679d97.png is missing'],
+      (d) => {
+        if (!pictureSrc) throw new Error('the fixture column has no picture to remove')
+        rmSync(path.join(d, pictureSrc))
+      },
+      showing.map((e) => `${e.path}: image ${pictureSrc} is missing`),
     ],
     [
       'a duplicate id in the manifest',
@@ -150,7 +158,7 @@ describe('validate', () => {
         m.installments.push({ ...m.installments[0], number: 500 })
         writeFileSync(file, JSON.stringify(m))
       },
-      ['manifest.json: installments: duplicate id "sample-magnet-lab"'],
+      [`manifest.json: installments: duplicate id "${first.id}"`],
     ],
     [
       'a manifest that is not JSON',
@@ -176,7 +184,9 @@ describe('validate', () => {
     try {
       const { port } = server.address() as AddressInfo
       expect(await main(['validate', `http://127.0.0.1:${port}/`])).toBe(0)
-      expect(out).toEqual([`valid: 12 installment(s) in http://127.0.0.1:${port}/`])
+      expect(out).toEqual([
+        `valid: ${fixture.installments.length} installment(s) in http://127.0.0.1:${port}/`,
+      ])
     } finally {
       server.close()
     }

@@ -1,21 +1,30 @@
-import manifest from '../../src/content/bundled/manifest.json'
+import { fixture as manifest, fixtureBody } from '../fixtures/built'
 import { chunk, matchesSearch, neighbours, normalise, queryEntries, PAGE_SIZE } from '@/content/query'
 import { mediaUrl } from '@/content/media'
 import { createRepository } from '@/content/repository'
 import type { ManifestEntry } from '@/content/schema'
-import { bundledBodies } from '@/content/bundled/bodies'
 
+// The generated fixture column (`npm run fixtures`): fixture-001…016 in weekly steps, groups in turn
+// (scientist, entrepreneur, engineer, worker), plus no. 17, an imported article older than them all.
 const entries = manifest.installments as ManifestEntry[]
+const bundledBodies = Object.fromEntries(entries.map((e) => [e.id, fixtureBody(e.id)]))
 const numbers = (list: ManifestEntry[]) => list.map((e) => e.number)
 
 describe('query', () => {
   test.each([
-    [{ group: 'all', search: '', order: 'series' }, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]],
-    [{ group: 'all', search: '', order: 'newest' }, [12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]],
-    [{ group: 'worker', search: '', order: 'series' }, [10, 11, 12]],
-    [{ group: 'all', search: '北岭', order: 'series' }, [7, 10]],
-    [{ group: 'engineer', search: '北岭', order: 'series' }, [7]],
-    [{ group: 'all', search: '  回收   磁体 ', order: 'series' }, [6]],
+    [
+      { group: 'all', search: '', order: 'series' },
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17],
+    ],
+    [
+      { group: 'all', search: '', order: 'newest' },
+      [16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 17],
+    ],
+    [{ group: 'worker', search: '', order: 'series' }, [4, 8, 12, 16]],
+    [{ group: 'all', search: '测试单位1', order: 'series' }, [1, 10, 11, 12, 13, 14, 15, 16]],
+    [{ group: 'engineer', search: '测试单位1', order: 'series' }, [11, 15]],
+    [{ group: 'all', search: '  萃取槽   第1号 ', order: 'series' }, [1]],
+    [{ group: 'all', search: '磁体车间', order: 'series' }, [17]],
     [{ group: 'all', search: 'ＡＢＣ不存在', order: 'series' }, []],
   ] as const)('%j → %j', (query, expected) => {
     expect(numbers(queryEntries(entries, query))).toEqual(expected)
@@ -28,7 +37,8 @@ describe('query', () => {
 
   test('neighbours follow series order', () => {
     expect(neighbours(entries, entries[0].id)).toEqual({ previous: null, next: entries[1] })
-    expect(neighbours(entries, entries[11].id)).toEqual({ previous: entries[10], next: null })
+    const last = entries.length - 1
+    expect(neighbours(entries, entries[last].id)).toEqual({ previous: entries[last - 1], next: null })
     expect(neighbours(entries, 'missing')).toEqual({ previous: null, next: null })
   })
 

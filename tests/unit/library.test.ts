@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import manifest from '../../src/content/bundled/manifest.json'
+import { fixture as manifest } from '../fixtures/built'
 import type { ManifestEntry } from '@/content/schema'
 import {
   addFavourite,
@@ -66,21 +66,24 @@ describe('versioned records', () => {
 
 describe('favourites', () => {
   test('add, list newest-saved first, remove and restore', () => {
-    addFavourite(entries[0], 1000)
-    addFavourite(entries[1], 2000)
-    addFavourite(entries[0], 3000)
+    const sample = entries.find((e) => e.sample)!
+    const real = entries.find((e) => !e.sample)!
+    addFavourite(sample, 1000)
+    addFavourite(real, 2000)
+    addFavourite(sample, 3000)
     const list = sortedFavourites(favouritesStore.get())
-    expect(list.map((f) => f.id)).toEqual([entries[1].id, entries[0].id])
+    expect(list.map((f) => f.id)).toEqual([real.id, sample.id])
     expect(list[1].snapshot).toEqual({
-      number: entries[0].number,
-      title: entries[0].title,
-      intervieweeName: entries[0].interviewee.name,
-      intervieweeRole: entries[0].interviewee.role,
-      group: entries[0].interviewee.group,
+      number: sample.number,
+      title: sample.title,
+      intervieweeName: sample.interviewee.name,
+      intervieweeRole: sample.interviewee.role,
+      group: sample.interviewee.group,
       sample: true,
     })
-    const removed = removeFavourite(entries[1].id)
-    expect(isFavourite(favouritesStore.get(), entries[1].id)).toBe(false)
+    expect(list[0].snapshot).not.toHaveProperty('sample')
+    const removed = removeFavourite(real.id)
+    expect(isFavourite(favouritesStore.get(), real.id)).toBe(false)
     restoreFavourite(removed!)
     expect(sortedFavourites(favouritesStore.get())[0]).toEqual(removed)
   })
