@@ -5,6 +5,7 @@
 import * as cheerio from 'cheerio'
 
 import type { Block, Run } from '../../src/content/schema'
+import { CITE } from './markdown'
 
 export type ArticleImage = {
   url: string
@@ -51,16 +52,26 @@ type Ctx = {
   problems: string[]
   inQuote: boolean
   pendingLabel: 'question' | 'answer' | null
+  /** Blocks made from elements that read like a follow footer; dropped only at the body's edges. */
+  followBlocks: FollowRange[]
 }
 
+type FollowRange = Position & { start: number; end: number; excerpt: string }
+
 const PLAIN: Marks = { bold: false, italic: false }
-export const CITE = /^(?:—{1,2}|--)\s*(.+)$/
-const FOOTER_WORDS =
-  /长按识别|长按二维码|识别二维码|识别图中二维码|扫码关注|扫描二维码|扫一扫|点击关注|关注我们|点击上方|点击蓝字|关注公众号|设为星标/
+// A QR-code prompt is never interview text, wherever it stands.
+const QR_WORDS = /长按识别|长按二维码|识别二维码|识别图中二维码|扫码关注|扫描二维码|扫一扫/
+// A follow prompt could be a sentence someone said ("欢迎关注我们这个行业"): dropped only at the edges.
+const FOLLOW_WORDS = /点击关注|关注我们|点击上方|点击蓝字|关注公众号|设为星标/
 const FOOTER_MAX_CHARS = 150
 const HEADING_MAX_CHARS = 30
 const SENTENCE_END = /[。？！?!；;：:…，,.]$/
-const QA_LABEL = /^(问|答|Q|A)\s*[：:]\s*/
+// 问：答：Q: A:, numbered (Q1：), full-width (Ｑ：) or lower case.
+const QA_LABEL = /^(问|答|[QqＱｑ]|[AaＡａ])\s*\d{0,2}\s*[：:]\s*/
+const QUESTION_MARKS = new Set(['问', 'Q', 'q', 'Ｑ', 'ｑ'])
+// A WeChat caption is a short line right under its picture, usually marked ▲ or 图1：.
+const CAPTION_MARK = /^(?:[▲△↑]\s*|图\s*\d*\s*[：:]\s*)/
+const CAPTION_MAX_CHARS = 60
 const GENERIC_ALT = new Set(['图片', '图像', '图', 'image', 'img', 'picture', 'photo'])
 
 const BLOCK_TAGS = new Set(
@@ -316,8 +327,7 @@ function speakerLabel(
     if (colon) return { kind, length: name.length + colon[0].length }
   }
   const label = QA_LABEL.exec(plain)
-  if (label)
-    return { kind: label[1] === '问' || label[1] === 'Q' ? 'question' : 'answer', length: label[0].length }
+  if (label) return { kind: QUESTION_MARKS.has(label[1]) ? 'question' : 'answer', length: label[0].length }
   return null
 }
 
@@ -345,17 +355,39 @@ function classify(chars: Char[], ctx: Ctx): ImportedBlock | null {
   return { type: 'paragraph', text: toInline(toRuns(chars)) }
 }
 
+/** A question and its answer often share one paragraph, split by a line break: split them there. */
+function splitAtLabels(chars: Char[], options: ParseOptions): Char[][] {
+  const parts: Char[][] = [[]]
+  chars.forEach((ch, i) => {
+    const startsLine = ch.c === '\n' && speakerLabel(plainOf(chars.slice(i + 1, i + 40)), options)
+    if (startsLine) parts.push([])
+    else parts[parts.length - 1].push(ch)
+  })
+  return parts.map(trimChars).filter((p) => p.length > 0)
+}
+
 function flush(ctx: Ctx): void {
-  const paragraphs = toParagraphs(ctx.buffer)
+  const paragraphs = toParagraphs(ctx.buffer).flatMap((p) => splitAtLabels(p, ctx.options))
   ctx.buffer = []
   for (const chars of paragraphs) {
     const block = classify(chars, ctx)
-    if (block) push(ctx, block)
+    if (block && !asCaption(ctx, block)) push(ctx, block)
   }
 }
 
+/** A short marked line right under a picture becomes its caption. */
+function asCaption(ctx: Ctx, block: ImportedBlock): boolean {
+  const last = ctx.blocks[ctx.blocks.length - 1]
+  if (block.type !== 'paragraph' || last?.type !== 'image' || last.image.caption) return false
+  const text = typeof block.text === 'string' ? block.text : block.text.map((r) => r.text).join('')
+  if (!CAPTION_MARK.test(text) || text.length > CAPTION_MAX_CHARS || text.includes('\n')) return false
+  last.image.caption = text.replace(CAPTION_MARK, '').trim()
+  return Boolean(last.image.caption)
+}
+
 function push(ctx: Ctx, block: ImportedBlock): void {
-  ctx.pendingLabel = null
+  // A label alone in its paragraph ("答：") still applies to the text after a picture.
+  if (block.type !== 'image') ctx.pendingLabel = null
   ctx.blocks.push(block)
 }
 
@@ -374,11 +406,10 @@ function dropReason($: cheerio.CheerioAPI, el: Element): string | null {
   return null
 }
 
-function footerWords(el: Element): string | null {
+function footerKind(el: Element, words: RegExp): string | null {
   if (!FOOTER_TAGS.has(el.name)) return null
   const text = collapse(textOf(el))
-  const match = FOOTER_WORDS.exec(text)
-  return match && text.length <= FOOTER_MAX_CHARS ? match[0] : null
+  return words.test(text) && text.length <= FOOTER_MAX_CHARS ? text.slice(0, 20) : null
 }
 
 function isImageOnly($: cheerio.CheerioAPI, node: AnyNode): boolean {
@@ -404,7 +435,7 @@ const isBlank = (node: AnyNode) =>
 function footerNeighbours($: cheerio.CheerioAPI, children: AnyNode[]): Set<AnyNode> {
   const qr = new Set<AnyNode>()
   children.forEach((child, i) => {
-    if (!isElement(child) || !footerWords(child)) return
+    if (!isElement(child) || !footerKind(child, QR_WORDS)) return
     for (const step of [-1, 1]) {
       for (let j = i + step; j >= 0 && j < children.length; j += step) {
         if (isBlank(children[j])) continue
@@ -443,26 +474,72 @@ function walk(node: AnyNode, marks: Marks, ctx: Ctx): void {
     if (name === 'blockquote') return quote(node, marks, ctx)
     return heading(node, ctx)
   }
+  if (name === 'a' && node.attribs.href && !node.attribs.href.startsWith('#'))
+    warn(ctx, node, `kept the text of a link, not its address ${node.attribs.href}`)
   if (!BLOCK_TAGS.has(name)) return walkChildren(node, marksOf(node, marks), ctx)
   flush(ctx)
-  const footer = footerWords(node)
-  if (footer) {
+  const qr = footerKind(node, QR_WORDS)
+  if (qr) {
     const images = ctx.$(node).find('img').length
-    const excerpt = collapse(textOf(node)).slice(0, 20)
-    return warn(
-      ctx,
-      node,
-      `dropped follow/QR-code footer "${excerpt}"${images ? ` (${images} image(s))` : ''}`,
-    )
+    return warn(ctx, node, `dropped follow/QR-code footer "${qr}"${images ? ` (${images} image(s))` : ''}`)
   }
   if (name === 'section' && isHollow(ctx.$, node)) return warn(ctx, node, 'dropped empty section')
+  if (name === 'figcaption') return figcaption(node, ctx)
+  if (name === 'ul' || name === 'ol' || name === 'table')
+    warn(ctx, node, `${name === 'table' ? 'table' : 'list'} turned into paragraphs: check its layout`)
+  const follow = footerKind(node, FOLLOW_WORDS)
+  const start = ctx.blocks.length
   walkChildren(node, marksOf(node, marks), ctx)
   flush(ctx)
+  if (follow) ctx.followBlocks.push({ ...position(node), start, end: ctx.blocks.length, excerpt: follow })
+}
+
+/**
+ * Follow prompts at the very start or end of the body (with a picture right beside them: the QR code)
+ * are the account's furniture, and go; anywhere else they are someone's words, and stay.
+ */
+function dropEdgeFollowPrompts(ctx: Ctx): void {
+  // A question or an answer is someone speaking, whatever words it uses.
+  const spoken = (i: number) => ctx.blocks[i]?.type === 'question' || ctx.blocks[i]?.type === 'answer'
+  const inPrompt = (i: number) => !spoken(i) && ctx.followBlocks.some((r) => i >= r.start && i < r.end)
+  const droppable = (i: number) =>
+    inPrompt(i) || (ctx.blocks[i]?.type === 'image' && (inPrompt(i - 1) || inPrompt(i + 1)))
+  let head = 0
+  while (head < ctx.blocks.length && droppable(head)) head++
+  let tail = ctx.blocks.length
+  while (tail > head && droppable(tail - 1)) tail--
+  const gone = (r: FollowRange) => r.end > r.start && (r.end <= head || r.start >= tail)
+  ctx.followBlocks.forEach((r, i) => {
+    // Nested elements record the same prompt; the outermost (recorded last) speaks for it.
+    const outer = ctx.followBlocks.some((o, j) => j > i && gone(o) && o.start <= r.start && o.end >= r.end)
+    if (!gone(r) || outer) return
+    const images = ctx.blocks.slice(r.start, r.end).filter((b) => b.type === 'image').length
+    const text = `dropped follow/QR-code footer "${r.excerpt}"${images ? ` (${images} image(s))` : ''}`
+    ctx.warnings.push({ ...r, text })
+  })
+  ctx.blocks.forEach((block, i) => {
+    if ((i < head || i >= tail) && block.type === 'image' && !inPrompt(i))
+      ctx.warnings.push({
+        line: block.image.line,
+        col: block.image.col,
+        text: 'dropped QR-code image next to a follow footer',
+      })
+  })
+  ctx.blocks = ctx.blocks.slice(head, tail)
+}
+
+function figcaption(el: Element, ctx: Ctx): void {
+  const text = collapse(textOf(el))
+  const last = ctx.blocks[ctx.blocks.length - 1]
+  if (last?.type === 'image' && !last.image.caption) last.image.caption = text
+  else if (text) push(ctx, { type: 'paragraph', text })
 }
 
 function heading(el: Element, ctx: Ctx): void {
   const text = collapse(textOf(el))
   if (text) push(ctx, { type: 'heading', level: el.name === 'h1' || el.name === 'h2' ? 2 : 3, text })
+  // A picture set inside a heading is still a picture of the article.
+  for (const img of ctx.$(el).find('img').toArray()) image(img, ctx)
 }
 
 function image(el: Element, ctx: Ctx): void {
@@ -501,7 +578,7 @@ export function imageUrl(raw: string): string | null {
 }
 
 function quote(el: Element, marks: Marks, ctx: Ctx): void {
-  const inner: Ctx = { ...ctx, blocks: [], buffer: [], inQuote: true, pendingLabel: null }
+  const inner: Ctx = { ...ctx, blocks: [], buffer: [], inQuote: true, pendingLabel: null, followBlocks: [] }
   walkChildren(el, marksOf(el, marks), inner)
   flush(inner)
   const lines: Run[][] = []
@@ -548,6 +625,7 @@ export function parseArticle(html: string, options: ParseOptions): ParseResult {
     problems: [],
     inQuote: false,
     pendingLabel: null,
+    followBlocks: [],
   }
   const declared = declaredCharset($)
   if (declared && !/^utf-?8$/i.test(declared.charset))
@@ -563,6 +641,7 @@ export function parseArticle(html: string, options: ParseOptions): ParseResult {
   const meta = readMeta($, ctx)
   walkChildren(content[0], PLAIN, ctx)
   flush(ctx)
+  dropEdgeFollowPrompts(ctx)
   if (!ctx.blocks.some((b) => b.type !== 'divider'))
     ctx.problems.push(`${where(ctx, position(content[0]))}: the article body (#js_content) is empty`)
   if (ctx.problems.length) return { kind: 'error', problems: ctx.problems }

@@ -118,7 +118,7 @@ function firstBadUtf8Line(bytes: Buffer): number {
 }
 
 /** A front-matter value an importer left for the editor: `role: TODO # 受访者的职务`. */
-const TODO_VALUE = /^\s*(?:-\s+)?([\w.-]+)\s*:\s*["']?TODO\b/
+const TODO_VALUE = /^\s*(?:-\s+)?([\w.-]+)\s*:\s*["']?TODO(?=["']?\s*(?:#|$))/
 
 /** Every unfilled TODO in the front matter, by line, so nothing half-filled is ever published. */
 function todoProblems(source: SourceFile): Map<number, string> {

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util'
 
 import matter from 'gray-matter'
 
+import { idSchema } from '../../src/content/schema'
 import { buildContent, SERIES_FILE, writeOutput } from './build'
 import { importArticle, type Fetcher } from './import'
 import { folderReader, isDirectory, urlReader, verifyContent, verifyInstallmentFile } from './verify'
@@ -256,7 +257,7 @@ async function importCommand(
   const number = flags.number === undefined ? undefined : Number(flags.number)
   if (number !== undefined && (!Number.isInteger(number) || number < 1 || number > 999))
     return usage('import', '--number must be a whole number from 1 to 999')
-  if (flags.id !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(flags.id))
+  if (flags.id !== undefined && !idSchema.safeParse(flags.id).success)
     return usage('import', '--id must be kebab-case: lowercase letters, digits and dashes')
   if (!/^https?:\/\//i.test(input) && !existsSync(input)) return usage('import', `${input}: no such file`)
   if (!isDirectory(contentDir)) return usage('import', `${contentDir}: no such folder`)

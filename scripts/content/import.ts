@@ -43,7 +43,17 @@ const USER_AGENT = 'Mozilla/5.0 (compatible; lre-content-import)'
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex')
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
-const defaultFetch: Fetcher = (url) => fetch(url, { headers: { 'user-agent': USER_AGENT } })
+/** No single page or image may hold the import for ever. */
+export const DOWNLOAD_TIMEOUT_MS = 30_000
+
+const defaultFetch: Fetcher = (url) =>
+  fetch(url, { headers: { 'user-agent': USER_AGENT }, signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) })
+
+/** Node's fetch says only "fetch failed"; the reason (ENOTFOUND, a reset, a timeout) is its cause. */
+function reasonOf(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause
+  return cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error)
+}
 
 class Refused extends Error {}
 
@@ -79,21 +89,28 @@ async function readLimited(response: FetchResponse, limit: number, what: string)
 async function readPage(input: string, fetcher: Fetcher): Promise<{ bytes: Buffer; url: string | null }> {
   if (/^[a-z][a-z0-9+.-]*:/i.test(input) && !/^[a-z]:[\\/]/i.test(input)) {
     if (!/^https:\/\//i.test(input)) throw new Refused('the page address must be an https URL')
-    const response = await fetcher(input).catch((error: Error) => {
-      throw new Refused(`could not download the page: ${error.message}`)
+    const response = await fetcher(input).catch((error: unknown) => {
+      throw new Refused(`could not download the page: ${reasonOf(error)}`)
     })
     if (response.status < 200 || response.status > 299)
       throw new Refused(`could not download the page: HTTP ${response.status}`)
     const charset = /charset\s*=\s*"?([\w-]+)/i.exec(response.headers.get('content-type') ?? '')?.[1]
     if (charset && !/^utf-?8$/i.test(charset))
       throw new Refused(`the page is sent as ${charset}; only UTF-8 is read`)
-    return { bytes: await readLimited(response, MAX_PAGE_BYTES, 'the page'), url: input }
+    const bytes = await readLimited(response, MAX_PAGE_BYTES, 'the page').catch((error: unknown) => {
+      if (error instanceof Refused) throw error
+      throw new Refused(`could not download the page: ${reasonOf(error)}`)
+    })
+    return { bytes, url: input }
   }
   const stat = await fs.stat(input).catch(() => null)
   if (!stat?.isFile()) throw new Refused('no such file')
   if (stat.size > MAX_PAGE_BYTES)
     throw new Refused(`the page is ${megabytes(stat.size)}; the limit is ${megabytes(MAX_PAGE_BYTES)}`)
-  return { bytes: await fs.readFile(input), url: null }
+  const bytes = await fs.readFile(input).catch((error: unknown) => {
+    throw new Refused(`could not read the page: ${reasonOf(error)}`)
+  })
+  return { bytes, url: null }
 }
 
 function decodeUtf8(bytes: Buffer): string {
@@ -114,11 +131,14 @@ async function downloadImage(image: ArticleImage, fetcher: Fetcher): Promise<Dow
   try {
     response = await fetcher(image.url)
   } catch (error) {
-    throw new Refused(`image ${image.url} could not be downloaded: ${(error as Error).message}`)
+    throw new Refused(`image ${image.url} could not be downloaded: ${reasonOf(error)}`)
   }
   if (response.status < 200 || response.status > 299)
     throw new Refused(`image ${image.url} could not be downloaded: HTTP ${response.status}`)
-  const bytes = await readLimited(response, MAX_PAGE_BYTES, `image ${image.url}`)
+  const bytes = await readLimited(response, MAX_PAGE_BYTES, `image ${image.url}`).catch((error: unknown) => {
+    if (error instanceof Refused) throw error
+    throw new Refused(`image ${image.url} could not be downloaded: ${reasonOf(error)}`)
+  })
   const file = identifyImage(bytes)
   if (typeof file === 'string') throw new Refused(`image ${image.url} is not a PNG, JPEG, WebP or GIF image`)
   return { ...file, bytes }
@@ -284,6 +304,12 @@ export async function importArticle(
   const warnings = [...parsed.warnings, ...resolved.warnings]
   if (resolved.problems.length) return fail(resolved.problems, warnings)
   const body = renderBody(resolved.blocks)
+  // A block that cannot be written as it reads is text an editor would lose: refuse, never skip it.
+  if (body.lost.length)
+    return fail(
+      body.lost.map((p) => `${input}: block ${p.index + 1}: ${p.message}`),
+      warnings,
+    )
   const bodyNotes = body.problems.map((p) => `${input}: warning: block ${p.index + 1}: ${p.message}`)
   const markdown = markdownOf(article, body.markdown, options)
   try {

@@ -22,7 +22,8 @@ const md = new MarkdownIt({ html: true, linkify: false, typographer: false })
 
 const QUESTION = /^(?:问[：:]|Q[：:])\s*/
 const ANSWER = /^(?:答[：:]|A[：:])\s*/
-const CITE = /^(?:—{1,2}|--)\s*(.+)$/
+/** A quote's last line `— source`: its cite. The importer writes quotes so that this reads them. */
+export const CITE = /^(?:—{1,2}|--)\s*(.+)$/
 
 type Cursor = { tokens: Token[]; index: number; lineOffset: number; problems: SourceProblem[] }
 

@@ -180,21 +180,21 @@ function writeBlock(block: Block): { markdown: string; block: Block; lostMarks: 
   return null
 }
 
-export type BodyWrite = {
-  markdown: string
-  blocks: Block[]
-  problems: Array<{ index: number; message: string }>
-}
+type BlockNote = { index: number; message: string }
+
+/** `problems` lost only marks; `lost` are blocks that could not be written at all. */
+export type BodyWrite = { markdown: string; blocks: Block[]; problems: BlockNote[]; lost: BlockNote[] }
 
 /** Markdown for the body; each block is read back by the builder's parser before it is accepted. */
 export function renderBody(blocks: readonly Block[]): BodyWrite {
   const parts: string[] = []
   const written: Block[] = []
-  const problems: BodyWrite['problems'] = []
+  const problems: BlockNote[] = []
+  const lost: BlockNote[] = []
   blocks.forEach((block, index) => {
     const result = writeBlock(block)
     if (!result) {
-      problems.push({ index, message: `could not write this ${block.type} so that it reads back exactly` })
+      lost.push({ index, message: `could not write this ${block.type} so that it reads back exactly` })
       return
     }
     if (result.lostMarks)
@@ -202,5 +202,5 @@ export function renderBody(blocks: readonly Block[]): BodyWrite {
     parts.push(result.markdown)
     written.push(result.block)
   })
-  return { markdown: `${parts.join('\n\n')}\n`, blocks: written, problems }
+  return { markdown: `${parts.join('\n\n')}\n`, blocks: written, problems, lost }
 }

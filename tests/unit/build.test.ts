@@ -159,6 +159,15 @@ describe('the content builder', () => {
     expect(result).toEqual({ kind: 'error', problems })
   })
 
+  test('a value that merely starts with TODO is not an unfilled TODO', async () => {
+    write({
+      'series.md': SERIES,
+      'one.md': `${front().replace('title: 标题', 'title: TODO清单里的一年')}\n正文\n`,
+    })
+    const result = await buildContent(dir)
+    expect(result.kind === 'ok' && result.output.manifest.installments[0].title).toBe('TODO清单里的一年')
+  })
+
   test('source and officialAccount reach the manifest and the body', async () => {
     write({
       'series.md': SERIES.replace(

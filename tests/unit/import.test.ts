@@ -25,6 +25,7 @@ import { PNG } from 'pngjs'
 
 import { buildContent } from '../../scripts/content/build'
 import { main } from '../../scripts/content/cli'
+import { parseArticle, type ImportedBlock } from '../../scripts/content/article'
 import { importArticle, type Fetcher, type ImportOptions } from '../../scripts/content/import'
 import { renderBody } from '../../scripts/content/to-markdown'
 import type { Block } from '@/content/schema'
@@ -140,6 +141,7 @@ const INTERVIEW_WARNINGS = (input: string) =>
     '30:9: warning: dropped empty section',
     '43:9: warning: dropped audio embed <mpvoice>',
     '46:9: warning: dropped video embed <iframe>',
+    '50:19: warning: kept the text of a link, not its address https://example.com/more',
     '51:9: warning: dropped mini-program card <mp-miniprogram>',
     '52:9: warning: dropped follow/QR-code footer "长按识别二维码 · 关注样例稀土号" (1 image(s))',
     '53:9: warning: dropped script',
@@ -496,5 +498,107 @@ describe('the Markdown writer', () => {
     const written = renderBody([block])
     expect(written.markdown).toBe(`${markdown}\n`)
     expect(written.problems).toEqual([])
+  })
+})
+
+describe('how an article body maps onto blocks', () => {
+  const page = (body: string) =>
+    `<html><head><meta property="og:title" content="T"></head><body><div id="js_content">${body}</div></body></html>`
+
+  /** A compact view of the blocks: `type: text`, images as `image: url | caption`. */
+  function blocksOf(body: string, options: { interviewer?: string; interviewee?: string } = {}) {
+    const parsed = parseArticle(page(body), { source: 'a.html', ...options })
+    if (parsed.kind !== 'ok') throw new Error(parsed.problems.join('\n'))
+    const view = (b: ImportedBlock) => {
+      if (b.type === 'image') return `image: ${b.image.url} | ${b.image.caption}`
+      if (b.type === 'divider') return 'divider'
+      const text = typeof b.text === 'string' ? b.text : b.text.map((r) => r.text).join('')
+      return `${b.type}: ${text}`
+    }
+    return {
+      blocks: parsed.article.blocks.map(view),
+      warnings: parsed.warnings.map((w) => w.replace(/^a\.html:\d+:\d+: warning: /, '')),
+    }
+  }
+  const IMG = (name: string) =>
+    `<img data-src="https://mmbiz.qpic.cn/mmbiz_png/x/${name}/640" data-w="640" data-ratio="0.5">`
+  const IMG_URL = (name: string) => `https://mmbiz.qpic.cn/mmbiz_png/x/${name}/640`
+
+  test.each<[string, string, string[], string[]?]>([
+    [
+      'a question and its answer in one paragraph, split by a line break',
+      '<p><strong>问：</strong>您好？<br>答：很好。</p>',
+      ['question: 您好？', 'answer: 很好。'],
+    ],
+    [
+      'numbered, full-width and lower-case labels',
+      '<p>Q1：第一问？</p><p>A1：第一答。</p><p>Ｑ：第二问？</p><p>ａ：第二答。</p>',
+      ['question: 第一问？', 'answer: 第一答。', 'question: 第二问？', 'answer: 第二答。'],
+    ],
+    [
+      'a follow phrase someone says in the middle is kept',
+      '<p>答：前文。</p><p>欢迎大家关注我们。</p><p>答：谢谢。</p>',
+      ['answer: 前文。', 'paragraph: 欢迎大家关注我们。', 'answer: 谢谢。'],
+    ],
+    [
+      'an answer that uses the words is speech, even at the end',
+      '<p>答：前文。</p><p>答：欢迎年轻人关注我们这个行业。</p>',
+      ['answer: 前文。', 'answer: 欢迎年轻人关注我们这个行业。'],
+    ],
+    [
+      'a follow prompt at the end goes, with the QR code beside it',
+      `<p>答：谢谢。</p><section><p>${IMG('qr')}</p><p>关注我们，了解更多</p></section>`,
+      ['answer: 谢谢。'],
+      ['dropped follow/QR-code footer "关注我们，了解更多" (1 image(s))'],
+    ],
+    [
+      'a QR code beside (not inside) a closing follow prompt goes with it',
+      `<p>答：谢谢。</p><p>${IMG('qr')}</p><p>关注我们，了解更多</p>`,
+      ['answer: 谢谢。'],
+      ['dropped QR-code image next to a follow footer', 'dropped follow/QR-code footer "关注我们，了解更多"'],
+    ],
+    [
+      'a follow prompt at the start goes too',
+      '<p>点击上方蓝字关注我们</p><p>答：正文。</p>',
+      ['answer: 正文。'],
+      ['dropped follow/QR-code footer "点击上方蓝字关注我们"'],
+    ],
+    [
+      'a marked line under a picture is its caption',
+      `<p>${IMG('a')}</p><p><span style="color:#888">▲ 车间一角</span></p><p>正文。</p>`,
+      [`image: ${IMG_URL('a')} | 车间一角`, 'paragraph: 正文。'],
+    ],
+    [
+      'a figcaption is the caption of its picture',
+      `<figure>${IMG('b')}<figcaption>图1：萃取槽</figcaption></figure>`,
+      [`image: ${IMG_URL('b')} | 图1：萃取槽`],
+    ],
+    [
+      'a label alone, then a picture, still labels the text after it',
+      `<p><strong>答：</strong></p><p>${IMG('c')}</p><p>这是回答。</p>`,
+      [`image: ${IMG_URL('c')} | `, 'answer: 这是回答。'],
+    ],
+    [
+      'a picture inside a heading is kept',
+      `<h2>一、开篇${IMG('d')}</h2>`,
+      ['heading: 一、开篇', `image: ${IMG_URL('d')} | `],
+    ],
+    [
+      'a list becomes paragraphs, and says so',
+      '<ul><li>第一条</li><li>第二条</li></ul>',
+      ['paragraph: 第一条', 'paragraph: 第二条'],
+      ['list turned into paragraphs: check its layout'],
+    ],
+  ])('%s', (_what, body, blocks, warnings = []) => {
+    expect(blocksOf(body)).toEqual({ blocks, warnings })
+  })
+
+  test('a download that fails says why, not just "fetch failed"', async () => {
+    const failing: Fetcher = async () => {
+      throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } })
+    }
+    const result = await importArticle(fixture('interview.html'), dir, { number: 12, fetch: failing })
+    expect(result.kind === 'error' && result.problems[0]).toMatch(/could not be downloaded: ECONNRESET$/)
+    expect(readdirSync(dir)).toEqual([])
   })
 })
