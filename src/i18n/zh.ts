@@ -37,7 +37,8 @@ export const text = {
   orderToggleLabel: (current: string) => `排序：${current}，点按切换`,
   about: '关于栏目',
   loadingMore: '正在加载更多…',
-  allShown: (n: number) => `已显示全部 ${n} 期`,
+  // 篇, not 期: the list may hold samples, which are not installments of the column.
+  allShown: (n: number) => `已显示全部 ${n} 篇`,
   loading: '正在加载…',
   emptySearchTitle: '没有找到相关访谈',
   emptySearchBody: '换个关键词，或清除筛选再看看。',

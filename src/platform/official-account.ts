@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 
-import { canIUse, entryScene } from './system'
+import { canIUse, entryScene, IN_BROWSER, launchScene } from './system'
 
 /**
  * The way back to the column's home: its official-account articles and profile. Both APIs are newer
@@ -58,8 +58,13 @@ export async function openAccountProfile(account: { name: string; username?: str
 /** WeChat shows the <official-account> card only to readers who came by scanning a code. */
 export const FOLLOW_CARD_SCENES: readonly number[] = [1011, 1017, 1025, 1047, 1124]
 
+const scanned = (scene: number | null) => scene !== null && FOLLOW_CARD_SCENES.includes(scene)
+
+/**
+ * Whether to render the card: this visit came by a scan, or the app was launched by one and is being
+ * returned to (WeChat keeps the card's state for a hot start then).
+ */
 export function showsFollowCard(): boolean {
-  if (process.env.TARO_ENV !== 'weapp') return false
-  const scene = entryScene()
-  return scene !== null && FOLLOW_CARD_SCENES.includes(scene)
+  if (IN_BROWSER) return false
+  return scanned(entryScene()) || scanned(launchScene())
 }

@@ -1,5 +1,8 @@
 import Taro from '@tarojs/taro'
 
+/** The browser build: no WeChat APIs, ordinary links. */
+export const IN_BROWSER = process.env.TARO_ENV === 'h5'
+
 /** Scene 1154: opened from Moments in single-page mode, with no navigation and no tabBar. */
 export const SINGLE_PAGE_SCENE = 1154
 

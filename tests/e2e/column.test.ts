@@ -2,7 +2,7 @@
  * Leading back to the column in the browser (the H5 build around the fixture column): the original
  * article is an ordinary link that opens in a new tab; the account can be followed by name.
  */
-import { fixture } from '../fixtures/built'
+import { fixture, fixtureBody } from '../fixtures/built'
 import { axeViolations, H5_FIXTURE_DIST, openPhone, serveDir, type Phone, type Served } from './browser'
 
 jest.setTimeout(60_000)
@@ -48,7 +48,16 @@ test('阅读公众号原文 is a real link to the article that opens a new tab, 
 
 test('an installment without a source shows no link', async () => {
   await openReader(withoutSource.id)
-  await phone.page.waitForTimeout(300)
+  // The link comes after the whole body: wait for the body's last words before looking for it.
+  const last = fixtureBody(withoutSource.id)
+    .body.filter((b) => b.type === 'answer')
+    .pop()
+  const words = last && typeof last.text === 'string' ? last.text.slice(-12) : ''
+  await phone.page.waitForFunction(
+    (w) => document.querySelector('.reader__body')?.textContent?.includes(w),
+    words,
+  )
+  expect(words).not.toBe('')
   expect(await phone.page.locator('.orig').count()).toBe(0)
 })
 

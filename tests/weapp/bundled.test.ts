@@ -46,20 +46,24 @@ test('every card is numbered as what it is: 样例 N for a sample, 第 N 期 oth
   expect(numbers).toEqual(firstScreen.map((e) => expect.stringMatching(new RegExp(`^${label(e)} · `))))
 })
 
-test('a sample in favourites, in the reader and in both share titles never passes for a real installment', async () => {
-  const entry = samples.find((e) => firstScreen.includes(e))
-  if (!entry) return // nothing to check: the bundle holds no sample on its first screen
-  await h.tap(favouriteButton(h, find(h.root(), withText('cd', entry.title))))
-  await tapTab(h, '/pages/favourites/index')
-  expect(textOf(favouriteRows(h)[0])).toContain(`样例 ${entry.number}`)
-  const reader = new Harness({ storage: h.storage })
-  await reader.launch(`/pages/reader/index?id=${entry.id}`)
-  expect(textOf(find(reader.root(), byClass('reader__number')))).toBe(`样例 ${entry.number}`)
-  const share = (await reader.trigger('onShareAppMessage', { from: 'menu' })) as { title: string }
-  const timeline = (await reader.trigger('onShareTimeline')) as { title: string }
-  expect([share.title, timeline.title].map((t) => t.slice(0, 4))).toEqual(['【样例】', '【样例】'])
-  expect(textOf(reader.root())).not.toMatch(/第 \d+ 期/)
-})
+// Only where the bundle holds a sample on the first screen; a column of real installments skips it.
+const sampleShown = samples.find((e) => firstScreen.includes(e))
+;(sampleShown ? test : test.skip)(
+  'a sample in favourites, in the reader and in both share titles never passes for a real installment',
+  async () => {
+    const entry = sampleShown!
+    await h.tap(favouriteButton(h, find(h.root(), withText('cd', entry.title))))
+    await tapTab(h, '/pages/favourites/index')
+    expect(textOf(favouriteRows(h)[0])).toContain(`样例 ${entry.number}`)
+    const reader = new Harness({ storage: h.storage })
+    await reader.launch(`/pages/reader/index?id=${entry.id}`)
+    expect(textOf(find(reader.root(), byClass('reader__number')))).toBe(`样例 ${entry.number}`)
+    const share = (await reader.trigger('onShareAppMessage', { from: 'menu' })) as { title: string }
+    const timeline = (await reader.trigger('onShareTimeline')) as { title: string }
+    expect([share.title, timeline.title].map((t) => t.slice(0, 4))).toEqual(['【样例】', '【样例】'])
+    expect(textOf(reader.root())).not.toMatch(/第 \d+ 期/)
+  },
+)
 
 function plain(block: Block): string {
   if (block.type === 'divider' || block.type === 'image') return ''
@@ -78,7 +82,8 @@ test("About shows the column's title, tagline, whole introduction and content ve
 test('关注公众号 is offered exactly when the column names its account, and works with what it names', async () => {
   const account = manifest.series.officialAccount
   const buttons = findAll(h.root(), byClass('follow__btn'))
-  if (!account) return expect(buttons).toEqual([])
+  expect(buttons).toHaveLength(account ? 1 : 0)
+  if (!account) return
   await h.tap(buttons[0])
   if (account.username) {
     expect(h.apiCalls).toEqual([

@@ -129,6 +129,21 @@ describe('<official-account> shows only where WeChat shows it', () => {
     },
   )
 
+  test('a hot start (scene 1089) after a launch by a scan keeps it, as WeChat does', async () => {
+    const h = fixtureApp({ scene: 1011, enterScene: 1089 })
+    await h.launch()
+    expect(followCards(h)).toHaveLength(1)
+  })
+
+  test('a card WeChat cannot show (binderror: account not linked, banned…) is taken away', async () => {
+    const h = fixtureApp({ scene: 1047 })
+    await h.launch()
+    await h.dispatch('error', followCards(h)[0], { status: 1, errMsg: 'not linked' })
+    expect(followCards(h)).toEqual([])
+    expect(textOf(find(h.root(), byClass('follow__btn')))).toBe('关注公众号')
+    expect(h.errors).toEqual([])
+  })
+
   test.each([1001, 1007, 1089, 1154])('scene %i: nowhere, and no empty box', async (scene) => {
     const h = fixtureApp({ scene })
     await h.launch(scene === 1154 ? `/pages/reader/index?id=${withSource!.id}` : '/pages/index/index')

@@ -57,6 +57,8 @@ export type HarnessOptions = {
   storage?: Map<string, unknown>
   /** The launch scene; 1154 is Moments single-page mode. */
   scene?: number
+  /** This visit's scene when it differs from the launch's (a hot start). */
+  enterScene?: number
   dist?: string
   /** APIs this WeChat client lacks: missing from `wx`, and `canIUse` says no (an older base library). */
   missingApis?: readonly string[]
@@ -155,6 +157,7 @@ export class Harness {
   private clock = 0
   private nextTimerId = 1
   private readonly scene: number
+  private readonly enterScene: number
   private readonly missingApis: ReadonlySet<string>
   private readonly failingApis: ReadonlySet<string>
 
@@ -166,6 +169,7 @@ export class Harness {
     this.storage = options.storage ?? new Map()
     this.respond = options.request ?? (() => ({ fail: 'offline' }))
     this.scene = options.scene ?? 1001
+    this.enterScene = options.enterScene ?? this.scene
     this.missingApis = new Set(options.missingApis ?? [])
     this.failingApis = new Set(options.failingApis ?? [])
     this.templates = readTemplates(this.dist)
@@ -411,7 +415,7 @@ export class Harness {
         height: 32,
       }),
       getLaunchOptionsSync: () => ({ path: 'pages/index/index', scene: this.scene, query: {} }),
-      getEnterOptionsSync: () => ({ path: 'pages/index/index', scene: this.scene, query: {} }),
+      getEnterOptionsSync: () => ({ path: 'pages/index/index', scene: this.enterScene, query: {} }),
       getAccountInfoSync: () => ({
         miniProgram: { appId: 'touristappid', envVersion: 'develop', version: '' },
       }),
@@ -723,6 +727,12 @@ export class Harness {
       if (!each.sid) continue
       this.call(page, 'eh', this.event('tap', each, { x: 0, y: 0 }))
     }
+    await this.settle()
+  }
+
+  /** A component event that does not bubble (a card's `error`, an image's `load`). */
+  async dispatch(type: string, node: TreeNode, detail: Record<string, unknown> = {}): Promise<void> {
+    this.call(this.current(), 'eh', this.event(type, node, detail))
     await this.settle()
   }
 

@@ -3,6 +3,7 @@
  * answered by the test. Every fault row asserts what the list and the reader show, that the reader's
  * favourites and progress are intact, and that no exception escaped.
  */
+import type { Installment } from '../../src/content/schema'
 import { byClass, find, findAll, Harness, textOf, type HarnessResponse, type Responder } from './harness'
 import {
   bundledBodies,
@@ -143,6 +144,11 @@ const manifestFaults: FaultRow[] = [
     }),
     1,
   ],
+  [
+    'schemaVersion 2 (a breaking change this build cannot read)',
+    withEditedManifest((m) => ({ ...m, schemaVersion: 2 })),
+    1,
+  ],
   ['schemaVersion 999', withEditedManifest((m) => ({ ...m, schemaVersion: 999 })), 1],
   ['a 3 MB manifest', withEditedManifest((m) => ({ ...m, padding: 'x'.repeat(3 * 1024 * 1024) })), 1],
 ]
@@ -186,6 +192,29 @@ describe('a good refresh', () => {
 
     await openCard(h, extra.title)
     expect(readerTitle(h)).toBe(extra.title)
+    expect(textOf(find(h.root(), byClass('reader__body')))).toContain('把有用的矿物和脉石分开')
+    expect(h.errors).toEqual([])
+  })
+
+  test('content from a newer CLI, with fields this build has never heard of, is taken and read', async () => {
+    // What editors might publish next year within schemaVersion 1: new optional fields at every level.
+    const future = {
+      ...extra,
+      audio: { src: 'https://cdn.example.com/a.mp3' },
+      interviewee: { ...extra.interviewee, pronouns: 'ta' },
+      body: extra.body.map((block) => ({ ...block, align: 'center' })),
+    } as Installment
+    const files = publish([...bundledBodies(), future])
+    const manifest = JSON.parse(files.get('manifest.json') as string) as Record<string, unknown>
+    const series = manifest.series as Record<string, unknown>
+    files.set(
+      'manifest.json',
+      JSON.stringify({ ...manifest, publisher: 'cdn', series: { ...series, logo: 'x' } }),
+    )
+    const h = await boot(host(files))
+    expect(notice(h)).toEqual([])
+    expect(cardTitles(h)).toContain(extra.title)
+    await openCard(h, extra.title)
     expect(textOf(find(h.root(), byClass('reader__body')))).toContain('把有用的矿物和脉石分开')
     expect(h.errors).toEqual([])
   })

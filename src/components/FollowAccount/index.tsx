@@ -1,4 +1,5 @@
 import { OfficialAccount as FollowCard, View } from '@tarojs/components'
+import { useState } from 'react'
 
 import type { OfficialAccount } from '@/content/schema'
 import { text } from '@/i18n/zh'
@@ -14,9 +15,14 @@ type Props = {
 }
 
 export function FollowAccount({ account, onFollow, withCard = false, className = '' }: Props) {
+  // WeChat reports a card it cannot show (account not linked in the admin console, banned, removed…):
+  // take the card away rather than leave an empty box.
+  const [cardFailed, setCardFailed] = useState(false)
   return (
     <View className={`follow ${className}`.trim()}>
-      {withCard ? <FollowCard className="follow__card" /> : null}
+      {withCard && !cardFailed ? (
+        <FollowCard className="follow__card" onError={() => setCardFailed(true)} />
+      ) : null}
       <View
         className="follow__btn"
         ariaRole="button"

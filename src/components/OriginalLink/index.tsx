@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 
 import type { Source } from '@/content/schema'
 import { text } from '@/i18n/zh'
+import { IN_BROWSER } from '@/platform/system'
 
 import './index.scss'
 
@@ -13,7 +14,7 @@ type Props = { source: Source; onOpen: (source: Source) => void }
  */
 export function OriginalLink({ source, onOpen }: Props) {
   const from = source.account ? <View className="orig__from">{text.originalFrom(source.account)}</View> : null
-  if (process.env.TARO_ENV === 'h5') {
+  if (IN_BROWSER) {
     return (
       <View className="orig">
         <a className="orig__link" href={source.url} target="_blank" rel="noopener noreferrer">
