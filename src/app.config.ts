@@ -1,3 +1,4 @@
+import { text } from './i18n/zh'
 import theme from './theme.json'
 
 /**
@@ -17,7 +18,7 @@ export default defineAppConfig({
   },
   ...(weapp ? { darkmode: true, themeLocation: 'theme.json' } : {}),
   window: {
-    navigationBarTitleText: '稀土之光 · 百人访谈',
+    navigationBarTitleText: text.appTitle,
     navigationBarBackgroundColor: colour('navBackground'),
     navigationBarTextStyle: colour('navText') as 'black' | 'white',
     backgroundColor: colour('background'),
@@ -31,13 +32,13 @@ export default defineAppConfig({
     list: [
       {
         pagePath: 'pages/index/index',
-        text: '访谈',
+        text: text.tabList,
         iconPath: 'assets/tab/list.png',
         selectedIconPath: 'assets/tab/list-active.png',
       },
       {
         pagePath: 'pages/favourites/index',
-        text: '收藏',
+        text: text.tabFavourites,
         iconPath: 'assets/tab/favourites.png',
         selectedIconPath: 'assets/tab/favourites-active.png',
       },

@@ -4,7 +4,7 @@ import './platform/aria'
 import { useDidShow, useLaunch } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
 
-import { FOREGROUND_REFRESH_MS, repository } from './content'
+import { FOREGROUND_REFRESH_MS, repository } from './app/root'
 import { makePagesKeyboardScrollable } from './platform/h5-a11y'
 
 makePagesKeyboardScrollable()

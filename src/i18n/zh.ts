@@ -1,9 +1,9 @@
 import type { Group } from '@/content/schema'
 
 /**
- * Every word the reader sees, in one place, so a second language is one more file like this — except
- * the list card's fixed labels 样例 / 新 / 未读, which are CSS content (InstallmentCard/index.scss)
- * because on the list every node costs setData bytes.
+ * Every word the reader sees, in one place — labels, dates, the app title and tab names — so a second
+ * language is one more file like this. The one exception is the list card's fixed labels 样例 / 新 / 未读,
+ * which are CSS content (InstallmentCard/index.scss) because on the list every node costs setData bytes.
  */
 export const GROUP_LABELS: Record<Group, string> = {
   scientist: '科学家',
@@ -12,10 +12,26 @@ export const GROUP_LABELS: Record<Group, string> = {
   worker: '一线工人',
 }
 
+const pad = (n: number) => String(n).padStart(2, '0')
+
 export const FONT_STEP_LABELS = ['小', '标准', '大', '特大'] as const
 
 export const text = {
   appTitle: '稀土之光 · 百人访谈',
+  tabList: '访谈',
+  tabFavourites: '收藏',
+  questionMark: '问',
+  answerMark: '答',
+  /** `2026-10-16` → `2026年10月16日`. */
+  date: (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number)
+    return `${y}年${m}月${d}日`
+  },
+  /** A saved-at time in the reader's local time, to the minute. */
+  dateTime: (epochMs: number) => {
+    const t = new Date(epochMs)
+    return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())} ${pad(t.getHours())}:${pad(t.getMinutes())}`
+  },
   all: '全部',
   selected: '已选',
   /** A sample never passes for a real installment: it is "样例 N", never "第 N 期". */

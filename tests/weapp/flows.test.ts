@@ -4,8 +4,7 @@
  * second harness, as WeChat keeps storage between launches. Expectations come from the fixture's
  * manifest, so the suite holds for any column the fixtures generate.
  */
-import { formatDate } from '@/format'
-import { GROUP_LABELS } from '@/i18n/zh'
+import { GROUP_LABELS, text as zh } from '@/i18n/zh'
 
 import { byClass, find, findAll, Harness, textOf } from './harness'
 import {
@@ -86,7 +85,7 @@ describe('installments list', () => {
     const text = textOf(card)
     expect(text).toContain(`第 ${entry.number} 期 · ${GROUP_LABELS[entry.interviewee.group]}`)
     expect(text).toContain(`${entry.interviewee.name} · ${entry.interviewee.role}`)
-    expect(text).toContain(formatDate(entry.publishedAt))
+    expect(text).toContain(zh.date(entry.publishedAt))
     expect(text).toContain(`约 ${entry.readingMinutes} 分钟`)
     expect(cardLabels(card, FIXTURE_DIST)).toEqual(['未读'])
     expect(findAll(card, byClass('cd-k'))).toEqual([])

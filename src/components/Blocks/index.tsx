@@ -37,7 +37,7 @@ export function BlockView({ block, resolveSrc, onImageTap }: BlockProps) {
       )
     case 'question':
     case 'answer': {
-      const [cls, mark] = block.type === 'question' ? ['b-q', '问'] : ['b-a', '答']
+      const [cls, mark] = block.type === 'question' ? ['b-q', copy.questionMark] : ['b-a', copy.answerMark]
       return (
         <View className={cls}>
           <Text className={`${cls}__mark`}>{mark}</Text>

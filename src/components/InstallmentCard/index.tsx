@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components'
 
 import type { ManifestEntry } from '@/content/schema'
-import { formatDate, percent } from '@/format'
 import { GROUP_LABELS, text } from '@/i18n/zh'
 import { readingState, type ProgressEntry } from '@/library/progress'
 
@@ -17,6 +16,8 @@ type Props = {
   onOpen: (id: string) => void
   onToggleFavourite: (entry: ManifestEntry) => void
 }
+
+const percent = (ratio: number) => Math.round(Math.min(1, Math.max(0, ratio)) * 100)
 
 /** The reading marker's text; "unread" is drawn by CSS from a class (see index.scss). */
 function marker(progress: ProgressEntry | undefined): { label: string; className: string } | null {
@@ -46,7 +47,7 @@ export function InstallmentCard({ entry, progress, saved, isNew, onOpen, onToggl
       <View className="cd-w">{`${interviewee.name} · ${interviewee.role}`}</View>
       <View className="cd-s">{entry.summary}</View>
       <View className="cd-m">
-        {`${formatDate(entry.publishedAt)} · ${text.readingMinutes(entry.readingMinutes)}`}
+        {`${text.date(entry.publishedAt)} · ${text.readingMinutes(entry.readingMinutes)}`}
         {mark ? <Text className={mark.className}>{mark.label}</Text> : null}
       </View>
     </View>

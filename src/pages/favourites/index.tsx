@@ -5,7 +5,6 @@ import { useEffect, useRef, useState } from 'react'
 import { SampleBadge } from '@/components/SampleBadge'
 import { StateView } from '@/components/StateView'
 import { UndoBar } from '@/components/UndoBar'
-import { formatDateTime } from '@/format'
 import { GROUP_LABELS, text } from '@/i18n/zh'
 import {
   favouritesStore,
@@ -35,7 +34,7 @@ function FavouriteRow({ favourite, onRemove }: { favourite: Favourite; onRemove:
         <View className="fav__who">
           {snapshot.intervieweeName} · {snapshot.intervieweeRole}
         </View>
-        <View className="fav__when">{text.savedAt(formatDateTime(favourite.savedAt))}</View>
+        <View className="fav__when">{text.savedAt(text.dateTime(favourite.savedAt))}</View>
       </View>
       <View
         className="fav__remove"

@@ -8,35 +8,30 @@ import { FavouriteButton } from '@/components/FavouriteButton'
 import { OriginalLink } from '@/components/OriginalLink'
 import { SampleBadge } from '@/components/SampleBadge'
 import { StateView } from '@/components/StateView'
-import { repository, useCatalog } from '@/content'
-import { bundledBodies } from '@/content/bundled/bodies'
+import { openOriginalAndTell, toggleFavouriteAndTell } from '@/app/actions'
+import { repository, useCatalog } from '@/app/root'
+import '@/app/reader-bodies'
+import {
+  installmentShareMessage,
+  installmentShareTimeline,
+  listShareMessage,
+  listShareTimeline,
+} from '@/app/share'
 import { mediaUrl } from '@/content/media'
 import { neighbours } from '@/content/query'
 import type { InstallmentResult } from '@/content/repository'
 import type { Installment, ManifestEntry } from '@/content/schema'
-import { formatDate } from '@/format'
 import { FONT_STEP_LABELS, GROUP_LABELS, text } from '@/i18n/zh'
-import { toggleFavouriteAndTell } from '@/favourite-action'
-import { openOriginalAndTell } from '@/link-actions'
 import { favouritesStore, isFavourite } from '@/library/favourites'
 import { FONT_STEPS, setFontStep, settingsStore, type FontStep } from '@/library/settings'
 import { useStore } from '@/library/store'
 import { goToList, readerUrl, redirectTo } from '@/platform/navigation'
 import { isSinglePageMode } from '@/platform/system'
 import { previewImages, setPageTitle } from '@/platform/ui'
-import {
-  installmentShareMessage,
-  installmentShareTimeline,
-  listShareMessage,
-  listShareTimeline,
-} from '@/share'
 
 import { useReadingProgress } from './useReadingProgress'
 
 import './index.scss'
-
-// The bundled bodies travel in this page's subpackage; hand them to the repository as it loads.
-repository.provideBundledBodies(bundledBodies)
 
 type LoadState = { kind: 'loading' } | InstallmentResult
 
@@ -70,7 +65,7 @@ function Header({ entry }: { entry: ManifestEntry }) {
         {interviewee.organization ? ` · ${interviewee.organization}` : ''}
       </View>
       <View className="reader__meta">
-        {formatDate(entry.publishedAt)} · {text.readingMinutes(entry.readingMinutes)}
+        {text.date(entry.publishedAt)} · {text.readingMinutes(entry.readingMinutes)}
       </View>
     </View>
   )

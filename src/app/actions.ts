@@ -1,7 +1,27 @@
-import type { OfficialAccount, Source } from '@/content/schema'
+import type { ManifestEntry, OfficialAccount, Source } from '@/content/schema'
 import { text } from '@/i18n/zh'
+import { favouritesStore, toggleFavourite } from '@/library/favourites'
 import { openAccountProfile, openArticle, type LinkOutcome } from '@/platform/official-account'
 import { toast } from '@/platform/ui'
+
+import { repository } from './root'
+
+/**
+ * The favourite toggle every page uses: flips it, says what happened (or that storage refused it),
+ * and fetches a newly saved installment's body so it can be read offline.
+ */
+export function toggleFavouriteAndTell(entry: ManifestEntry): boolean {
+  const saved = toggleFavourite(entry)
+  toast(
+    favouritesStore.persisted()
+      ? saved
+        ? text.favouriteAdded
+        : text.favouriteRemoved
+      : text.favouriteNotSaved,
+  )
+  if (saved) void repository.installment(entry.id)
+  return saved
+}
 
 /** Says what happened when WeChat could not open the page itself; an opened page speaks for itself. */
 function tell(outcome: LinkOutcome, copied: string): LinkOutcome {

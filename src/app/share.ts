@@ -1,7 +1,7 @@
 import type { ManifestEntry } from '@/content/schema'
 import { readerUrl } from '@/platform/navigation'
 
-import { text } from './i18n/zh'
+import { text } from '@/i18n/zh'
 
 export type ShareMessage = { title: string; path: string; imageUrl?: string }
 export type ShareTimeline = { title: string; query: string; imageUrl?: string }

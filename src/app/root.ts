@@ -1,25 +1,26 @@
+/**
+ * The composition root: the one module that builds and wires things when imported. It creates the
+ * content repository (bundled content, the remote source and its cache) and connects it to the one
+ * fact it needs from the reader's library — which bodies are favourites, so eviction keeps them for
+ * offline reading. Only app.ts and pages import it; content/ and library/ never meet anywhere else.
+ */
 import { useSyncExternalStore } from 'react'
 
+import { bundledManifest } from '@/content/bundled'
+import { createContentCache } from '@/content/cache'
+import { createRemoteSource } from '@/content/remote'
+import { createRepository, type Catalog, type RefreshStatus } from '@/content/repository'
 import { favouritesStore } from '@/library/favourites'
-
-import { bundledManifest } from './bundled'
-import { createContentCache } from './cache'
-import { createRemoteSource } from './remote'
-import { createRepository, type Catalog, type RefreshStatus } from './repository'
 
 /** Set at build time (e.g. in .env.production); without it the app reads bundled content only. */
 const CONTENT_URL = (process.env.TARO_APP_CONTENT_URL ?? '').trim()
 
-/**
- * Wiring, in one place: the repository, its remote source and cache, and the one fact content needs
- * from the reader's library — which bodies are favourites, so eviction keeps them for offline reading.
- */
+const favouriteIds = () => new Set(favouritesStore.get().map((f) => f.id))
+
 export const repository = createRepository({
   bundled: { manifest: bundledManifest },
   remote: CONTENT_URL ? createRemoteSource(CONTENT_URL) : null,
-  cache: CONTENT_URL
-    ? createContentCache(undefined, () => new Set(favouritesStore.get().map((f) => f.id)))
-    : null,
+  cache: CONTENT_URL ? createContentCache(undefined, favouriteIds) : null,
 })
 
 export function useCatalog(): Catalog {
