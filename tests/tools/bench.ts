@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-const ROOT = path.resolve(__dirname, '..')
+const ROOT = path.resolve(__dirname, '..', '..')
 const RUNS = Number(process.env.BENCH_RUNS ?? 20)
 
 function ensureBuilt(): void {
@@ -25,7 +25,7 @@ const median = (values: number[]) => {
 async function main(): Promise<void> {
   ensureBuilt()
   // Imported after the build so the scenarios find the bundle.
-  const { scenarios } = await import('../tests/weapp/budget-scenarios')
+  const { scenarios } = await import('../weapp/budget-scenarios')
   const rows = []
   for (const scenario of scenarios) {
     const runs = []

@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 
-import { H5_DIST, openPhone, serveDir } from '../tests/e2e/browser'
+import { H5_DIST, openPhone, serveDir } from '../e2e/browser'
 
-const OUT = path.resolve(__dirname, '..', 'docs', 'screenshots')
+const OUT = path.resolve(__dirname, '..', '..', 'docs', 'screenshots')
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(H5_DIST, 'index.html'))) {

@@ -1,4 +1,4 @@
-/** Remote-content scenarios shared by the tests (which assert) and scripts/measure-remote.ts (which prints). */
+/** Remote-content scenarios shared by the tests (which assert) and tests/tools/measure-remote.ts (which prints). */
 import { generateSeries } from '../fixtures/generate'
 import { host, publish, REMOTE_DIST } from './content-server'
 import { Harness } from './harness'
