@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: runs the performance scenarios on the compiled bundle 20 times each and prints
- * setData calls, bytes, nodes, widest node, depth (deterministic, and asserted in
+ * setData calls, bytes, rendered elements, widest element, depth (deterministic, and asserted in
  * tests/weapp/budgets.test.ts) with the median wall time (noisy, so only reported). Writes the table
  * to bench/latest.json. Builds dist/weapp-remote first if it is missing.
  */
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       scenario: scenario.name,
       setDataCalls: first.setDataCalls,
       bytes: first.bytes,
-      nodes: first.nodes,
+      elements: first.elements,
       maxChildren: first.maxChildren,
       depth: first.depth,
       medianMs: Number(median(runs.map((r) => r.ms)).toFixed(1)),

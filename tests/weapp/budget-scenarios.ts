@@ -1,12 +1,14 @@
 /**
  * The performance scenarios, on the compiled bundle: what each user action costs across the setData
- * bridge (calls, bytes) and the tree it leaves (nodes, widest node, depth). Shared by the budget tests
- * (which assert) and `npm run bench` (which also times them).
+ * bridge (calls, bytes) and the tree the view layer then renders (elements, widest element, depth),
+ * taken from WeChat's own WXML compiler. Shared by the budget tests (which assert) and `npm run bench`
+ * (which also times them).
  */
 import { generateInstallment, generateSeries, MAX_SERIES } from '../fixtures/generate'
 import { host, publish, REMOTE_DIST } from './content-server'
-import { byClass, find, Harness, treeStats, type SetDataRecord } from './harness'
+import { byClass, find, Harness, textOf, type SetDataRecord } from './harness'
 import { cards, chip, openCard, searchInput } from './screens'
+import { elementStats, renderPage, visibleText } from './wxml'
 
 export type Measure = {
   scenario: string
@@ -15,21 +17,28 @@ export type Measure = {
   setDataCalls: number
   bytes: number
   maxSingleBytes: number
-  nodes: number
+  /** Elements, text nodes, the widest element and the depth of the tree wcc renders. */
+  elements: number
+  texts: number
   maxChildren: number
   depth: number
+  /** The cross-check: the view layer shows exactly the text the setData tree holds. */
+  sameText: boolean
   records: SetDataRecord[]
 }
 
 function measure(scenario: string, h: Harness, from: number, ms: number): Measure {
   const records = h.setDataLog.slice(from)
+  const page = h.current()
+  const view = renderPage(REMOTE_DIST, page.route, page.data)
   return {
     scenario,
     ms,
     setDataCalls: records.length,
     bytes: records.reduce((sum, r) => sum + r.bytes, 0),
     maxSingleBytes: Math.max(0, ...records.map((r) => r.bytes)),
-    ...treeStats(h.root()),
+    ...elementStats(view),
+    sameText: visibleText(view) === textOf(h.root()),
     records,
   }
 }
