@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { existsSync, promises as fs } from 'node:fs'
 import path from 'node:path'
 
@@ -19,6 +18,7 @@ import {
   type Series,
 } from '../../src/content/schema'
 import { formatPath, validateInstallment, validateManifest } from '../../src/content/validate'
+import { sha256Of } from './hash'
 import { parseBody, readingMinutes, type ImageRef, type PendingImage } from './markdown'
 import { identifyImage } from './media-file'
 
@@ -61,8 +61,6 @@ const seriesFrontMatterSchema = z
   .strict()
 
 type SourceFile = { name: string; file: string; text: string; lines: string[] }
-
-const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex')
 
 /** YAML turns bare dates into Date objects; the contract wants the ISO day. */
 function normaliseYaml(value: unknown): unknown {
@@ -323,9 +321,12 @@ export function publishInstallments(
       const bodyPath = `installments/${value.id}.json`
       files.set(bodyPath, bytes)
       const { body: _body, schemaVersion: _version, ...meta } = value
-      return { ...meta, path: bodyPath, sha256: sha256(bytes) }
+      return { ...meta, path: bodyPath, sha256: sha256Of(bytes) }
     })
-  const contentVersion = sha256(JSON.stringify({ series, hashes: entries.map((e) => e.sha256) })).slice(0, 12)
+  const contentVersion = sha256Of(JSON.stringify({ series, hashes: entries.map((e) => e.sha256) })).slice(
+    0,
+    12,
+  )
   const manifest = { schemaVersion: SCHEMA_VERSION, contentVersion, series, installments: entries }
   files.set('manifest.json', Buffer.from(JSON.stringify(manifest)))
   return { manifest, files }

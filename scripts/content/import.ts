@@ -3,11 +3,11 @@
  * a Markdown installment source plus its images under media/. All or nothing: every image is downloaded
  * and checked in memory first; files are written only at the end, and removed again if writing fails.
  */
-import { createHash } from 'node:crypto'
 import { existsSync, promises as fs } from 'node:fs'
 import path from 'node:path'
 
 import { idSchema, type Block } from '../../src/content/schema'
+import { sha256Of } from './hash'
 import { parseArticle, type Article, type ArticleImage, type ImportedBlock } from './article'
 import { MAX_IMAGE_BYTES } from './build'
 import { identifyImage } from './media-file'
@@ -40,7 +40,6 @@ export type ImportResult =
 
 const USER_AGENT = 'Mozilla/5.0 (compatible; lre-content-import)'
 
-const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex')
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 /** No single page or image may hold the import for ever. */
@@ -203,7 +202,7 @@ function fileName(article: Article, options: ImportOptions, source: string): str
     const id = options.id ?? `installment-${options.number}`
     return `${String(options.number).padStart(3, '0')}-${id}.md`
   }
-  return `imported-${article.publishedAt ?? 'undated'}-${sha256(article.url ?? source).slice(0, 8)}.md`
+  return `imported-${article.publishedAt ?? 'undated'}-${sha256Of(article.url ?? source).slice(0, 8)}.md`
 }
 
 function markdownOf(

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto'
-
 import { imageSize } from 'image-size'
+
+import { sha256Of } from './hash'
 
 const EXTENSIONS: Record<string, string> = { png: 'png', jpg: 'jpg', jpeg: 'jpg', webp: 'webp', gif: 'gif' }
 
@@ -20,6 +20,6 @@ export function identifyImage(bytes: Uint8Array): MediaFile | 'unreadable' | 'un
   }
   const ext = EXTENSIONS[size.type ?? '']
   if (!ext || !size.width || !size.height) return 'unsupported'
-  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16)
+  const hash = sha256Of(bytes).slice(0, 16)
   return { name: `media/${hash}.${ext}`, width: size.width, height: size.height }
 }

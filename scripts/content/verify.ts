@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto'
 import { existsSync, promises as fs, statSync } from 'node:fs'
 import path from 'node:path'
 
 import type { Block, Installment, Manifest } from '../../src/content/schema'
+import { joinUrl } from '../../src/content/url'
 import { validateInstallment, validateManifest } from '../../src/content/validate'
+import { sha256Of } from './hash'
 
 /** Where built content is read from: a folder, or a URL (the way the app reads it). */
 export type ContentReader = { label: string; read: (rel: string) => Promise<Buffer | null> }
@@ -19,11 +20,10 @@ export function folderReader(dir: string): ContentReader {
 }
 
 export function urlReader(base: string): ContentReader {
-  const root = base.replace(/\/+$/, '')
   return {
-    label: root,
+    label: base.replace(/\/+$/, ''),
     read: async (rel) => {
-      const response = await fetch(`${root}/${rel}`)
+      const response = await fetch(joinUrl(base, rel))
       if (response.status === 404) return null
       if (!response.ok) throw new Error(`${rel}: HTTP ${response.status}`)
       return Buffer.from(await response.arrayBuffer())
@@ -83,7 +83,7 @@ export async function verifyContent(reader: ContentReader): Promise<VerifySummar
       problems.push(`${entry.path}: missing`)
       continue
     }
-    if (createHash('sha256').update(body).digest('hex') !== entry.sha256) {
+    if (sha256Of(body) !== entry.sha256) {
       problems.push(`${entry.path}: sha256 does not match the manifest`)
     }
     const parsed = parse(entry.path, body, problems)

@@ -1,7 +1,7 @@
-import type { Group, ManifestEntry } from './schema'
+import type { Group, ManifestEntry, Order } from './schema'
 
+export type { Order }
 export type GroupFilter = Group | 'all'
-export type Order = 'newest' | 'series'
 export type ListQuery = { group: GroupFilter; search: string; order: Order }
 
 export const PAGE_SIZE = 20

@@ -1,10 +1,11 @@
 import { requestText, type RawAttempt } from '@/platform/request'
 
+import { joinUrl } from './url'
 import { sha256Hex } from './hash'
 import { classifyAttempt, isProblem, parseJson, type Problem } from './problem'
 import { createLimiter, DEFAULT_RETRY, sleep, withRetry, type RetryPolicy, type Sleep } from './retry'
 import { SCHEMA_VERSION, type Installment, type Manifest, type ManifestEntry } from './schema'
-import { validateInstallment, validateManifest } from './validate'
+import { validateBodyOf, validateManifest } from './validate'
 
 /** WeChat's default is 60 s; a reader should learn much sooner that the network is not there. */
 export const REQUEST_TIMEOUT_MS = 8000
@@ -18,10 +19,6 @@ export type RemoteDeps = {
   request?: (url: string, headers: Record<string, string>) => Promise<RawAttempt>
   retry?: RetryPolicy
   wait?: Sleep
-}
-
-export function joinUrl(base: string, path: string): string {
-  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`
 }
 
 /** The contract's version check comes before the schema: a newer document is not "bad", just not ours. */
@@ -70,10 +67,8 @@ export function createRemoteSource(base: string, deps: RemoteDeps = {}) {
       if (isProblem(parsed)) return parsed
       const unsupported = checkVersion(parsed.value)
       if (unsupported) return unsupported
-      const valid = validateInstallment(parsed.value)
-      if (valid.kind !== 'ok') return valid
-      if (valid.value.id !== entry.id) return { kind: 'bad-data', problems: [`id: expected "${entry.id}"`] }
-      return { kind: 'ok', installment: valid.value }
+      const valid = validateBodyOf(entry.id, parsed.value)
+      return valid.kind === 'ok' ? { kind: 'ok', installment: valid.value } : valid
     },
   }
 }

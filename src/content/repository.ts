@@ -2,7 +2,7 @@ import type { ContentCache } from './cache'
 import type { Problem } from './problem'
 import type { RemoteSource } from './remote'
 import type { Installment, Manifest, ManifestEntry } from './schema'
-import { validateInstallment, validateManifest } from './validate'
+import { validateBodyOf, validateManifest } from './validate'
 
 export type ContentSource = { kind: 'bundled' } | { kind: 'remote'; base: string }
 
@@ -109,18 +109,15 @@ export function createRepository({
       bundledManifest.value.installments.some((e) => e.id === meta.id && e.sha256 === meta.sha256)
     const raw = sameVersion ? bundledBodies[meta.id] : undefined
     if (raw === undefined) return null
-    const result = validateInstallment(raw)
-    if (result.kind !== 'ok') return result
-    return result.value.id === meta.id
-      ? { kind: 'ok', installment: result.value }
-      : { kind: 'bad-data', problems: [`id: expected "${meta.id}"`] }
+    const result = validateBodyOf(meta.id, raw)
+    return result.kind === 'ok' ? { kind: 'ok', installment: result.value } : result
   }
 
   const cachedBody = (meta: ManifestEntry): Installment | null => {
     const raw = cache?.loadBody(meta.id, meta.sha256)
     if (raw == null) return null
-    const result = validateInstallment(raw)
-    return result.kind === 'ok' && result.value.id === meta.id ? result.value : null
+    const result = validateBodyOf(meta.id, raw)
+    return result.kind === 'ok' ? result.value : null
   }
 
   /** Bundled if it is the same version, else the cached copy, else the network (then cached). */

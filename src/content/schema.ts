@@ -138,3 +138,7 @@ export type Manifest = z.infer<typeof manifestSchema>
 export type Installment = z.infer<typeof installmentSchema>
 
 export const GROUPS: readonly Group[] = groupSchema.options
+
+/** How a list can be ordered: newest first, or in series order. Remembered by the library. */
+export const orderSchema = z.enum(['newest', 'series'])
+export type Order = z.infer<typeof orderSchema>

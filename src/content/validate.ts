@@ -44,3 +44,10 @@ export function validateManifest(data: unknown): Validation<Manifest> {
 export function validateInstallment(data: unknown): Validation<Installment> {
   return parseWith(installmentSchema, data)
 }
+
+/** A body for a manifest entry: valid, and the body it claims to be (a swapped file is bad data). */
+export function validateBodyOf(entryId: string, data: unknown): Validation<Installment> {
+  const valid = validateInstallment(data)
+  if (valid.kind !== 'ok' || valid.value.id === entryId) return valid
+  return { kind: 'bad-data', problems: [`id: expected "${entryId}"`] }
+}

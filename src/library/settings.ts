@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { orderSchema } from '@/content/schema'
+
 import { USER_KEY_PREFIX } from './records'
 import { createStore } from './store'
 
@@ -8,7 +10,7 @@ export type FontStep = (typeof FONT_STEPS)[number]
 
 export const settingsSchema = z.object({
   fontStep: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
-  order: z.enum(['newest', 'series']),
+  order: orderSchema,
 })
 
 export type Settings = z.infer<typeof settingsSchema>

@@ -57,7 +57,7 @@ const sampleShown = samples.find((e) => firstScreen.includes(e))
     expect(textOf(favouriteRows(h)[0])).toContain(`样例 ${entry.number}`)
     const reader = new Harness({ storage: h.storage })
     await reader.launch(`/pages/reader/index?id=${entry.id}`)
-    expect(textOf(find(reader.root(), byClass('reader__number')))).toBe(`样例 ${entry.number}`)
+    expect(textOf(find(reader.root(), byClass('kicker__number')))).toBe(`样例 ${entry.number}`)
     const share = (await reader.trigger('onShareAppMessage', { from: 'menu' })) as { title: string }
     const timeline = (await reader.trigger('onShareTimeline')) as { title: string }
     expect([share.title, timeline.title].map((t) => t.slice(0, 4))).toEqual(['【样例】', '【样例】'])

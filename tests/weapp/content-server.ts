@@ -2,10 +2,10 @@
  * A content host for the harness: publishes installments with the CLI's own publishing step and
  * answers wx.request from memory, with faults on demand.
  */
-import { createHash } from 'node:crypto'
 import path from 'node:path'
 
 import { publishInstallments } from '../../scripts/content/build'
+import { sha256Of } from '../../scripts/content/hash'
 import type { Installment } from '../../src/content/schema'
 import type { HarnessRequest, HarnessResponse, Responder } from './harness'
 
@@ -16,8 +16,6 @@ export const REMOTE_DIST = path.resolve(__dirname, '..', '..', 'dist', 'weapp-re
 import { fixture as bundledManifest, fixtureBody as bundledBody } from '../fixtures/built'
 
 export { bundledManifest, bundledBody }
-
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
 
 /** A new installment the bundle does not have. */
 export function newInstallment(number: number, id = `remote-extra-${number}`): Installment {
@@ -66,7 +64,7 @@ export function host(
     if (special) return special
     const text = files.get(file)
     if (text === undefined) return { statusCode: 404, data: '<html><body>Not Found</body></html>' }
-    const etag = `"${sha256(text).slice(0, 16)}"`
+    const etag = `"${sha256Of(text).slice(0, 16)}"`
     if (request.header['If-None-Match'] === etag) return { statusCode: 304, data: '', header: { ETag: etag } }
     return { statusCode: 200, data: text, header: { ETag: etag, 'Content-Type': 'application/json' } }
   }

@@ -275,7 +275,7 @@ describe('reader', () => {
     const sample = samples[0]
     const app = fixtureApp()
     await app.launch(`/pages/reader/index?id=${sample.id}`)
-    expect(textOf(find(app.root(), byClass('reader__number')))).toBe(`样例 ${sample.number}`)
+    expect(textOf(find(app.root(), byClass('kicker__number')))).toBe(`样例 ${sample.number}`)
     expect(app.navigationTitles).toContain(`样例 ${sample.number}`)
     const share = (await app.trigger('onShareAppMessage', { from: 'menu' })) as { title: string }
     const timeline = (await app.trigger('onShareTimeline')) as { title: string }

@@ -1,11 +1,11 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { useDidHide } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 
-import { SampleBadge } from '@/components/SampleBadge'
+import { Kicker } from '@/components/Kicker'
 import { StateView } from '@/components/StateView'
 import { UndoBar } from '@/components/UndoBar'
-import { GROUP_LABELS, text } from '@/i18n/zh'
+import { text } from '@/i18n/zh'
 import {
   favouritesStore,
   removeFavourite,
@@ -25,11 +25,7 @@ function FavouriteRow({ favourite, onRemove }: { favourite: Favourite; onRemove:
   return (
     <View className="fav" ariaRole="link" onClick={() => void openInstallment(favourite.id)}>
       <View className="fav__main">
-        <View className="fav__top">
-          <Text className="fav__number">{text.installmentNumber(snapshot.number, snapshot.sample)}</Text>
-          <Text>{GROUP_LABELS[snapshot.group]}</Text>
-          {snapshot.sample ? <SampleBadge /> : null}
-        </View>
+        <Kicker className="fav__top" {...snapshot} />
         <View className="fav__title">{snapshot.title}</View>
         <View className="fav__who">
           {snapshot.intervieweeName} · {snapshot.intervieweeRole}

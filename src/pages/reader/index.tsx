@@ -6,7 +6,7 @@ import { Blocks } from '@/components/Blocks'
 import { renderStages } from '@/components/Blocks/stages'
 import { FavouriteButton } from '@/components/FavouriteButton'
 import { OriginalLink } from '@/components/OriginalLink'
-import { SampleBadge } from '@/components/SampleBadge'
+import { Kicker } from '@/components/Kicker'
 import { StateView } from '@/components/StateView'
 import { openOriginalAndTell, toggleFavouriteAndTell } from '@/app/actions'
 import { repository, useCatalog } from '@/app/root'
@@ -21,7 +21,7 @@ import { mediaUrl } from '@/content/media'
 import { neighbours } from '@/content/query'
 import type { InstallmentResult } from '@/content/repository'
 import type { Installment, ManifestEntry } from '@/content/schema'
-import { FONT_STEP_LABELS, GROUP_LABELS, text } from '@/i18n/zh'
+import { FONT_STEP_LABELS, text } from '@/i18n/zh'
 import { favouritesStore, isFavourite } from '@/library/favourites'
 import { FONT_STEPS, setFontStep, settingsStore, type FontStep } from '@/library/settings'
 import { useStore } from '@/library/store'
@@ -52,11 +52,12 @@ function Header({ entry }: { entry: ManifestEntry }) {
   const { interviewee } = entry
   return (
     <View className="reader__head">
-      <View className="reader__kicker">
-        <Text className="reader__number">{text.installmentNumber(entry.number, entry.sample)}</Text>
-        <Text>{GROUP_LABELS[interviewee.group]}</Text>
-        {entry.sample ? <SampleBadge /> : null}
-      </View>
+      <Kicker
+        className="reader__kicker"
+        number={entry.number}
+        group={interviewee.group}
+        sample={entry.sample}
+      />
       <View className="reader__title">
         <Text userSelect>{entry.title}</Text>
       </View>
