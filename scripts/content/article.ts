@@ -4,6 +4,7 @@
  */
 import * as cheerio from 'cheerio'
 
+import { plainText } from '../../src/content/inline'
 import type { Block, Run } from '../../src/content/schema'
 import { CITE } from './markdown'
 
@@ -379,7 +380,7 @@ function flush(ctx: Ctx): void {
 function asCaption(ctx: Ctx, block: ImportedBlock): boolean {
   const last = ctx.blocks[ctx.blocks.length - 1]
   if (block.type !== 'paragraph' || last?.type !== 'image' || last.image.caption) return false
-  const text = typeof block.text === 'string' ? block.text : block.text.map((r) => r.text).join('')
+  const text = plainText(block.text)
   if (!CAPTION_MARK.test(text) || text.length > CAPTION_MAX_CHARS || text.includes('\n')) return false
   last.image.caption = text.replace(CAPTION_MARK, '').trim()
   return Boolean(last.image.caption)

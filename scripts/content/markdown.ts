@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it'
 import type Token from 'markdown-it/lib/token.mjs'
 
+import { plainText } from '../../src/content/inline'
 import type { Block, Inline, Run } from '../../src/content/schema'
 
 /** A problem found in a source file, located by 1-based line. */
@@ -91,10 +92,6 @@ function toRuns(cursor: Cursor, inline: Token): Run[] {
 function toInline(runs: Run[]): Inline {
   if (runs.length === 1 && !runs[0].bold && !runs[0].italic) return runs[0].text
   return runs
-}
-
-function plainText(runs: Run[]): string {
-  return runs.map((r) => r.text).join('')
 }
 
 function stripPrefix(runs: Run[], prefix: RegExp): Run[] | null {
@@ -266,14 +263,10 @@ export function blockText(block: Block): string {
     case 'heading':
       return block.text
     case 'quote':
-      return `${inlineText(block.text)}${block.cite ? `\n${block.cite}` : ''}`
+      return `${plainText(block.text)}${block.cite ? `\n${block.cite}` : ''}`
     default:
-      return inlineText(block.text)
+      return plainText(block.text)
   }
-}
-
-function inlineText(text: Inline): string {
-  return typeof text === 'string' ? text : text.map((r) => r.text).join('')
 }
 
 /** About 400 Chinese characters a minute, never less than one minute. */

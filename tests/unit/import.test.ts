@@ -28,6 +28,7 @@ import { main } from '../../scripts/content/cli'
 import { parseArticle, type ImportedBlock } from '../../scripts/content/article'
 import { importArticle, type Fetcher, type ImportOptions } from '../../scripts/content/import'
 import { renderBody } from '../../scripts/content/to-markdown'
+import { plainText } from '@/content/inline'
 import type { Block } from '@/content/schema'
 import { validateManifest } from '@/content/validate'
 
@@ -512,7 +513,7 @@ describe('how an article body maps onto blocks', () => {
     const view = (b: ImportedBlock) => {
       if (b.type === 'image') return `image: ${b.image.url} | ${b.image.caption}`
       if (b.type === 'divider') return 'divider'
-      const text = typeof b.text === 'string' ? b.text : b.text.map((r) => r.text).join('')
+      const text = plainText(b.text)
       return `${b.type}: ${text}`
     }
     return {

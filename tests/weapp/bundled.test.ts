@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
+import { plainText } from '@/content/inline'
 import type { Block, Manifest } from '@/content/schema'
 import { text as zh } from '@/i18n/zh'
 
@@ -67,7 +68,7 @@ const sampleShown = samples.find((e) => firstScreen.includes(e))
 
 function plain(block: Block): string {
   if (block.type === 'divider' || block.type === 'image') return ''
-  return typeof block.text === 'string' ? block.text : block.text.map((r) => r.text).join('')
+  return plainText(block.text)
 }
 
 test("About shows the column's title, tagline, whole introduction and content version", async () => {

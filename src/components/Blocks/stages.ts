@@ -1,3 +1,4 @@
+import { plainText } from '@/content/inline'
 import type { Block } from '@/content/schema'
 import { utf8Length } from '@/content/utf8'
 
@@ -21,7 +22,7 @@ function estimate(block: Block): number {
     case 'heading':
       return PER_BLOCK_BYTES + utf8Length(block.text)
     default: {
-      const text = typeof block.text === 'string' ? block.text : block.text.map((r) => r.text).join('')
+      const text = plainText(block.text)
       const runs = typeof block.text === 'string' ? 0 : block.text.length * 60
       return (
         PER_BLOCK_BYTES +
