@@ -3,10 +3,9 @@
  * installments/, media/) on localhost with ETags, for pointing a development build at it.
  */
 import { existsSync } from 'node:fs'
-import { createServer } from 'node:http'
 import path from 'node:path'
 
-import sirv from 'sirv'
+import { serveStatic } from './static-server'
 
 const args = process.argv.slice(2)
 const portFlag = args.indexOf('--port')
@@ -20,21 +19,13 @@ if (!existsSync(path.join(dir, 'manifest.json'))) {
   process.exit(1)
 }
 
-const serve = sirv(dir, {
-  etag: true,
-  setHeaders: (res) => res.setHeader('Access-Control-Allow-Origin', '*'),
-})
-createServer((req, res) =>
-  serve(req, res, () => {
-    res.statusCode = 404
-    res.end('Not found')
-  }),
-)
-  .on('error', (error: NodeJS.ErrnoException) => {
-    console.error(error.code === 'EADDRINUSE' ? `port ${port} is in use; pass --port N` : error)
-    process.exit(1)
-  })
-  .listen(port, '127.0.0.1', () => {
+serveStatic(dir, port, { cors: true }).then(
+  () => {
     console.log(`Serving ${path.relative(process.cwd(), dir) || '.'} at http://localhost:${port}/`)
     console.log(`Build against it: TARO_APP_CONTENT_URL=http://localhost:${port} npm run build:weapp`)
-  })
+  },
+  (error: NodeJS.ErrnoException) => {
+    console.error(error.code === 'EADDRINUSE' ? `port ${port} is in use; pass --port N` : error)
+    process.exit(1)
+  },
+)

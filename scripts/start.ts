@@ -3,10 +3,9 @@
  * preview on localhost. Both run on the bundled content unless TARO_APP_CONTENT_URL is set.
  */
 import { spawnSync } from 'node:child_process'
-import { createServer } from 'node:http'
 import path from 'node:path'
 
-import sirv from 'sirv'
+import { serveStatic } from './static-server'
 
 const ROOT = path.resolve(__dirname, '..')
 const PORT = Number(process.env.PORT ?? 10086)
@@ -19,20 +18,15 @@ function build(script: string): void {
 build('build:weapp')
 build('build:h5')
 
-const serve = sirv(path.join(ROOT, 'dist', 'h5'), { dev: true, etag: true })
-const server = createServer((req, res) =>
-  serve(req, res, () => {
-    res.statusCode = 404
-    res.end('Not found')
-  }),
+serveStatic(path.join(ROOT, 'dist', 'h5'), PORT).then(
+  () => {
+    console.log('')
+    console.log('WeChat DevTools: import this folder; project.config.json points it at dist/weapp/.')
+    console.log(`H5 preview:      http://localhost:${PORT}/`)
+    console.log('Press Ctrl+C to stop.')
+  },
+  (error: NodeJS.ErrnoException) => {
+    console.error(error.code === 'EADDRINUSE' ? `Port ${PORT} is in use; try PORT=10087 npm start` : error)
+    process.exit(1)
+  },
 )
-server.on('error', (error: NodeJS.ErrnoException) => {
-  console.error(error.code === 'EADDRINUSE' ? `Port ${PORT} is in use; try PORT=10087 npm start` : error)
-  process.exit(1)
-})
-server.listen(PORT, '127.0.0.1', () => {
-  console.log('')
-  console.log('WeChat DevTools: import this folder; project.config.json points it at dist/weapp/.')
-  console.log(`H5 preview:      http://localhost:${PORT}/`)
-  console.log('Press Ctrl+C to stop.')
-})

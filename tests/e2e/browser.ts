@@ -3,13 +3,12 @@
  * viewport, a fresh profile per test, and helpers that read the page as a person would.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import sirv from 'sirv'
+
+import { listen, serveStatic, type Served } from '../../scripts/static-server'
 
 export const ROOT = path.resolve(__dirname, '..', '..')
 export const H5_DIST = path.join(ROOT, 'dist', 'h5')
@@ -27,35 +26,14 @@ export function chromiumPath(): string {
   return candidate
 }
 
-export type Served = { url: string; close: () => Promise<void> }
-
-type Handler = (req: IncomingMessage, res: ServerResponse) => void
-
-export async function listen(handler: Handler, port = 0): Promise<Served> {
-  const server: Server = createServer(handler)
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, '127.0.0.1', resolve)
-  })
-  const { port: bound } = server.address() as AddressInfo
-  return {
-    url: `http://127.0.0.1:${bound}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  }
-}
+export { listen, type Served }
 
 /** Serves a built folder; 404 for anything else. */
 export function serveDir(dir: string): Promise<Served> {
   if (!existsSync(path.join(dir, 'index.html')) && !existsSync(path.join(dir, 'manifest.json'))) {
     throw new Error(`${dir} is not built: run npm run build:h5 (or build:h5:remote)`)
   }
-  const serve = sirv(dir, { dev: true, etag: true })
-  return listen((req, res) =>
-    serve(req, res, () => {
-      res.statusCode = 404
-      res.end('Not found')
-    }),
-  )
+  return serveStatic(dir)
 }
 
 /** A content host on another origin, as a CDN would be: CORS for GET and If-None-Match, ETags. */

@@ -12,14 +12,11 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import sirv from 'sirv'
-
 import { main } from '../../scripts/content/cli'
+import { serveStatic } from '../../scripts/static-server'
 import { fixture, FIXTURE_BUNDLED, fixtureBody } from '../fixtures/built'
 
 const ROOT = path.resolve(__dirname, '../..')
@@ -173,22 +170,12 @@ describe('validate', () => {
   })
 
   test('a URL is read the way the app reads it', async () => {
-    const serve = sirv(built())
-    const server: Server = createServer((req, res) =>
-      serve(req, res, () => {
-        res.statusCode = 404
-        res.end()
-      }),
-    )
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const server = await serveStatic(built())
     try {
-      const { port } = server.address() as AddressInfo
-      expect(await main(['validate', `http://127.0.0.1:${port}/`])).toBe(0)
-      expect(out).toEqual([
-        `valid: ${fixture.installments.length} installment(s) in http://127.0.0.1:${port}/`,
-      ])
+      expect(await main(['validate', `${server.url}/`])).toBe(0)
+      expect(out).toEqual([`valid: ${fixture.installments.length} installment(s) in ${server.url}/`])
     } finally {
-      server.close()
+      await server.close()
     }
   })
 })
