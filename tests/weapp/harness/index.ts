@@ -1,0 +1,228 @@
+/**
+ * Runs the compiled mini program (dist/weapp) in Node, as WeChat would, and records what it renders.
+ *
+ * The parts, one concern each: `sandbox` (vm context and loader), `clock` (virtual timers), `wx` (the
+ * fake API, typed against WeChat's declarations), `router` (page stack and lifecycle), `tree` (setData
+ * applied to Taro's tree, and the queries tests run on it). `Harness` puts them together and drives a
+ * page as a reader would: taps bubble, hooks run, and the clock runs until the app is quiet.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { Clock } from './clock'
+import { Pages, type SetDataRecord } from './pages'
+import { parseUrl, Router, type AppJson, type PageInstance } from './router'
+import { DIST, Sandbox } from './sandbox'
+import { ancestry, attrOf, readTemplates, tagOf, type TemplateInfo, type TreeNode } from './tree'
+import { settingsOf, type HarnessOptions } from './options'
+import { createWx, type ApiCall, type NavigationKind, type WxHost, type WxSettings } from './wx'
+import type { HarnessRequest, Responder } from './wx-request'
+import type { StorageFault } from './wx-storage'
+
+export { Clock } from './clock'
+export type { HarnessOptions } from './options'
+export { MAX_SINGLE_SETDATA_BYTES, type SetDataRecord } from './pages'
+export { parseUrl, type PageInstance } from './router'
+export { DIST } from './sandbox'
+export * from './tree'
+export type { ApiCall } from './wx'
+export type { HarnessRequest, HarnessResponse, Responder } from './wx-request'
+export type { StorageFault } from './wx-storage'
+
+type Options = Record<string, unknown>
+
+export class Harness implements WxHost {
+  readonly storage: Map<string, unknown>
+  readonly setDataLog: SetDataRecord[] = []
+  readonly toasts: string[] = []
+  readonly previews: Array<{ urls: string[]; current: string }> = []
+  readonly errors: unknown[] = []
+  readonly requests: HarnessRequest[] = []
+  readonly apiCalls: ApiCall[] = []
+  readonly clipboard: string[] = []
+  readonly navigationTitles: string[] = []
+  respond: Responder
+  readonly stack: PageInstance[]
+  readonly templates: Map<string, TemplateInfo>
+  storageFault: StorageFault = 'none'
+  scrolledTo: number[] = []
+  /** Every page route, main package and subpackages. */
+  readonly routes: string[]
+  appOptions: Options | null = null
+
+  private readonly dist: string
+  private readonly settings: WxSettings
+  private readonly clock: Clock
+  private readonly router: Router
+  private readonly wx: Record<string, unknown>
+  private readonly sandbox: Sandbox
+  private readonly pages: Pages
+
+  constructor(options: HarnessOptions = {}) {
+    this.dist = options.dist ?? DIST
+    if (!existsSync(path.join(this.dist, 'app.js'))) {
+      throw new Error(`No compiled mini program at ${this.dist}: run \`npm run build:weapp\` first`)
+    }
+    this.storage = options.storage ?? new Map()
+    this.respond = options.request ?? (() => ({ fail: 'offline' }))
+    this.settings = settingsOf(options)
+    this.templates = readTemplates(this.dist)
+    const appJson = JSON.parse(readFileSync(path.join(this.dist, 'app.json'), 'utf8')) as AppJson
+    this.clock = new Clock((error) => this.errors.push(error))
+    this.router = new Router(appJson, {
+      scene: this.settings.scene,
+      createPage: (route, query) => this.pages.create(route, query, this.stack.length + 1),
+      call: (page, hook, ...args) => this.call(page, hook, ...args),
+    })
+    this.stack = this.router.stack
+    this.routes = this.router.routes
+    this.wx = createWx(this, this.clock, this.settings)
+    this.pages = new Pages({
+      routes: this.routes,
+      load: (route) => this.sandbox.require(path.join(this.dist, 'app.js'), `./${route}`),
+      setDataLog: this.setDataLog,
+      errors: this.errors,
+      clock: this.clock,
+      createSelectorQuery: () => (this.wx.createSelectorQuery as () => unknown)(),
+    })
+    this.sandbox = new Sandbox({
+      wx: this.wx,
+      timers: this.clock.globals(),
+      app: (appOptions) => {
+        this.appOptions = appOptions
+      },
+      page: (pageOptions) => this.pages.register(pageOptions),
+      getApp: () => this.appOptions,
+      getCurrentPages: () => [...this.stack],
+      onError: (error) => this.errors.push(error),
+    })
+  }
+
+  // ---------------------------------------------------------------- pages
+
+  private guard<T>(run: () => T): T | undefined {
+    try {
+      return run()
+    } catch (error) {
+      this.errors.push(error)
+      return undefined
+    }
+  }
+
+  private call(page: PageInstance, hook: string, ...args: unknown[]): unknown {
+    const fn = page[hook]
+    if (typeof fn !== 'function') return undefined
+    return this.guard(() => (fn as (...a: unknown[]) => unknown).apply(page, args))
+  }
+
+  navigate(kind: NavigationKind, url: string): void {
+    this.router.navigate(kind, url)
+  }
+
+  back(): void {
+    this.router.back()
+  }
+
+  // ---------------------------------------------------------------- driving
+
+  /** Boots the app and opens its first page (or `url`), then settles. */
+  async launch(url = '/pages/index/index'): Promise<PageInstance> {
+    this.sandbox.require(path.join(this.dist, 'app.js'), './app')
+    const app = this.appOptions
+    if (!app) throw new Error('app.js did not call App()')
+    const { route, query } = parseUrl(url)
+    const launchOptions = { path: route, query, scene: this.settings.scene }
+    this.guard(() => (app.onLaunch as ((o: unknown) => void) | undefined)?.call(app, launchOptions))
+    this.guard(() => (app.onShow as ((o: unknown) => void) | undefined)?.call(app, launchOptions))
+    this.router.open(route, query)
+    await this.settle()
+    return this.current()
+  }
+
+  current(): PageInstance {
+    return this.router.current()
+  }
+
+  /** Runs every timer due now (and the microtasks between them) until nothing is left to do. */
+  settle(maxRounds = 500): Promise<void> {
+    return this.clock.settle(maxRounds)
+  }
+
+  /** Moves the virtual clock forward, firing timers in order. */
+  advance(ms: number): Promise<void> {
+    return this.clock.advance(ms)
+  }
+
+  /**
+   * Calls a page lifecycle or event hook (onPullDownRefresh, onShareAppMessage …). When the hook returns
+   * a promise, the virtual clock runs until it settles, as real time would.
+   */
+  async trigger(hook: string, ...args: unknown[]): Promise<unknown> {
+    const result = this.call(this.current(), hook, ...args)
+    await this.settle()
+    if (!isThenable(result)) return result
+    let done = false
+    let value: unknown
+    result.then(
+      (v) => ((done = true), (value = v)),
+      () => (done = true),
+    )
+    for (let waited = 0; !done && waited < 120_000; waited += 10) await this.advance(10)
+    if (!done) throw new Error(`${hook} did not finish within two virtual minutes`)
+    return value
+  }
+
+  private event(type: string, node: TreeNode, detail: Record<string, unknown>) {
+    const target = { id: node.uid ?? node.sid, dataset: { sid: node.sid } }
+    return { type, timeStamp: this.clock.now, target, currentTarget: target, detail, mark: {} }
+  }
+
+  /** Taps a node as WeChat does: the event bubbles through every ancestor's `eh`. */
+  async tap(node: TreeNode): Promise<void> {
+    const page = this.current()
+    const chain = ancestry(this.root(page), node)
+    if (!chain) throw new Error('tap: the node is not on the current page')
+    for (const each of chain.reverse()) {
+      if (each.sid) this.call(page, 'eh', this.event('tap', each, { x: 0, y: 0 }))
+    }
+    await this.settle()
+  }
+
+  /** A component event that does not bubble (a card's `error`, an image's `load`). */
+  async dispatch(type: string, node: TreeNode, detail: Record<string, unknown> = {}): Promise<void> {
+    this.call(this.current(), 'eh', this.event(type, node, detail))
+    await this.settle()
+  }
+
+  async input(node: TreeNode, value: string): Promise<void> {
+    await this.dispatch('input', node, { value, cursor: value.length })
+  }
+
+  async scroll(scrollTop: number): Promise<void> {
+    this.call(this.current(), 'onPageScroll', { scrollTop })
+    await this.settle()
+  }
+
+  // ---------------------------------------------------------------- reading the tree
+
+  root(page: PageInstance = this.current()): TreeNode {
+    return (page.data.root as TreeNode) ?? { cn: [] }
+  }
+
+  tagOf(node: TreeNode): string {
+    return tagOf(this.templates, node)
+  }
+
+  /** A node's WXML attribute, read through the template that renders it. */
+  attr(node: TreeNode, name: string): unknown {
+    return attrOf(this.templates, node, name)
+  }
+
+  bytesSince(mark: number): number {
+    return this.setDataLog.slice(mark).reduce((sum, r) => sum + r.bytes, 0)
+  }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function'
+}

@@ -1,0 +1,38 @@
+/** What a test can set about the app it runs: the build, the network, storage, and the WeChat client. */
+import { DEFAULT_WX_SETTINGS, type WxSettings } from './wx'
+import type { Responder } from './wx-request'
+
+export type HarnessOptions = {
+  /** Answers wx.request; without it every request fails as if offline. */
+  request?: Responder
+  /** Storage to boot with; pass another harness's `storage` to relaunch with the same data. */
+  storage?: Map<string, unknown>
+  /** The launch scene; 1154 is Moments single-page mode. */
+  scene?: number
+  /** This visit's scene when it differs from the launch's (a hot start). */
+  enterScene?: number
+  dist?: string
+  /** APIs this WeChat client lacks: missing from `wx`, and `canIUse` says no (an older base library). */
+  missingApis?: readonly string[]
+  /** APIs present whose every call fails (the reader refused, or WeChat could not do it). */
+  failingApis?: readonly string[]
+  /** What selector queries report as an element's height and the page's scrollHeight (4000). */
+  pageHeight?: number
+  /** The window, in px (375 × 700). */
+  windowWidth?: number
+  windowHeight?: number
+}
+
+/** The client settings, defaults filled in. */
+export function settingsOf(options: HarnessOptions): WxSettings {
+  const scene = options.scene ?? DEFAULT_WX_SETTINGS.scene
+  return {
+    scene,
+    enterScene: options.enterScene ?? scene,
+    missingApis: options.missingApis ?? DEFAULT_WX_SETTINGS.missingApis,
+    failingApis: options.failingApis ?? DEFAULT_WX_SETTINGS.failingApis,
+    pageHeight: options.pageHeight ?? DEFAULT_WX_SETTINGS.pageHeight,
+    windowWidth: options.windowWidth ?? DEFAULT_WX_SETTINGS.windowWidth,
+    windowHeight: options.windowHeight ?? DEFAULT_WX_SETTINGS.windowHeight,
+  }
+}

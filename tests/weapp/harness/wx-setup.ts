@@ -1,0 +1,43 @@
+/** A fake `wx` on its own clock, over a host that records into plain arrays. Not a test file. */
+import { Clock } from './clock'
+import { createWx, DEFAULT_WX_SETTINGS, type WxHost, type WxSettings } from './wx'
+
+type Api = (...args: unknown[]) => unknown
+export type Outcome = { success?: unknown; fail?: unknown; complete?: unknown }
+
+export function setUp(settings: Partial<WxSettings> = {}, host: Partial<WxHost> = {}) {
+  const clock = new Clock()
+  const navigations: string[] = []
+  const h: WxHost = {
+    storage: new Map(),
+    storageFault: 'none',
+    requests: [],
+    respond: () => ({ fail: 'offline' }),
+    toasts: [],
+    previews: [],
+    apiCalls: [],
+    clipboard: [],
+    navigationTitles: [],
+    scrolledTo: [],
+    navigate: (kind, url) => void navigations.push(`${kind} ${url}`),
+    back: () => {
+      throw new Error('navigateBack:fail cannot navigate back at first page')
+    },
+    ...host,
+  }
+  const wx = createWx(h, clock, { ...DEFAULT_WX_SETTINGS, ...settings })
+  const api = (name: string) => wx[name] as Api
+  /** Calls an async API with callbacks; resolves what they received once the clock settles. */
+  const call = async (name: string, option: Record<string, unknown> = {}) => {
+    const outcome: Outcome = {}
+    api(name)({
+      ...option,
+      success: (r: unknown) => (outcome.success = r),
+      fail: (e: unknown) => (outcome.fail = e),
+      complete: (r: unknown) => (outcome.complete = r),
+    })
+    await clock.settle()
+    return outcome
+  }
+  return { clock, host: h, wx, api, call, navigations }
+}

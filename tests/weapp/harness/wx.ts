@@ -1,0 +1,231 @@
+/**
+ * The fake `wx`: what the compiled mini program calls, typed against WeChat's own declarations
+ * (`satisfies Partial<Wx>`, and `asyncApi` for the callback APIs), so that a misspelt or mis-shaped fake
+ * fails typecheck. Effects outside the page are recorded on the host for tests to read.
+ */
+import type { Clock } from './clock'
+import { storageApis, type StorageHost } from './wx-storage'
+import { requestApi, type RequestHost } from './wx-request'
+import { asyncApi, callbackApi, shaped, type Callbacks, type Wx } from './wx-types'
+
+/** A call to an API whose effect happens outside the page (opening an article, a profile). */
+export type ApiCall = { api: string; options: Record<string, unknown> }
+
+export type NavigationKind = 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch'
+
+/** Where the fakes record what happened, and where navigation goes. Read at every call. */
+export type WxHost = StorageHost &
+  RequestHost & {
+    toasts: string[]
+    previews: Array<{ urls: string[]; current: string }>
+    apiCalls: ApiCall[]
+    clipboard: string[]
+    navigationTitles: string[]
+    scrolledTo: number[]
+    navigate: (kind: NavigationKind, url: string) => void
+    back: () => void
+  }
+
+/** The client a test runs on. */
+export type WxSettings = {
+  scene: number
+  enterScene: number
+  /** Missing from `wx`, and `canIUse` says no. */
+  missingApis: readonly string[]
+  /** Present, and every call fails. */
+  failingApis: readonly string[]
+  /** What selector queries report as an element's height and the page's scrollHeight. */
+  pageHeight: number
+  windowWidth: number
+  windowHeight: number
+}
+
+export const DEFAULT_WX_SETTINGS: WxSettings = {
+  scene: 1001,
+  enterScene: 1001,
+  missingApis: [],
+  failingApis: [],
+  pageHeight: 4000,
+  windowWidth: 375,
+  windowHeight: 700,
+}
+
+/** Status bar and navigation bar: the screen is this much taller than the window. */
+const BARS_HEIGHT = 112
+
+/** The fake `wx` as the sandbox sees it: `missingApis` deleted, `failingApis` replaced. */
+export function createWx(host: WxHost, clock: Clock, settings: WxSettings): Record<string, unknown> {
+  const wx: Record<string, unknown> = { ...fullWx(host, clock, settings) }
+  const later = (fn: () => void) => void clock.add(fn, 0)
+  for (const name of settings.failingApis) {
+    wx[name] = callbackApi(later, name, (o) => {
+      host.apiCalls.push({ api: name, options: { ...o } })
+      throw new Error(`${name}:fail`)
+    })
+  }
+  for (const name of settings.missingApis) delete wx[name]
+  return wx
+}
+
+export function selectorQuery(clock: Clock, settings: WxSettings): WechatMiniprogram.SelectorQuery {
+  const { windowWidth: width, pageHeight: height } = settings
+  const queue: Array<() => void> = []
+  const query: WechatMiniprogram.SelectorQuery = shaped<WechatMiniprogram.SelectorQuery>({
+    in: () => query,
+    select: () => nodes,
+    selectAll: () => nodes,
+    selectViewport: () => nodes,
+    exec: (cb) => {
+      clock.add(() => {
+        queue.forEach((q) => q())
+        cb?.([])
+      }, 0)
+      return shaped<WechatMiniprogram.NodesRef>({})
+    },
+  })
+  const nodes: WechatMiniprogram.NodesRef = shaped<WechatMiniprogram.NodesRef>({
+    boundingClientRect: (cb) => {
+      queue.push(() =>
+        cb?.(shaped({ id: '', dataset: {}, top: 0, left: 0, width, height, bottom: height, right: width })),
+      )
+      return query
+    },
+    scrollOffset: (cb) => {
+      queue.push(() =>
+        cb?.(shaped({ id: '', dataset: {}, scrollTop: 0, scrollLeft: 0, scrollHeight: height })),
+      )
+      return query
+    },
+    fields: () => query,
+  })
+  return query
+}
+
+function fullWx(host: WxHost, clock: Clock, settings: WxSettings) {
+  const { windowWidth, windowHeight } = settings
+  const systemInfo = shaped<WechatMiniprogram.SystemInfo>({
+    brand: 'harness',
+    model: 'harness',
+    pixelRatio: 2,
+    screenWidth: windowWidth,
+    screenHeight: windowHeight + BARS_HEIGHT,
+    windowWidth,
+    windowHeight,
+    statusBarHeight: 44,
+    language: 'zh_CN',
+    version: '8.0.50',
+    system: 'iOS 17.0',
+    platform: 'devtools',
+    SDKVersion: '3.4.0',
+  })
+  const later = (fn: () => void) => void clock.add(fn, 0)
+  const missing = new Set(settings.missingApis)
+  const noop = () => undefined
+  const ok = <K extends keyof Wx>(name: K) => asyncApi(later, name, noop as never)
+  /** Records the call and succeeds, for APIs whose effect is outside the page. */
+  const external = (api: string) => (o: object) => {
+    const { success: _s, fail: _f, complete: _c, ...options } = o as Record<string, unknown>
+    host.apiCalls.push({ api, options })
+    return { confirm: true, cancel: false }
+  }
+  /** What navigateTo hands back for talking to the opened page; the app sends it nothing. */
+  const eventChannel = shaped<WechatMiniprogram.EventChannel>({ emit: noop, on: noop, once: noop, off: noop })
+  const launch = (scene: number) =>
+    shaped<WechatMiniprogram.LaunchOptionsApp>({ path: 'pages/index/index', scene, query: {} })
+  return {
+    ...({
+      getSystemInfoSync: () => ({ ...systemInfo }),
+      getSystemInfo: asyncApi(later, 'getSystemInfo', () => ({ ...systemInfo })),
+      getWindowInfo: () => shaped<WechatMiniprogram.WindowInfo>({ ...systemInfo }),
+      getDeviceInfo: () => shaped<WechatMiniprogram.DeviceInfo>({ ...systemInfo }),
+      getAppBaseInfo: () => shaped<WechatMiniprogram.AppBaseInfo>({ ...systemInfo }),
+      getMenuButtonBoundingClientRect: () => {
+        const right = windowWidth - 8
+        return { top: 48, bottom: 80, left: right - 87, right, width: 87, height: 32 }
+      },
+      getLaunchOptionsSync: () => launch(settings.scene),
+      getEnterOptionsSync: () => launch(settings.enterScene),
+      getAccountInfoSync: () =>
+        shaped<WechatMiniprogram.AccountInfo>({
+          miniProgram: { appId: 'touristappid', envVersion: 'develop', version: '' },
+        }),
+      canIUse: (schema: string) => !missing.has(String(schema).split('.')[0]),
+      nextTick: (fn: () => void) => void clock.add(fn, 0),
+      ...storageApis(host, later),
+      showToast: asyncApi(later, 'showToast', (o) => void host.toasts.push(String(o.title))),
+      hideToast: ok('hideToast'),
+      showLoading: ok('showLoading'),
+      hideLoading: ok('hideLoading'),
+      showModal: asyncApi(later, 'showModal', () => ({ confirm: true, cancel: false, content: '' })),
+      showActionSheet: ok('showActionSheet'),
+      setNavigationBarTitle: asyncApi(later, 'setNavigationBarTitle', (o) => {
+        host.navigationTitles.push(String(o.title))
+      }),
+      setNavigationBarColor: ok('setNavigationBarColor'),
+      showNavigationBarLoading: ok('showNavigationBarLoading'),
+      hideNavigationBarLoading: ok('hideNavigationBarLoading'),
+      setBackgroundColor: ok('setBackgroundColor'),
+      setBackgroundTextStyle: ok('setBackgroundTextStyle'),
+      startPullDownRefresh: ok('startPullDownRefresh'),
+      stopPullDownRefresh: ok('stopPullDownRefresh'),
+      pageScrollTo: asyncApi(later, 'pageScrollTo', (o) => void host.scrolledTo.push(Number(o.scrollTop))),
+      previewImage: asyncApi(later, 'previewImage', (o) => {
+        host.previews.push({ urls: o.urls, current: String(o.current) })
+      }),
+      navigateTo: asyncApi(later, 'navigateTo', (o) => {
+        host.navigate('navigateTo', o.url)
+        return { eventChannel }
+      }),
+      redirectTo: asyncApi(later, 'redirectTo', (o) => host.navigate('redirectTo', o.url)),
+      switchTab: asyncApi(later, 'switchTab', (o) => host.navigate('switchTab', o.url)),
+      reLaunch: asyncApi(later, 'reLaunch', (o) => host.navigate('reLaunch', o.url)),
+      navigateBack: asyncApi(later, 'navigateBack', () => host.back()),
+      createSelectorQuery: () => selectorQuery(clock, settings),
+      createIntersectionObserver: () => {
+        const observer = shaped<WechatMiniprogram.IntersectionObserver>({ observe: noop, disconnect: noop })
+        observer.relativeToViewport = () => observer
+        return observer
+      },
+      request: requestApi(host, (fn, ms) => void clock.add(fn, ms)),
+      onAppShow: noop,
+      onAppHide: noop,
+      offAppShow: noop,
+      offAppHide: noop,
+      onError: noop,
+      onUnhandledRejection: noop,
+      onPageNotFound: noop,
+      onMemoryWarning: noop,
+      onNetworkStatusChange: noop,
+      getNetworkType: asyncApi(later, 'getNetworkType', () => ({
+        networkType: 'none' as const,
+        signalStrength: 0,
+        hasSystemProxy: false,
+      })),
+      showShareMenu: ok('showShareMenu'),
+      hideShareMenu: ok('hideShareMenu'),
+      updateShareMenu: ok('updateShareMenu'),
+      vibrateShort: ok('vibrateShort'),
+      setClipboardData: asyncApi(later, 'setClipboardData', (o) => void host.clipboard.push(String(o.data))),
+      openOfficialAccountArticle: asyncApi(
+        later,
+        'openOfficialAccountArticle',
+        external('openOfficialAccountArticle'),
+      ),
+      reportAnalytics: noop,
+      getUpdateManager: () =>
+        shaped<WechatMiniprogram.UpdateManager>({
+          onCheckForUpdate: noop,
+          onUpdateReady: noop,
+          onUpdateFailed: noop,
+          applyUpdate: noop,
+        }),
+      env: { USER_DATA_PATH: 'wxfile://usr' },
+    } satisfies Partial<Wx>),
+    // Base library 3.7.10, but not (yet) in miniprogram-api-typings 3.12.3: typed here by hand.
+    openOfficialAccountProfile: callbackApi(
+      later,
+      'openOfficialAccountProfile',
+      external('openOfficialAccountProfile'),
+    ) as (option: { username: string } & Callbacks) => void,
+  }
+}
