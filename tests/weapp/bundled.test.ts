@@ -13,7 +13,15 @@ import type { Block, Manifest } from '@/content/schema'
 import { text as zh } from '@/i18n/zh'
 
 import { byClass, find, findAll, Harness, textOf } from './harness'
-import { cards, cardTitles, favouriteButton, favouriteRows, tapTab, withText } from './screens'
+import {
+  cards,
+  cardTitles,
+  favouriteButton,
+  favouriteRows,
+  sameTextBothWays,
+  tapTab,
+  withText,
+} from './screens'
 
 const manifest = JSON.parse(
   readFileSync(path.resolve(__dirname, '../../src/content/bundled/manifest.json'), 'utf8'),
@@ -28,7 +36,11 @@ beforeEach(async () => {
   h = new Harness()
   await h.launch()
 })
-afterEach(() => expect(h.errors).toEqual([]))
+afterEach(() => {
+  expect(h.errors).toEqual([])
+  // What WeChat's view layer renders from the page's data is exactly what the setData tree holds.
+  expect(sameTextBothWays(h)).toBe(true)
+})
 
 test('the product boots on its bundled content and lists it, newest first', () => {
   expect(manifest.installments.length).toBeGreaterThan(0)

@@ -26,6 +26,7 @@ import {
   stateTitle,
   tapTab,
   withText,
+  sameTextBothWays,
 } from './screens'
 
 const PAGE = 20
@@ -65,6 +66,8 @@ beforeEach(async () => {
 
 afterEach(() => {
   expect(h.errors).toEqual([])
+  // What WeChat's view layer renders from the page's data is exactly what the setData tree holds.
+  expect(sameTextBothWays(h)).toBe(true)
 })
 
 describe('installments list', () => {

@@ -13,6 +13,7 @@ import {
   type HarnessOptions,
   type TreeNode,
 } from './harness'
+import { findByClass, findOneByClass, renderPage, visibleText, type WxElement } from './wxml'
 
 export { fixture, fixtureBody } from '../fixtures/built'
 
@@ -50,11 +51,25 @@ export function cardLabels(card: TreeNode, dist: string): string[] {
   const labels = cssLabels(dist)
   return classesOf(card).flatMap((c) => (labels.has(c) ? [labels.get(c) as string] : []))
 }
-export const cardTitles = (h: Harness) => cards(h).map((c) => textOf(find(c, byClass('cd-t'))))
+/**
+ * What a reader sees: the current page as WeChat's view layer renders it, from WeChat's own WXML
+ * compiler (wcc) and the page's data. The readers below take their text from it; taps still go
+ * through the setData tree, which carries the event ids.
+ */
+export function seen(h: Harness): WxElement {
+  const page = h.current()
+  return renderPage(h.dist, page.route, page.data)
+}
+const seenText = (h: Harness, cls: string) => visibleText(findOneByClass(seen(h), cls))
+
+/** The cross-check every flow ends with: the view layer shows exactly the setData tree's text. */
+export const sameTextBothWays = (h: Harness) => visibleText(seen(h)) === textOf(h.root())
+
+export const cardTitles = (h: Harness) => findByClass(seen(h), 'cd-t').map(visibleText)
 export const chip = (h: Harness, label: string) => find(h.root(), withText('chip', label))
 export const searchInput = (h: Harness) => find(h.root(), byClass('search__input'))
-export const stateTitle = (h: Harness) => textOf(find(h.root(), byClass('state__title')))
-export const hasClass = (h: Harness, name: string) => findAll(h.root(), byClass(name)).length > 0
+export const stateTitle = (h: Harness) => seenText(h, 'state__title')
+export const hasClass = (h: Harness, name: string) => findByClass(seen(h), name).length > 0
 
 export async function openCard(h: Harness, title: string): Promise<void> {
   const card = cards(h).find((c) => textOf(c).includes(title))
@@ -73,7 +88,7 @@ export async function tapTab(
   await h.settle()
 }
 
-export const readerTitle = (h: Harness) => textOf(find(h.root(), byClass('reader__title')))
-export const readerText = (h: Harness) => textOf(find(h.root(), byClass('reader__body')))
+export const readerTitle = (h: Harness) => seenText(h, 'reader__title')
+export const readerText = (h: Harness) => seenText(h, 'reader__body')
 export const favouriteButton = (h: Harness, within?: TreeNode) => find(within ?? h.root(), byClass('fb'))
 export const favouriteRows = (h: Harness) => findAll(h.root(), byClass('fav'))

@@ -50,7 +50,8 @@ export class Harness implements WxHost {
   readonly routes: string[]
   appOptions: Options | null = null
 
-  private readonly dist: string
+  /** The compiled mini program this harness runs (what wcc renders from, too). */
+  readonly dist: string
   private readonly settings: WxSettings
   private readonly clock: Clock
   private readonly router: Router
