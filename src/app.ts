@@ -1,12 +1,12 @@
-// Must run before anything renders: see the file.
-import './platform/aria'
-
 import { useDidShow, useLaunch } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
 
 import { FOREGROUND_REFRESH_MS, repository } from './app/root'
+import { registerAriaAttributes } from './platform/aria'
 import { makePagesKeyboardScrollable } from './platform/h5-a11y'
 
+// The app entry runs before any page renders: the platform set-up that rendering depends on.
+registerAriaAttributes()
 makePagesKeyboardScrollable()
 
 import './app.scss'

@@ -9,7 +9,7 @@ export const FONT_STEPS = [0, 1, 2, 3] as const
 export type FontStep = (typeof FONT_STEPS)[number]
 
 export const settingsSchema = z.object({
-  fontStep: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+  fontStep: z.custom<FontStep>((v) => FONT_STEPS.includes(v as FontStep), 'must be a font step'),
   order: orderSchema,
 })
 

@@ -4,18 +4,13 @@
  * tests/weapp/budgets.test.ts) with the median wall time (noisy, so only reported). Writes the table
  * to bench/latest.json. Builds dist/weapp-remote first if it is missing.
  */
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+
+import { ensureBuilt } from './ensure-built'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 const RUNS = Number(process.env.BENCH_RUNS ?? 20)
-
-function ensureBuilt(): void {
-  if (existsSync(path.join(ROOT, 'dist', 'weapp-remote', 'app.js'))) return
-  const result = spawnSync('npm', ['run', '--silent', 'build:weapp:remote'], { cwd: ROOT, stdio: 'inherit' })
-  if (result.status !== 0) process.exit(result.status ?? 1)
-}
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -23,7 +18,7 @@ const median = (values: number[]) => {
 }
 
 async function main(): Promise<void> {
-  ensureBuilt()
+  ensureBuilt('build:weapp:remote', 'dist/weapp-remote/app.js')
   // Imported after the build so the scenarios find the bundle.
   const { scenarios } = await import('../weapp/budget-scenarios')
   const rows = []

@@ -3,19 +3,16 @@
  * docs/screenshots/ for the README. Builds dist/h5 first if it is missing. Chinese text needs a CJK
  * font (Debian: fonts-noto-cjk).
  */
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 
 import { H5_DIST, openPhone, serveDir } from '../e2e/browser'
+import { ensureBuilt } from './ensure-built'
 
 const OUT = path.resolve(__dirname, '..', '..', 'docs', 'screenshots')
 
 async function main(): Promise<void> {
-  if (!existsSync(path.join(H5_DIST, 'index.html'))) {
-    const built = spawnSync('npm', ['run', '--silent', 'build:h5'], { stdio: 'inherit' })
-    if (built.status !== 0) process.exit(built.status ?? 1)
-  }
+  ensureBuilt('build:h5', 'dist/h5/index.html')
   mkdirSync(OUT, { recursive: true })
   const server = await serveDir(H5_DIST)
   const phone = await openPhone()
