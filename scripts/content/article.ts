@@ -174,16 +174,25 @@ function readPublishedAt($: cheerio.CheerioAPI, scripts: string): string | null 
   return shown ? isoDay(Number(shown[1]), Number(shown[2]), Number(shown[3])) : null
 }
 
-/** https, no fragment; an http://mp.weixin.qq.com address is upgraded. */
-export function articleUrl(raw: string): string | null {
+/**
+ * An address as https, or null: protocol-relative ones get https, and plain http is upgraded only for
+ * `upgradeHost`, WeChat's own host for that kind of address.
+ */
+function httpsUrl(raw: string, upgradeHost: string): URL | null {
   let url: URL
   try {
     url = new URL(raw.startsWith('//') ? `https:${raw}` : raw)
   } catch {
     return null
   }
-  if (url.protocol === 'http:' && url.hostname === 'mp.weixin.qq.com') url.protocol = 'https:'
-  if (url.protocol !== 'https:') return null
+  if (url.protocol === 'http:' && url.hostname === upgradeHost) url.protocol = 'https:'
+  return url.protocol === 'https:' ? url : null
+}
+
+/** The article's address: https, no fragment (#rd). */
+function articleUrl(raw: string): string | null {
+  const url = httpsUrl(raw, 'mp.weixin.qq.com')
+  if (!url) return null
   url.hash = ''
   return url.toString()
 }
@@ -246,7 +255,7 @@ function appendText(ctx: Ctx, text: string, marks: Marks): void {
 }
 
 /** Collapses whitespace, trims lines, and splits on blank lines (two or more line breaks). */
-export function toParagraphs(chars: readonly Char[]): Char[][] {
+function toParagraphs(chars: readonly Char[]): Char[][] {
   const out: Char[] = []
   for (const ch of chars) {
     const prev = out[out.length - 1]
@@ -295,7 +304,7 @@ function settleSpaceMarks(chars: Char[]): Char[] {
   })
 }
 
-export function toRuns(chars: readonly Char[]): Run[] {
+function toRuns(chars: readonly Char[]): Run[] {
   const runs: Run[] = []
   for (const ch of chars) {
     const last = runs[runs.length - 1]
@@ -305,7 +314,7 @@ export function toRuns(chars: readonly Char[]): Run[] {
   return runs
 }
 
-export function toInline(runs: Run[]): string | Run[] {
+function toInline(runs: Run[]): string | Run[] {
   if (runs.length === 1 && !runs[0].bold && !runs[0].italic) return runs[0].text
   return runs
 }
@@ -566,16 +575,9 @@ function image(el: Element, ctx: Ctx): void {
   })
 }
 
-/** https only; an http: address is upgraded for WeChat's image host alone. */
-export function imageUrl(raw: string): string | null {
-  let url: URL
-  try {
-    url = new URL(raw.startsWith('//') ? `https:${raw}` : raw)
-  } catch {
-    return null
-  }
-  if (url.protocol === 'http:' && url.hostname === 'mmbiz.qpic.cn') url.protocol = 'https:'
-  return url.protocol === 'https:' ? url.toString() : null
+/** An image address: https, with http upgraded for WeChat's image host alone. */
+function imageUrl(raw: string): string | null {
+  return httpsUrl(raw, 'mmbiz.qpic.cn')?.toString() ?? null
 }
 
 function quote(el: Element, marks: Marks, ctx: Ctx): void {
