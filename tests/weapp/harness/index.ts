@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { Clock } from './clock'
+import { CustomWrappers } from './components'
 import { Pages, type SetDataRecord } from './pages'
 import { parseUrl, Router, type AppJson, type PageInstance } from './router'
 import { DIST, Sandbox } from './sandbox'
@@ -58,6 +59,7 @@ export class Harness implements WxHost {
   private readonly wx: Record<string, unknown>
   private readonly sandbox: Sandbox
   private readonly pages: Pages
+  private readonly wrappers: CustomWrappers
 
   constructor(options: HarnessOptions = {}) {
     this.dist = options.dist ?? DIST
@@ -85,6 +87,14 @@ export class Harness implements WxHost {
       errors: this.errors,
       clock: this.clock,
       createSelectorQuery: () => (this.wx.createSelectorQuery as () => unknown)(),
+      afterSetData: (page) => this.wrappers.sync(page),
+    })
+    this.wrappers = new CustomWrappers({
+      templates: this.templates,
+      load: () => this.sandbox.require(path.join(this.dist, 'app.js'), './custom-wrapper'),
+      setDataLog: this.setDataLog,
+      clock: this.clock,
+      guard: (run) => this.guard(run),
     })
     this.sandbox = new Sandbox({
       wx: this.wx,
@@ -93,6 +103,7 @@ export class Harness implements WxHost {
         this.appOptions = appOptions
       },
       page: (pageOptions) => this.pages.register(pageOptions),
+      component: (componentOptions) => this.wrappers.register(componentOptions),
       getApp: () => this.appOptions,
       getCurrentPages: () => [...this.stack],
       onError: (error) => this.errors.push(error),

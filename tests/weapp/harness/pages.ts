@@ -22,6 +22,8 @@ export type PagesHost = {
   errors: unknown[]
   clock: Clock
   createSelectorQuery: () => unknown
+  /** Runs after each of a page's setData calls is applied (custom wrappers attach then). */
+  afterSetData?: (page: PageInstance) => void
 }
 
 export class Pages {
@@ -68,6 +70,7 @@ export class Pages {
       setDataLog.push({ route, bytes, keys: Object.keys(data) })
       if (bytes > MAX_SINGLE_SETDATA_BYTES) errors.push(new Error(`setData of ${bytes} bytes on ${route}`))
       for (const [key, value] of Object.entries(data)) applyPath(page.data, key, value)
+      this.host.afterSetData?.(page)
       if (cb) clock.add(cb, 0)
     }
     page.selectComponent = () => null

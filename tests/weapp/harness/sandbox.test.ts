@@ -15,6 +15,7 @@ function setUp(files: Record<string, string>, host: Partial<SandboxHost> = {}) {
     timers: clock.globals(),
     app: () => undefined,
     page: () => undefined,
+    component: () => undefined,
     getApp: () => ({ app: true }),
     getCurrentPages: () => [],
     onError: (e) => errors.push(e),

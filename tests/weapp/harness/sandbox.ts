@@ -21,6 +21,8 @@ export type SandboxHost = {
   app: (options: Record<string, unknown>) => void
   /** `Page(options)` from a page file. */
   page: (options: Record<string, unknown>) => void
+  /** `Component(options)` from a component file (see components.ts). */
+  component: (options: Record<string, unknown>) => void
   getApp: () => unknown
   getCurrentPages: () => unknown[]
   /** Where `console.error` goes; `warn` and `log` are dropped. */
@@ -56,11 +58,9 @@ function globals(host: SandboxHost): Record<string, unknown> {
     wx: host.wx,
     App: host.app,
     Page: host.page,
-    // Taro's weapp build registers its `comp` and `custom-wrapper` components through Component(). The
-    // harness does not model components: it keeps no instance and renders none, so an element inside a
-    // custom component is only seen through the page's own setData. Left as it was on purpose; a
-    // faithful model is tracked with the wcc renderer in issue 10.
-    Component: () => undefined,
+    // Taro's weapp build registers `comp` and `custom-wrapper` through Component(). `custom-wrapper`
+    // is modelled (components.ts); `comp` has no state of its own beyond the page's, so needs none.
+    Component: host.component,
     Behavior: (options: unknown) => options,
     getApp: host.getApp,
     getCurrentPages: host.getCurrentPages,
