@@ -150,6 +150,15 @@ const INTERVIEW_WARNINGS = (input: string) =>
   ].map((w) => `${input}:${w}`)
 
 const INTERVIEW_TODOS = ['interviewee.name', 'interviewee.role', 'interviewee.group']
+
+/** interview.html imported as no. 12, from a file or its address alike. */
+const INTERVIEW_IMPORTED = (input: string) => ({
+  md: 'interview.expected.md',
+  file: '012-installment-12.md',
+  warnings: INTERVIEW_WARNINGS(input),
+  todos: INTERVIEW_TODOS,
+  media: 2,
+})
 const NAMED_URL = 'https://mp.weixin.qq.com/s?__biz=SAMPLE==&mid=2000&idx=1&sn=def456&chksm=00'
 const NAMED_FILE = `imported-2024-06-01-${sha8(NAMED_URL)}.md`
 
@@ -158,38 +167,20 @@ const CASES: Case[] = [
     what: 'a saved page with every kind of block, --number',
     input: () => fixture('interview.html'),
     options: { number: 12 },
-    expect: (input) => ({
-      md: 'interview.expected.md',
-      file: '012-installment-12.md',
-      warnings: INTERVIEW_WARNINGS(input),
-      todos: INTERVIEW_TODOS,
-      media: 2,
-    }),
+    expect: INTERVIEW_IMPORTED,
   },
   {
     what: 'the same article fetched from its https address',
     input: () => 'https://mp.weixin.qq.com/s/interview',
     options: { number: 12 },
-    expect: (input) => ({
-      md: 'interview.expected.md',
-      file: '012-installment-12.md',
-      warnings: INTERVIEW_WARNINGS(input),
-      todos: INTERVIEW_TODOS,
-      media: 2,
-    }),
+    expect: INTERVIEW_IMPORTED,
   },
   {
     what: '--force overwrites an existing file',
     input: () => fixture('interview.html'),
     options: { number: 12, force: true },
     setup: (d) => writeFileSync(path.join(d, '012-installment-12.md'), 'old'),
-    expect: (input) => ({
-      md: 'interview.expected.md',
-      file: '012-installment-12.md',
-      warnings: INTERVIEW_WARNINGS(input),
-      todos: INTERVIEW_TODOS,
-      media: 2,
-    }),
+    expect: INTERVIEW_IMPORTED,
   },
   {
     what: '--interviewer and --interviewee, no number, the date from #publish_time',

@@ -1,20 +1,21 @@
 import { OfficialAccount as FollowCard, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 
 import type { OfficialAccount } from '@/content/schema'
 import { text } from '@/i18n/zh'
+import { showsFollowCard } from '@/platform/official-account'
 
 import './index.scss'
 
 type Props = {
   account: OfficialAccount
   onFollow: (account: OfficialAccount) => void
-  /** WeChat's own follow card, which it shows only to readers who arrived by scanning a code. */
-  withCard?: boolean
   className?: string
 }
 
-export function FollowAccount({ account, onFollow, withCard = false, className = '' }: Props) {
+export function FollowAccount({ account, onFollow, className = '' }: Props) {
+  // WeChat's own follow card, which it shows only to readers who arrived by scanning a code.
+  const withCard = useMemo(showsFollowCard, [])
   // WeChat reports a card it cannot show (account not linked in the admin console, banned, removed…):
   // take the card away rather than leave an empty box.
   const [cardFailed, setCardFailed] = useState(false)

@@ -7,7 +7,6 @@ import { useCatalog } from '@/app/root'
 import { followAccountAndTell } from '@/app/actions'
 import { mediaUrl } from '@/content/media'
 import { text } from '@/i18n/zh'
-import { showsFollowCard } from '@/platform/official-account'
 
 import './index.scss'
 
@@ -42,11 +41,7 @@ export default function AboutPage() {
           <View className="about__section">{text.officialAccount}</View>
           <View className="about__account">
             <View className="about__account-name">{account.name}</View>
-            <FollowAccount
-              account={account}
-              withCard={showsFollowCard()}
-              onFollow={(a) => void followAccountAndTell(a)}
-            />
+            <FollowAccount account={account} onFollow={(a) => void followAccountAndTell(a)} />
           </View>
         </>
       ) : null}

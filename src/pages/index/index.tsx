@@ -16,7 +16,6 @@ import { progressStore } from '@/library/progress'
 import { setOrder, settingsStore } from '@/library/settings'
 import { useStoreWhileShown } from '@/library/store'
 import { ABOUT_PATH, navigateTo, openInstallment } from '@/platform/navigation'
-import { showsFollowCard } from '@/platform/official-account'
 import { stopPullDownRefresh, toast } from '@/platform/ui'
 
 import './index.scss'
@@ -52,7 +51,6 @@ export default function InstallmentsPage() {
     [catalog],
   )
   const samples = useMemo(() => entries.filter((e) => e.sample).length, [entries])
-  const followCard = useMemo(showsFollowCard, [])
   const matches = useMemo(
     () => queryEntries(entries, { group, search, order }),
     [entries, group, search, order],
@@ -106,7 +104,6 @@ export default function InstallmentsPage() {
           <FollowAccount
             className="series__follow"
             account={account}
-            withCard={followCard}
             onFollow={(a) => void followAccountAndTell(a)}
           />
         ) : null}

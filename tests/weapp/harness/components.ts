@@ -34,7 +34,11 @@ export class CustomWrappers {
   private loading = false
   private readonly attached = new Map<string, { node: TreeNode; instance: WrapperInstance }>()
 
-  constructor(private readonly host: ComponentsHost) {}
+  private readonly anyWrapperTemplate: boolean
+
+  constructor(private readonly host: ComponentsHost) {
+    this.anyWrapperTemplate = [...host.templates.values()].some((t) => t.tag === 'custom-wrapper')
+  }
 
   /** The sandbox's `Component()`: kept while custom-wrapper.js loads; `comp` needs no instance here. */
   register(config: Options): void {
@@ -60,6 +64,8 @@ export class CustomWrappers {
 
   /** After a page's setData: attach wrappers that appeared, detach those that went, as WeChat would. */
   sync(page: PageInstance): void {
+    // A build that never uses CustomWrapper has no template for it: nothing to look for.
+    if (!this.anyWrapperTemplate) return
     const present = new Map<string, TreeNode>()
     walk((page.data.root as TreeNode) ?? { cn: [] }, (node) => {
       if (this.isWrapper(node) && node.sid) present.set(node.sid, node)
