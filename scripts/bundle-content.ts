@@ -24,16 +24,16 @@ export function bundleIndexSource(): string {
 }
 
 /** The bodies: imported only by the reader, so they travel in its subpackage. */
-export function bundleBodiesSource(ids: readonly string[]): string {
+export function bundleBodiesSource(entries: ReadonlyArray<{ id: string; path: string }>): string {
   const name = (i: number) => `body${i}`
-  const imports = ids.map((id, i) => `import ${name(i)} from './installments/${id}.json'`)
-  const entries = ids.map((id, i) => `  ${JSON.stringify(id)}: ${name(i)},`)
+  const imports = entries.map((e, i) => `import ${name(i)} from './${e.path}'`)
+  const fields = entries.map((e, i) => `  ${JSON.stringify(e.id)}: ${name(i)},`)
   return [
     GENERATED,
     ...imports,
     '',
     'export const bundledBodies: Readonly<Record<string, unknown>> = {',
-    ...entries,
+    ...fields,
     '}',
     '',
   ].join('\n')
@@ -44,10 +44,7 @@ export async function bundle(srcDir = CONTENT_DIR): Promise<Map<string, Buffer> 
   if (result.kind === 'error') return result.problems
   const files = new Map(result.output.files)
   files.set('index.ts', Buffer.from(bundleIndexSource()))
-  files.set(
-    'bodies.ts',
-    Buffer.from(bundleBodiesSource(result.output.manifest.installments.map((e) => e.id))),
-  )
+  files.set('bodies.ts', Buffer.from(bundleBodiesSource(result.output.manifest.installments)))
   return files
 }
 

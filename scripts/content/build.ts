@@ -304,9 +304,12 @@ export async function buildContent(srcDir: string, options: BuildOptions = {}): 
   return { kind: 'ok', output: { manifest: manifest.value, files } }
 }
 
+/** A body's published name changes whenever its bytes do, so any cache may keep it forever. */
+export const bodyPathOf = (id: string, sha256: string) => `installments/${id}.${sha256.slice(0, 12)}.json`
+
 /**
- * The publishing format, in one place: each body as exact JSON bytes at installments/<id>.json, its
- * sha256 in the manifest, installments in series order, and a content version derived from the hashes
+ * The publishing format, in one place: each body as exact JSON bytes at installments/<id>.<hash>.json,
+ * its sha256 in the manifest, installments in series order, and a content version derived from the hashes
  * (no timestamps, so the same sources always give the same bytes). The caller validates the manifest.
  */
 export function publishInstallments(
@@ -318,10 +321,11 @@ export function publishInstallments(
     .sort((a, b) => a.number - b.number)
     .map((value) => {
       const bytes = Buffer.from(JSON.stringify(value))
-      const bodyPath = `installments/${value.id}.json`
+      const sha256 = sha256Of(bytes)
+      const bodyPath = bodyPathOf(value.id, sha256)
       files.set(bodyPath, bytes)
       const { body: _body, schemaVersion: _version, ...meta } = value
-      return { ...meta, path: bodyPath, sha256: sha256Of(bytes) }
+      return { ...meta, path: bodyPath, sha256 }
     })
   const contentVersion = sha256Of(JSON.stringify({ series, hashes: entries.map((e) => e.sha256) })).slice(
     0,

@@ -71,6 +71,7 @@ export function createRepository({
   now = Date.now,
 }: RepositoryDeps): Repository {
   const listeners = new Set<() => void>()
+  /** Bodies read this session, by sha256. */
   const bodies = new Map<string, Installment>()
   let status: RefreshStatus = { kind: 'idle' }
   let lastAttemptAt = 0
@@ -195,10 +196,11 @@ export function createRepository({
     async installment(id) {
       const meta = entry(id)
       if (!meta) return { kind: 'not-found' }
-      const known = bodies.get(id)
+      // Keyed by hash, not id: after a refresh that changes this body, the new edition is read.
+      const known = bodies.get(meta.sha256)
       if (known) return { kind: 'ok', installment: known }
       const result = await loadBody(meta)
-      if (result.kind === 'ok') bodies.set(id, result.installment)
+      if (result.kind === 'ok') bodies.set(meta.sha256, result.installment)
       return result
     },
     provideBundledBodies(bodies) {

@@ -101,7 +101,14 @@ const metaShape = {
 
 export const manifestEntrySchema = z.object({
   ...metaShape,
-  path: z.string().regex(/^installments\/[a-z0-9-]+\.json$/, 'must be installments/<id>.json'),
+  // Named by content (`<id>.<first 12 hex of sha256>.json`) so a CDN can cache it forever; the plain
+  // `<id>.json` of earlier builds stays readable.
+  path: z
+    .string()
+    .regex(
+      /^installments\/[a-z0-9-]+(?:\.[a-f0-9]{12})?\.json$/,
+      'must be installments/<id>.<12 hex>.json (or installments/<id>.json)',
+    ),
   sha256: z.string().regex(/^[a-f0-9]{64}$/, 'must be 64 lowercase hex digits'),
 })
 

@@ -1,6 +1,12 @@
 import type { ZodError, ZodType } from 'zod'
 
-import { installmentSchema, manifestSchema, type Installment, type Manifest } from './schema'
+import {
+  installmentSchema,
+  manifestSchema,
+  type Installment,
+  type Manifest,
+  type ManifestEntry,
+} from './schema'
 
 export type Validation<T> = { kind: 'ok'; value: T } | { kind: 'bad-data'; problems: string[] }
 
@@ -29,7 +35,15 @@ function duplicates<T>(values: readonly T[]): T[] {
   return [...repeated]
 }
 
-/** Schema plus the rules a schema cannot state: ids and numbers unique across the series. */
+/** The file an entry names is its own: its id, and (when the name carries one) its hash. */
+export function pathProblem(entry: Pick<ManifestEntry, 'id' | 'path' | 'sha256'>): string | null {
+  const named = /^installments\/(.+?)(?:\.([a-f0-9]{12}))?\.json$/.exec(entry.path)
+  if (!named || named[1] !== entry.id) return `must name the installment's own id "${entry.id}"`
+  if (named[2] && !entry.sha256.startsWith(named[2])) return 'names a hash other than its sha256'
+  return null
+}
+
+/** Schema plus the rules a schema cannot state: ids and numbers unique, each path its own. */
 export function validateManifest(data: unknown): Validation<Manifest> {
   const parsed = parseWith(manifestSchema, data)
   if (parsed.kind !== 'ok') return parsed
@@ -37,6 +51,10 @@ export function validateManifest(data: unknown): Validation<Manifest> {
   const problems = [
     ...duplicates(entries.map((e) => e.id)).map((id) => `installments: duplicate id "${id}"`),
     ...duplicates(entries.map((e) => e.number)).map((n) => `installments: duplicate number ${n}`),
+    ...entries.flatMap((e, i) => {
+      const problem = pathProblem(e)
+      return problem ? [`installments[${i}].path: ${problem}`] : []
+    }),
   ]
   return problems.length ? { kind: 'bad-data', problems } : parsed
 }

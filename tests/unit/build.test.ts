@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { buildContent, writeOutput } from '../../scripts/content/build'
+import { buildContent, writeOutput, type BuildOutput } from '../../scripts/content/build'
 import { countCjk } from '../../scripts/content/markdown'
 import { BUNDLED_DIR, bundle } from '../../scripts/bundle-content'
 import type { Installment } from '@/content/schema'
@@ -17,6 +17,14 @@ beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'lre-src-'))
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+/** A built body's bytes, found through the manifest (its name carries its hash). */
+function bodyBytes(output: BuildOutput, id: string): Buffer {
+  const entry = output.manifest.installments.find((e) => e.id === id)
+  const bytes = entry && output.files.get(entry.path)
+  if (!bytes) throw new Error(`no body for "${id}"`)
+  return bytes
+}
 
 function write(files: Record<string, string | Buffer>): void {
   for (const [name, content] of Object.entries(files)) {
@@ -184,7 +192,7 @@ describe('the content builder', () => {
       name: '北方稀土',
       username: 'gh_0123456789ab',
     })
-    expect(JSON.parse(result.output.files.get('installments/one.json')!.toString()).source).toEqual(source)
+    expect(JSON.parse(bodyBytes(result.output, 'one').toString()).source).toEqual(source)
   })
 
   test('a folder without series.md says what it is for', async () => {
@@ -200,8 +208,7 @@ describe('the content builder', () => {
     write({ 'series.md': SERIES, 'one.md': source })
     const result = await buildContent(dir)
     expect(result.kind).toBe('ok')
-    const body =
-      result.kind === 'ok' ? JSON.parse(result.output.files.get('installments/one.json')!.toString()) : null
+    const body = result.kind === 'ok' ? JSON.parse(bodyBytes(result.output, 'one').toString()) : null
     expect(body.body).toEqual([{ type: 'answer', text: '好的！🎉' }])
   })
 
@@ -217,7 +224,7 @@ describe('the content builder', () => {
     expect([...first.output.files]).toEqual([...second.output.files])
     const manifest = JSON.parse(first.output.files.get('manifest.json')!.toString())
     expect(validateManifest(manifest).kind).toBe('ok')
-    const body = first.output.files.get('installments/one.json')!
+    const body = bodyBytes(first.output, 'one')
     expect(validateInstallment(JSON.parse(body.toString())).kind).toBe('ok')
     const { createHash } = await import('node:crypto')
     expect(manifest.installments[0].sha256).toBe(createHash('sha256').update(body).digest('hex'))

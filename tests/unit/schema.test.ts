@@ -165,6 +165,12 @@ describe('a contract that can grow (schemaVersion 1)', () => {
 })
 
 describe('manifest documents', () => {
+  test('bodies are named by content, and the plain <id>.json of earlier builds is still read', () => {
+    expect(entry.path).toBe(`installments/${entry.id}.${entry.sha256.slice(0, 12)}.json`)
+    const plain = { ...manifest, installments: [{ ...entry, path: `installments/${entry.id}.json` }] }
+    expect(validateManifest(plain).kind).toBe('ok')
+  })
+
   test('the bundled manifest is valid', () => {
     expect(validateManifest(manifest).kind).toBe('ok')
   })
@@ -191,7 +197,17 @@ describe('manifest documents', () => {
     [
       'a path outside installments/',
       { ...manifest, installments: [{ ...entry, path: '../secret.json' }] },
-      'installments[0].path: must be installments/<id>.json',
+      'installments[0].path: must be installments/<id>.<12 hex>.json (or installments/<id>.json)',
+    ],
+    [
+      "another installment's file",
+      { ...manifest, installments: [{ ...entry, path: 'installments/someone-else.json' }] },
+      `installments[0].path: must name the installment's own id "${entry.id}"`,
+    ],
+    [
+      'a content-addressed name whose hash is not the sha256',
+      { ...manifest, installments: [{ ...entry, path: `installments/${entry.id}.0123456789ab.json` }] },
+      'installments[0].path: names a hash other than its sha256',
     ],
     [
       'no series intro',

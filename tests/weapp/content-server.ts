@@ -51,6 +51,27 @@ export function publish(bodies: Installment[]): Published {
   return new Map([...files].map(([file, bytes]) => [file, bytes.toString('utf8')]))
 }
 
+/** The published file of one installment's body, whatever its content-addressed name. */
+export function bodyFile(files: Published, id: string): string {
+  const found = [...files.keys()].find((f) => f.startsWith(`installments/${id}.`))
+  if (!found) throw new Error(`nothing published for "${id}"`)
+  return found
+}
+
+/** The same edition under the names earlier builds used (installments/<id>.json): the control. */
+export function withLegacyNames(files: Published): Published {
+  const legacy = (f: string) => f.replace(/^(installments\/[a-z0-9-]+)\.[a-f0-9]{12}\.json$/, '$1.json')
+  const manifest = JSON.parse(files.get('manifest.json') as string) as {
+    installments: Array<{ path: string }>
+  }
+  for (const entry of manifest.installments) entry.path = legacy(entry.path)
+  return new Map(
+    [...files].map(([f, text]) =>
+      f === 'manifest.json' ? [f, JSON.stringify(manifest)] : [legacy(f), text],
+    ),
+  )
+}
+
 export const bundledBodies = () => bundledManifest.installments.map((e) => bundledBody(e.id))
 
 /** Serves `files` under CONTENT_BASE with ETags; `override` answers first when it returns something. */

@@ -6,6 +6,7 @@
 import type { Installment } from '../../src/content/schema'
 import { byClass, find, findAll, Harness, textOf, type HarnessResponse, type Responder } from './harness'
 import {
+  bodyFile,
   bundledBodies,
   bundledManifest,
   CONTENT_BASE,
@@ -288,7 +289,7 @@ describe('body faults: metadata stays, the reader can retry', () => {
       (files: Published) =>
         host(files, (f) =>
           f.includes(extra.id)
-            ? { statusCode: 200, data: files.get(`installments/${extra.id}.json`)!.replace('选矿', '炼铁') }
+            ? { statusCode: 200, data: files.get(bodyFile(files, extra.id))!.replace('选矿', '炼铁') }
             : undefined,
         ),
     ],
@@ -386,7 +387,7 @@ test('a favourite saved from the list is fetched at once and readable offline la
   const online = await boot(host(files), new Map())
   await online.tap(find(find(online.root(), withText('cd', extra.title)), byClass('fb')))
   await online.advance(1000)
-  expect(online.requests.map((r) => r.url)).toContain(`${CONTENT_BASE}/installments/${extra.id}.json`)
+  expect(online.requests.map((r) => r.url)).toContain(`${CONTENT_BASE}/${bodyFile(withExtra(), extra.id)}`)
   const offline = await boot(() => ({ fail: 'offline' }), online.storage)
   await tapTab(offline, '/pages/favourites/index')
   await offline.tap(find(favouriteRows(offline)[0], byClass('fav__title')))
