@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util'
 import matter from 'gray-matter'
 
 import { idSchema } from '../../src/content/schema'
-import { buildContent, SERIES_FILE, writeOutput } from './build'
+import { buildContent, SERIES_FILE, writeOutput, type BuildOutput } from './build'
+import { prune, publishInto } from './editions'
 import { importArticle, type Fetcher } from './import'
 import { folderReader, isDirectory, urlReader, verifyContent, verifyInstallmentFile } from './verify'
 
@@ -18,6 +19,8 @@ const HELP: Record<string, string> = {
 
 Commands:
   build <srcDir> <outDir>                 Markdown sources → validated JSON, all or nothing
+  build <srcDir> --into <published>       add a new edition beside the published ones
+  prune <published> --keep N              remove files that only older editions used
   validate <dir | https-url | file>       check built content the way the app does
   new <srcDir> --number N --title "…"     scaffold a new installment with complete front matter
   import <article.html | https-url> <srcDir>
@@ -26,10 +29,21 @@ Commands:
 Options: --json (machine-readable result), --help (on any command).
 The Markdown conventions are in content/README.md.`,
   build: `Usage: npm run content -- build <srcDir> <outDir> [--json]
+       npm run content -- build <srcDir> --into <published> [--json]
 
-Reads series.md and every other *.md in <srcDir>, and writes <outDir>/manifest.json,
-<outDir>/installments/<id>.json and <outDir>/media/<hash>.<ext>. Every problem is listed as
-file:line: message. Nothing is written unless the whole build is valid; <outDir> is replaced whole.`,
+Reads series.md and every other *.md in <srcDir>, and writes manifest.json,
+installments/<id>.<hash>.json and media/<hash>.<ext>: every name but manifest.json changes when its
+bytes do, so a CDN may cache them forever. Every problem is listed as file:line: message. Nothing is
+written unless the whole build is valid.
+
+With <outDir>, the folder is replaced whole. With --into, the new edition is added beside the ones
+already published there: new files first, then editions.json (which files each edition uses), then
+manifest.json last. Nothing the live manifest names is deleted. Upload in the same order.`,
+  prune: `Usage: npm run content -- prune <published> --keep N [--dry-run] [--json]
+
+Keeps the newest N editions in editions.json and the live one (manifest.json), and removes every file
+under installments/ and media/ that none of them uses. --dry-run lists the files and changes nothing.
+Keep enough editions for readers whose manifest is still cached (an hour of CDN max-age is one).`,
   validate: `Usage: npm run content -- validate <dir | https-url | file> [--json]
 
 Checks built content as the app does: the manifest's schema, unique ids and numbers, and each body's
@@ -106,9 +120,10 @@ function progress(out: Output) {
   }
 }
 
-async function build(args: string[], out: Output): Promise<number> {
+async function build(args: string[], into: string | undefined, out: Output): Promise<number> {
   const [srcDir, outDir] = args
-  if (!srcDir || !outDir) return usage('build', 'build needs <srcDir> and <outDir>')
+  if (!srcDir || (!outDir && !into)) return usage('build', 'build needs <srcDir> and <outDir> (or --into)')
+  if (outDir && into) return usage('build', 'give <outDir> or --into <published>, not both')
   const line = progress(out)
   const result = await buildContent(path.resolve(srcDir), { onProgress: line.update })
   line.end()
@@ -117,6 +132,7 @@ async function build(args: string[], out: Output): Promise<number> {
       `${result.problems.length} problem(s); nothing was written`,
     ])
   }
+  if (into) return buildInto(into, result.output, out)
   await writeOutput(outDir, result.output.files)
   const { manifest } = result.output
   return finish(
@@ -134,6 +150,47 @@ async function build(args: string[], out: Output): Promise<number> {
     ],
   )
 }
+
+async function buildInto(folder: string, output: BuildOutput, out: Output): Promise<number> {
+  const result = await publishInto(folder, output)
+  if (result.kind === 'error')
+    return finish(out, false, { command: 'build' }, result.problems, [
+      `${result.problems.length} problem(s); nothing was written`,
+    ])
+  const { contentVersion, installments } = output.manifest
+  return finish(
+    out,
+    true,
+    { command: 'build', into: folder, installments: installments.length, contentVersion, ...result },
+    [],
+    [
+      `added edition ${contentVersion} to ${folder}: ${result.added.length} new file(s), ${result.reused} unchanged; ${result.editions} edition(s) kept`,
+    ],
+  )
+}
+
+async function pruneCommand(args: string[], flags: PruneFlags, out: Output): Promise<number> {
+  const [folder] = args
+  if (!folder || !isDirectory(folder)) return usage('prune', 'prune needs an existing <published> folder')
+  const keep = Number(flags.keep)
+  if (!Number.isInteger(keep) || keep < 1) return usage('prune', '--keep must be a whole number, 1 or more')
+  const dryRun = flags['dry-run'] ?? false
+  const result = await prune(folder, keep, dryRun)
+  if (result.kind === 'error') return finish(out, false, { command: 'prune' }, result.problems, [])
+  const verb = dryRun ? 'would remove' : 'removed'
+  return finish(
+    out,
+    true,
+    { command: 'prune', folder, dryRun, ...result },
+    [],
+    [
+      ...result.removed.map((rel) => `${verb} ${rel}`),
+      `${verb} ${result.removed.length} file(s), ${Math.ceil(result.bytes / 1024)} KB; kept edition(s) ${result.kept.join(', ')}`,
+    ],
+  )
+}
+
+type PruneFlags = { keep?: string; 'dry-run'?: boolean }
 
 async function validate(args: string[], out: Output): Promise<number> {
   const [target] = args
@@ -298,6 +355,9 @@ export async function main(argv: string[], fetcher?: Fetcher): Promise<number> {
         interviewer: { type: 'string' },
         interviewee: { type: 'string' },
         force: { type: 'boolean', default: false },
+        into: { type: 'string' },
+        keep: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
       },
     })
   } catch (error) {
@@ -311,7 +371,9 @@ export async function main(argv: string[], fetcher?: Fetcher): Promise<number> {
   }
   switch (command) {
     case 'build':
-      return build(rest, out)
+      return build(rest, parsed.values.into, out)
+    case 'prune':
+      return pruneCommand(rest, parsed.values, out)
     case 'validate':
       return validate(rest, out)
     case 'new':
