@@ -8,6 +8,8 @@ import { utf8Length } from './utf8'
  */
 export const CACHE_PREFIX = 'lre.cache.'
 const MANIFEST_KEY = `${CACHE_PREFIX}manifest`
+/** The first screen of the cached manifest (see head.ts): what a launch reads. */
+const HEAD_KEY = `${CACHE_PREFIX}head`
 const INDEX_KEY = `${CACHE_PREFIX}index`
 /** Which installments are still "new": small and rewritten often, so apart from the manifest. */
 const NEW_KEY = `${CACHE_PREFIX}new`
@@ -18,6 +20,7 @@ export type CacheBudget = { maxKeyBytes: number; maxTotalBytes: number }
 export const DEFAULT_BUDGET: CacheBudget = { maxKeyBytes: 900 * 1024, maxTotalBytes: 5 * 1024 * 1024 }
 
 export type CachedManifest = { base: string; etag: string | null; manifest: unknown }
+export type CachedHead = { base: string; etag: string | null; head: unknown }
 type BodyRecord = { sha256: string; body: unknown }
 type IndexEntry = { bytes: number; readAt: number }
 type Index = { manifestBytes: number; bodies: Record<string, IndexEntry> }
@@ -81,15 +84,34 @@ export function createContentCache(
       return cached && cached.base === base ? cached : null
     },
 
-    saveManifest(record: CachedManifest): boolean {
+    loadHead(base: string): CachedHead | null {
+      const cached = storage.load<CachedHead>(HEAD_KEY)
+      return cached && cached.base === base ? cached : null
+    },
+
+    /**
+     * The manifest and its first screen, as one: the old head is removed first and the new one written
+     * last, so a launch never reads a head whose manifest is not the one stored. Both fit, or neither stays.
+     */
+    saveManifest(record: CachedManifest, head: unknown): boolean {
       const index = readIndex()
-      const bytes = byteLength(record)
+      const headRecord: CachedHead = { base: record.base, etag: record.etag, head }
+      const bytes = byteLength(record) + byteLength(headRecord)
       index.manifestBytes = 0
-      const ok = writeWithin(MANIFEST_KEY, record, bytes, index)
+      storage.remove(HEAD_KEY)
+      const ok = writeWithin(MANIFEST_KEY, record, bytes, index) && storage.save(HEAD_KEY, headRecord)
       index.manifestBytes = ok ? bytes : 0
-      if (!ok) storage.remove(MANIFEST_KEY)
+      if (!ok) {
+        storage.remove(MANIFEST_KEY)
+        storage.remove(HEAD_KEY)
+      }
       writeIndex(index)
       return ok
+    },
+
+    /** A head that failed its checks is dropped, so the next launch reads the whole manifest. */
+    dropHead(): void {
+      storage.remove(HEAD_KEY)
     },
 
     loadNewIds(base: string): string[] {

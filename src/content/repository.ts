@@ -1,4 +1,6 @@
 import type { ContentCache } from './cache'
+import { headOf, validateHead, type SeriesCounts } from './head'
+import { PAGE_SIZE, queryEntries } from './query'
 import type { Problem } from './problem'
 import type { RemoteSource } from './remote'
 import type { Installment, Manifest, ManifestEntry } from './schema'
@@ -7,7 +9,17 @@ import { validateBodyOf, validateManifest } from './validate'
 export type ContentSource = { kind: 'bundled' } | { kind: 'remote'; base: string }
 
 export type Catalog =
-  | { status: 'ready'; manifest: Manifest; source: ContentSource; newIds: ReadonlySet<string> }
+  | {
+      status: 'ready'
+      manifest: Manifest
+      source: ContentSource
+      newIds: ReadonlySet<string>
+      /**
+       * Set while only the first screen is read (the manifest holds the first page in each order):
+       * the whole series' counts. `complete()` reads the rest.
+       */
+      partial?: SeriesCounts
+    }
   | { status: 'error'; problems: string[] }
 
 export type InstallmentResult = { kind: 'ok'; installment: Installment } | { kind: 'not-found' } | Problem
@@ -40,19 +52,26 @@ export type Repository = {
   /** Refreshes only when the last attempt is older than `maxAgeMs` (the app coming back to the foreground). */
   refreshIfStale: (maxAgeMs: number) => Promise<RefreshResult | null>
   markSeen: (id: string) => void
+  /** Reads the whole manifest if only the first screen is read yet; listeners hear of it just after. */
+  complete: () => void
   /** Called by the reader's subpackage, which carries the bundled bodies. */
   provideBundledBodies: (bodies: Readonly<Record<string, unknown>>) => void
   subscribe: (listener: () => void) => () => void
 }
 
 const NO_IDS: ReadonlySet<string> = new Set()
+/** At most this many installments are marked new at once (three pages of the list). */
+export const MAX_NEW = 3 * PAGE_SIZE
 
 function readyCatalog(
   manifest: Manifest,
   source: ContentSource,
   newIds: ReadonlySet<string> = NO_IDS,
+  partial?: SeriesCounts,
 ): Catalog {
-  return { status: 'ready', manifest, source, newIds }
+  return partial
+    ? { status: 'ready', manifest, source, newIds, partial }
+    : { status: 'ready', manifest, source, newIds }
 }
 
 /**
@@ -85,24 +104,54 @@ export function createRepository({
       ? readyCatalog(bundledManifest.value, { kind: 'bundled' })
       : { status: 'error', problems: bundledManifest.problems }
 
-  const fromCache = (): Catalog | null => {
+  const remoteSource = (): ContentSource => ({ kind: 'remote', base: remote?.base ?? '' })
+  const cachedNewIds = () => new Set(remote && cache ? cache.loadNewIds(remote.base) : [])
+
+  /** The whole cached manifest, validated; it also writes the head when an older build left none. */
+  const fullFromCache = (): Catalog | null => {
     if (!remote || !cache) return null
     const cached = cache.loadManifest(remote.base)
     const valid = cached ? validateManifest(cached.manifest) : null
     if (!cached || valid?.kind !== 'ok') return null
     etag = cached.etag
-    return readyCatalog(
-      valid.value,
-      { kind: 'remote', base: remote.base },
-      new Set(cache.loadNewIds(remote.base)),
-    )
+    if (!cache.loadHead(remote.base)) cache.saveManifest(cached, headOf(valid.value))
+    return readyCatalog(valid.value, remoteSource(), cachedNewIds())
   }
 
-  let catalog: Catalog = fromCache() ?? bundledCatalog
+  /** The launch reads only the first screen when it can: its cost does not grow with the series. */
+  const headFromCache = (): Catalog | null => {
+    const cached = remote && cache ? cache.loadHead(remote.base) : null
+    if (!cached) return null
+    const valid = validateHead(cached.head)
+    if (valid.kind !== 'ok') {
+      cache?.dropHead()
+      return null
+    }
+    etag = cached.etag
+    const { manifest, counts } = valid.value
+    return readyCatalog(manifest, remoteSource(), cachedNewIds(), counts)
+  }
+
+  let catalog: Catalog = headFromCache() ?? fullFromCache() ?? bundledCatalog
 
   const emit = () => listeners.forEach((listener) => listener())
-  const entry = (id: string): ManifestEntry | null =>
-    catalog.status === 'ready' ? (catalog.manifest.installments.find((e) => e.id === id) ?? null) : null
+
+  const complete = () => {
+    if (catalog.status !== 'ready' || !catalog.partial) return
+    const full = fullFromCache()
+    // The stored manifest went missing or bad behind a good head: what the app ships is still good.
+    if (!full) cache?.dropHead()
+    catalog = full ?? bundledCatalog
+    // Not during the caller's render: subscribers hear of it once that is done.
+    void Promise.resolve().then(emit)
+  }
+
+  const entry = (id: string): ManifestEntry | null => {
+    complete()
+    return catalog.status === 'ready'
+      ? (catalog.manifest.installments.find((e) => e.id === id) ?? null)
+      : null
+  }
 
   const bundledBody = (meta: ManifestEntry): InstallmentResult | null => {
     const sameVersion =
@@ -134,19 +183,24 @@ export function createRepository({
   }
 
   const adopt = (manifest: Manifest, newEtag: string | null): boolean => {
+    complete()
     const previous = catalog.status === 'ready' ? catalog.manifest : null
     const known = new Set(previous?.installments.map((e) => e.id) ?? [])
     const stillNew = catalog.status === 'ready' ? catalog.newIds : NO_IDS
+    const arrived = manifest.installments.filter((e) =>
+      previous ? !known.has(e.id) || stillNew.has(e.id) : false,
+    )
+    // The newest few carry the mark: hundreds of badges say nothing, and the set is read at launch.
     const newIds = new Set(
-      manifest.installments
-        .map((e) => e.id)
-        .filter((id) => (previous ? !known.has(id) || stillNew.has(id) : false)),
+      queryEntries(arrived, { group: 'all', search: '', order: 'newest' })
+        .slice(0, MAX_NEW)
+        .map((e) => e.id),
     )
     const changed = !previous || previous.contentVersion !== manifest.contentVersion
     etag = newEtag
     if (remote) {
-      catalog = readyCatalog(manifest, { kind: 'remote', base: remote.base }, newIds)
-      cache?.saveManifest({ base: remote.base, etag: newEtag, manifest })
+      catalog = readyCatalog(manifest, remoteSource(), newIds)
+      cache?.saveManifest({ base: remote.base, etag: newEtag, manifest }, headOf(manifest))
       cache?.saveNewIds(remote.base, [...newIds])
       cache?.prune(new Set(manifest.installments.map((e) => e.id)))
     }
@@ -177,7 +231,8 @@ export function createRepository({
     return result
   }
 
-  const entryCount = () => (catalog.status === 'ready' ? catalog.manifest.installments.length : 0)
+  const entryCount = () =>
+    catalog.status !== 'ready' ? 0 : (catalog.partial?.total ?? catalog.manifest.installments.length)
 
   const refresh = () => {
     // One refresh at a time: a pull-to-refresh during the launch refresh joins it.
@@ -189,6 +244,7 @@ export function createRepository({
     catalog: () => catalog,
     status: () => status,
     entry,
+    complete,
     refresh,
     async refreshIfStale(maxAgeMs) {
       return now() - lastAttemptAt >= maxAgeMs ? refresh() : null

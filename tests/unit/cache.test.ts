@@ -81,7 +81,7 @@ test('a quota error evicts and retries once, then carries on without caching', (
 
 test('the manifest is cached per content base', () => {
   const cache = cacheWith({ maxKeyBytes: 10_000, maxTotalBytes: 100_000 })
-  cache.saveManifest({ base: 'https://a.example', etag: '"1"', manifest: { m: 1 } })
+  cache.saveManifest({ base: 'https://a.example', etag: '"1"', manifest: { m: 1 } }, { h: 1 })
   cache.saveNewIds('https://a.example', ['x'])
   expect(cache.loadManifest('https://a.example')).toEqual({
     base: 'https://a.example',
@@ -91,6 +91,44 @@ test('the manifest is cached per content base', () => {
   expect(cache.loadNewIds('https://a.example')).toEqual(['x'])
   expect(cache.loadManifest('https://b.example')).toBeNull()
   expect(cache.loadNewIds('https://b.example')).toEqual([])
+})
+
+describe('the manifest and its first screen (head) are saved as one', () => {
+  const record = (m: number) => ({ base: 'https://a.example', etag: `"${m}"`, manifest: { m } })
+
+  test('both are read back for their base, and only for it', () => {
+    const cache = cacheWith({ maxKeyBytes: 10_000, maxTotalBytes: 100_000 })
+    expect(cache.saveManifest(record(1), { h: 1 })).toBe(true)
+    expect(cache.loadHead('https://a.example')).toEqual({
+      base: 'https://a.example',
+      etag: '"1"',
+      head: { h: 1 },
+    })
+    expect(cache.loadHead('https://b.example')).toBeNull()
+  })
+
+  test.each([
+    ['a manifest over the per-key budget', { maxKeyBytes: 100, maxTotalBytes: 100_000 }, 'none'],
+    ['a storage that is full', { maxKeyBytes: 10_000, maxTotalBytes: 100_000 }, 'quota'],
+  ] as const)('%s: neither the new nor the old pair stays', (_name, budget, fault) => {
+    const cache = cacheWith(budget)
+    cache.saveManifest(record(1), { h: 1 })
+    if (fault === 'quota') faults.write = true
+    expect(cache.saveManifest({ ...record(2), manifest: { m: 'x'.repeat(200) } }, { h: 2 })).toBe(false)
+    faults.write = false
+    expect([cache.loadManifest('https://a.example'), cache.loadHead('https://a.example')]).toEqual([
+      null,
+      null,
+    ])
+  })
+
+  test('dropHead leaves the manifest, so the next launch reads it whole', () => {
+    const cache = cacheWith({ maxKeyBytes: 10_000, maxTotalBytes: 100_000 })
+    cache.saveManifest(record(1), { h: 1 })
+    cache.dropHead()
+    expect(cache.loadHead('https://a.example')).toBeNull()
+    expect(cache.loadManifest('https://a.example')).toEqual(record(1))
+  })
 })
 
 test('prune drops bodies the manifest no longer names', () => {

@@ -14,6 +14,10 @@ export type Measure = {
   scenario: string
   /** Wall time of the measured part (launch to settled, or action to settled): reported, never asserted. */
   ms: number
+  /** For a launch: wall time to its first setData, the first render. Reported, never asserted. */
+  firstRenderMs?: number
+  /** For a launch: bytes read from storage before its first render (deterministic, so asserted). */
+  storageBytesBeforeFirstRender?: number
   setDataCalls: number
   bytes: number
   maxSingleBytes: number
@@ -60,8 +64,16 @@ export async function warmList(count: number, firstChars = 6000): Promise<{ h: H
   await cold.launch()
   await cold.advance(5000)
   const h = new Harness({ dist: REMOTE_DIST, request: host(files), storage: cold.storage })
+  const started = performance.now()
   const { ms } = await timed(() => h.launch())
-  const first = measure(`list, first render (${count})`, h, 0, ms)
+  const [firstRender] = h.setDataMarks
+  const first = {
+    ...measure(`list, first render (${count})`, h, 0, ms),
+    firstRenderMs: firstRender.at - started,
+    storageBytesBeforeFirstRender: h.storageReads
+      .slice(0, firstRender.storageReads)
+      .reduce((sum, read) => sum + read.bytes, 0),
+  }
   await h.advance(5000)
   return { h, first }
 }

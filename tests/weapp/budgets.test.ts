@@ -36,6 +36,15 @@ test('list, first render with 999 installments costs ≤ 1.1 × the 100-installm
   )
 })
 
+test('a warm launch reads ≤ 64 KB of storage before its first render, at 100 as at 999 installments', () => {
+  const [hundred, most] = ['list, first render (100)', 'list, first render (999)'].map(
+    (name) => result(name).storageBytesBeforeFirstRender ?? Infinity,
+  )
+  expect(hundred).toBeLessThanOrEqual(64 * KB)
+  // Only the digits of the counts and numbers differ.
+  expect(Math.abs(most - hundred)).toBeLessThanOrEqual(KB)
+})
+
 test('loading the next 20: one setData of ≤ 16 KB', () => {
   const m = result('load the next 20')
   expect([m.setDataCalls, m.bytes <= 16 * KB]).toEqual([1, true])

@@ -60,7 +60,7 @@ export function seen(h: Harness): WxElement {
   const page = h.current()
   return renderPage(h.dist, page.route, page.data)
 }
-const seenText = (h: Harness, cls: string) => visibleText(findOneByClass(seen(h), cls))
+export const seenText = (h: Harness, cls: string) => visibleText(findOneByClass(seen(h), cls))
 
 /** The cross-check every flow ends with: the view layer shows exactly the setData tree's text. */
 export const sameTextBothWays = (h: Harness) => visibleText(seen(h)) === textOf(h.root())

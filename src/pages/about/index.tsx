@@ -26,7 +26,7 @@ export default function AboutPage() {
       text.contentSource,
       source.kind === 'bundled' ? text.sourceBundled : text.sourceRemote(hostOf(source.base)),
     ],
-    [text.installments, String(manifest.installments.length)],
+    [text.installments, String(catalog.partial?.total ?? manifest.installments.length)],
   ]
   return (
     <View className="about">

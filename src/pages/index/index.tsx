@@ -1,6 +1,6 @@
 import { Input, Text, View } from '@tarojs/components'
 import { usePullDownRefresh, useReachBottom, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 
 import { FollowAccount } from '@/components/FollowAccount'
 import { InstallmentCard } from '@/components/InstallmentCard'
@@ -50,20 +50,36 @@ export default function InstallmentsPage() {
     () => (catalog.status === 'ready' ? catalog.manifest.installments : NO_ENTRIES),
     [catalog],
   )
-  const samples = useMemo(() => entries.filter((e) => e.sample).length, [entries])
+  // Until the rest of the manifest is read, the catalog holds the first screen and the series' counts.
+  const partial = catalog.status === 'ready' ? catalog.partial : undefined
+  const samples = useMemo(
+    () => partial?.samples ?? entries.filter((e) => e.sample).length,
+    [entries, partial],
+  )
   const matches = useMemo(
     () => queryEntries(entries, { group, search, order }),
     [entries, group, search, order],
   )
+  const seriesTotal = partial?.total ?? entries.length
+  const matchCount = partial?.total ?? matches.length
   const pages = chunk(matches.slice(0, pagesShown * PAGE_SIZE))
-  const hasMore = matches.length > pagesShown * PAGE_SIZE
+  const hasMore = matchCount > pagesShown * PAGE_SIZE
 
+  // The first render reads only the first screen; the rest follows once it has been sent.
+  useEffect(() => {
+    const timer = setTimeout(repository.complete, 0)
+    return () => clearTimeout(timer)
+  }, [])
+
+  // Anything that looks past the first screen reads the whole manifest first.
   const narrow = (change: () => void) => {
+    repository.complete()
     change()
     setPagesShown(1)
   }
 
   useReachBottom(() => {
+    repository.complete()
     if (hasMore) setPagesShown((n) => n + 1)
   })
 
@@ -95,7 +111,7 @@ export default function InstallmentsPage() {
         <View className="series__title">{series.title}</View>
         <View className="series__tagline">{series.tagline}</View>
         <View className="series__meta">
-          <Text>{text.installmentsCount(entries.length - samples, samples)}</Text>
+          <Text>{text.installmentsCount(seriesTotal - samples, samples)}</Text>
           <View className="series__about" ariaRole="link" onClick={() => void navigateTo(ABOUT_PATH)}>
             {text.about}
           </View>
@@ -195,7 +211,7 @@ export default function InstallmentsPage() {
       {/* Outside .list, so the next page of cards is appended at the end of its children: Taro then
           sends just the new page, not the whole list again. */}
       {matches.length > 0 ? (
-        <View className="list__end">{hasMore ? text.loadingMore : text.allShown(matches.length)}</View>
+        <View className="list__end">{hasMore ? text.loadingMore : text.allShown(matchCount)}</View>
       ) : null}
     </View>
   )

@@ -18,7 +18,7 @@ import { ancestry, attrOf, readTemplates, tagOf, type TemplateInfo, type TreeNod
 import { settingsOf, type HarnessOptions } from './options'
 import { createWx, type ApiCall, type NavigationKind, type WxHost, type WxSettings } from './wx'
 import type { HarnessRequest, Responder } from './wx-request'
-import type { StorageFault } from './wx-storage'
+import type { StorageFault, StorageRead } from './wx-storage'
 
 export { Clock } from './clock'
 export type { HarnessOptions } from './options'
@@ -28,13 +28,19 @@ export { DIST } from './sandbox'
 export * from './tree'
 export type { ApiCall } from './wx'
 export type { HarnessRequest, HarnessResponse, Responder } from './wx-request'
-export type { StorageFault } from './wx-storage'
+export type { StorageFault, StorageRead } from './wx-storage'
 
 type Options = Record<string, unknown>
 
 export class Harness implements WxHost {
   readonly storage: Map<string, unknown>
   readonly setDataLog: SetDataRecord[] = []
+  readonly storageReads: StorageRead[] = []
+  /**
+   * For each page setData: when it was sent (performance.now(), ms; for timing, never asserted) and
+   * how many storage reads came before it.
+   */
+  readonly setDataMarks: Array<{ at: number; storageReads: number }> = []
   readonly toasts: string[] = []
   readonly previews: Array<{ urls: string[]; current: string }> = []
   readonly errors: unknown[] = []
@@ -87,7 +93,10 @@ export class Harness implements WxHost {
       errors: this.errors,
       clock: this.clock,
       createSelectorQuery: () => (this.wx.createSelectorQuery as () => unknown)(),
-      afterSetData: (page) => this.wrappers.sync(page),
+      afterSetData: (page) => {
+        this.setDataMarks.push({ at: performance.now(), storageReads: this.storageReads.length })
+        this.wrappers.sync(page)
+      },
     })
     this.wrappers = new CustomWrappers({
       templates: this.templates,

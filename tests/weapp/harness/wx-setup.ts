@@ -11,6 +11,7 @@ export function setUp(settings: Partial<WxSettings> = {}, host: Partial<WxHost> 
   const h: WxHost = {
     storage: new Map(),
     storageFault: 'none',
+    storageReads: [],
     requests: [],
     respond: () => ({ fail: 'offline' }),
     toasts: [],

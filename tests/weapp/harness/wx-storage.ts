@@ -11,13 +11,22 @@ export const STORAGE_LIMIT_BYTES = 10 * 1024 * 1024
 export const KEY_LIMIT_BYTES = 1024 * 1024
 
 /** Read at every call, so a test can swap the fault while the app runs. */
-export type StorageHost = { storage: Map<string, unknown>; storageFault: StorageFault }
+export type StorageHost = {
+  storage: Map<string, unknown>
+  storageFault: StorageFault
+  /** Every getStorageSync of a key that exists, with the bytes of what it held. */
+  storageReads: StorageRead[]
+}
+export type StorageRead = { key: string; bytes: number }
 
 export function storageApis(host: StorageHost, later: Later) {
   const storageBytes = () => [...host.storage.values()].reduce<number>((sum, v) => sum + jsonBytes(v), 0)
   const getStorageSync = <T>(key: string): T => {
     if (host.storageFault === 'read-error') throw new Error('getStorageSync:fail')
-    return (host.storage.has(key) ? structuredClone(host.storage.get(key)) : '') as T
+    if (!host.storage.has(key)) return '' as T
+    const value = host.storage.get(key)
+    host.storageReads.push({ key, bytes: jsonBytes(value) })
+    return structuredClone(value) as T
   }
   const setStorageSync = (key: string, value: unknown) => {
     const bytes = jsonBytes(value)
