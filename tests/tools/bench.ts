@@ -1,25 +1,33 @@
 /**
- * `npm run bench`: runs the performance scenarios on the compiled bundle 20 times each and prints
- * setData calls, bytes, rendered elements, widest element, depth (deterministic, and asserted in
- * tests/weapp/budgets.test.ts) with the median wall time (noisy, so only reported). Writes the table
- * to bench/latest.json. Builds dist/weapp-remote first if it is missing.
+ * `npm run bench [-- --baseline <git ref>]`: the performance scenarios on the compiled bundle.
+ *
+ * 1. Each scenario 20 times: setData calls, bytes, rendered elements, widest element, depth
+ *    (deterministic, and asserted in tests/weapp/budgets.test.ts) with the median wall time.
+ * 2. Warm launches at 100 and 999 installments, interleaved in one run: medians of the phases (app code
+ *    loaded, first list render, settled) and the 999 ÷ 100 ratio. With --baseline, the same launches of
+ *    that commit's build run beside this one's, for before → after ratios.
+ * 3. The launch's steps one at a time in Node, at 100 and 999: where the time goes.
+ *
+ * Wall times are noisy here, so they are only reported, as medians and ratios from one run. Writes
+ * everything to bench/latest.json. Builds dist/weapp-remote first if it is missing.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { parseArgs } from 'node:util'
 
 import { ensureBuilt } from './ensure-built'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 const RUNS = Number(process.env.BENCH_RUNS ?? 20)
+const SIZES = [100, 999] as const
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length / 2)]
 }
+const round = (n: number, digits = 1) => Number(n.toFixed(digits))
 
-async function main(): Promise<void> {
-  ensureBuilt('build:weapp:remote', 'dist/weapp-remote/app.js')
-  // Imported after the build so the scenarios find the bundle.
+async function scenarioTable() {
   const { scenarios } = await import('../weapp/budget-scenarios')
   const rows = []
   for (const scenario of scenarios) {
@@ -33,12 +41,93 @@ async function main(): Promise<void> {
       elements: first.elements,
       maxChildren: first.maxChildren,
       depth: first.depth,
-      medianMs: Number(median(runs.map((r) => r.ms)).toFixed(1)),
+      medianMs: round(median(runs.map((r) => r.ms))),
     })
   }
-  console.table(rows)
+  return rows
+}
+
+type Named = { name: string; build: import('../weapp/budget-scenarios').Build }
+
+/** Launches every build at every size in turn, RUNS rounds, so drift hits all of them alike. */
+async function launchTable(builds: Named[]) {
+  const { warmLaunch } = await import('../weapp/budget-scenarios')
+  type Times = Awaited<ReturnType<typeof warmLaunch>>['times']
+  const samples = new Map<string, Times[]>()
+  for (let i = 0; i < RUNS; i++)
+    for (const { name, build } of builds)
+      for (const size of SIZES) {
+        const key = `${name} @ ${size}`
+        samples.set(key, [...(samples.get(key) ?? []), (await warmLaunch(size, 6000, build)).times])
+      }
+  const medianOf = (key: string, field: keyof Times) => median((samples.get(key) ?? []).map((t) => t[field]))
+  const rows = builds.flatMap(({ name }) =>
+    SIZES.map((size) => {
+      const key = `${name} @ ${size}`
+      return {
+        build: name,
+        installments: size,
+        appCodeMs: round(medianOf(key, 'appCodeMs')),
+        firstRenderMs: round(medianOf(key, 'firstRenderMs')),
+        settledMs: round(medianOf(key, 'settledMs')),
+      }
+    }),
+  )
+  const ratios: Record<string, number> = {}
+  for (const { name } of builds) {
+    const [small, large] = SIZES.map((size) => medianOf(`${name} @ ${size}`, 'firstRenderMs'))
+    ratios[`${name}: first render, 999 ÷ 100`] = round(large / small, 2)
+  }
+  if (builds.length === 2) {
+    const [now, before] = builds.map(({ name }) => name)
+    for (const size of SIZES)
+      ratios[`first render at ${size}: this build ÷ ${before}`] = round(
+        medianOf(`${now} @ ${size}`, 'firstRenderMs') / medianOf(`${before} @ ${size}`, 'firstRenderMs'),
+        2,
+      )
+  }
+  return { rows, ratios }
+}
+
+async function phaseTable() {
+  const { launchPhases } = await import('./launch-phases')
+  const runs = SIZES.map((size) => Array.from({ length: RUNS }, () => launchPhases(size)))
+  const names = Object.keys(runs[0][0]) as Array<keyof (typeof runs)[0][0]>
+  return names.map((phase) => ({
+    phase,
+    ...Object.fromEntries(
+      SIZES.map((size, i) => [`ms @ ${size}`, round(median(runs[i].map((r) => r[phase])), 2)]),
+    ),
+  }))
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { baseline: { type: 'string' } } })
+  ensureBuilt('build:weapp:remote', 'dist/weapp-remote/app.js')
+  // Imported after the builds so the scenarios find the bundles.
+  const { THIS_BUILD } = await import('../weapp/budget-scenarios')
+  const builds: Named[] = [{ name: 'this build', build: THIS_BUILD }]
+  if (values.baseline) {
+    const { baselineBuild } = await import('./baseline')
+    const baseline = baselineBuild(values.baseline)
+    builds.push({ name: `${values.baseline} (${baseline.sha.slice(0, 7)})`, build: baseline })
+  }
+
+  const scenarios = await scenarioTable()
+  console.table(scenarios)
+  const launch = await launchTable(builds)
+  console.log('warm launch, cached manifest (medians, ms from launch):')
+  console.table(launch.rows)
+  console.table(launch.ratios)
+  const phases = await phaseTable()
+  console.log('the launch step by step, in Node (medians, ms):')
+  console.table(phases)
+
   mkdirSync(path.join(ROOT, 'bench'), { recursive: true })
-  writeFileSync(path.join(ROOT, 'bench', 'latest.json'), `${JSON.stringify({ runs: RUNS, rows }, null, 2)}\n`)
+  writeFileSync(
+    path.join(ROOT, 'bench', 'latest.json'),
+    `${JSON.stringify({ runs: RUNS, scenarios, launch, phases }, null, 2)}\n`,
+  )
   console.log(`wrote bench/latest.json (${RUNS} runs a scenario)`)
 }
 

@@ -5,7 +5,8 @@
  * (which also times them).
  */
 import { generateInstallment, generateSeries, MAX_SERIES } from '../fixtures/generate'
-import { host, publish, REMOTE_DIST } from './content-server'
+import type { Installment } from '../../src/content/schema'
+import { host, publish, REMOTE_DIST, type Published } from './content-server'
 import { byClass, find, Harness, textOf, type SetDataRecord } from './harness'
 import { cards, chip, openCard, searchInput } from './screens'
 import { elementStats, renderPage, visibleText } from './wxml'
@@ -47,29 +48,59 @@ function measure(scenario: string, h: Harness, from: number, ms: number): Measur
   }
 }
 
+/** A compiled mini program with a content URL, and how its content is published for it. */
+export type Build = { dist: string; publish: (list: Installment[]) => Published }
+export const THIS_BUILD: Build = { dist: REMOTE_DIST, publish }
+
 /** A series of `count` installments; the first one is `firstChars` long (the long-read case). */
-export function series(count: number, firstChars = 6000) {
+export function series(count: number, firstChars = 6000, build: Build = THIS_BUILD) {
   const list = generateSeries(count)
   list[0] = generateInstallment(0, firstChars)
-  return publish(list)
+  return build.publish(list)
+}
+
+/** Wall times of one launch, from its start (ms): reported by the bench, never asserted. */
+export type LaunchTimes = {
+  /** app.js has run: the app code is loaded and the repository made (it reads what was saved). */
+  appCodeMs: number
+  /** The list page's first setData. */
+  firstRenderMs: number
+  /** Nothing left to do: the rest of the manifest is read, the refresh has asked the network. */
+  settledMs: number
 }
 
 /**
  * A warm launch with `count` installments cached: the first screen is the cached series, drawn before
  * the network answers. The cold launch before it only fills the cache.
  */
-export async function warmList(count: number, firstChars = 6000): Promise<{ h: Harness; first: Measure }> {
-  const files = series(count, firstChars)
-  const cold = new Harness({ dist: REMOTE_DIST, request: host(files) })
+export async function warmLaunch(
+  count: number,
+  firstChars = 6000,
+  build: Build = THIS_BUILD,
+): Promise<{ h: Harness; times: LaunchTimes }> {
+  const files = series(count, firstChars, build)
+  const cold = new Harness({ dist: build.dist, request: host(files) })
   await cold.launch()
   await cold.advance(5000)
-  const h = new Harness({ dist: REMOTE_DIST, request: host(files), storage: cold.storage })
-  const started = performance.now()
+  const h = new Harness({ dist: build.dist, request: host(files), storage: cold.storage })
   const { ms } = await timed(() => h.launch())
+  const marks = h.launchMarks
+  const [firstRender] = h.setDataMarks
+  if (!marks || !firstRender) throw new Error(`the launch of ${build.dist} rendered nothing`)
+  const times = {
+    appCodeMs: marks.appLoaded - marks.start,
+    firstRenderMs: firstRender.at - marks.start,
+    settledMs: ms,
+  }
+  return { h, times }
+}
+
+export async function warmList(count: number, firstChars = 6000): Promise<{ h: Harness; first: Measure }> {
+  const { h, times } = await warmLaunch(count, firstChars)
   const [firstRender] = h.setDataMarks
   const first = {
-    ...measure(`list, first render (${count})`, h, 0, ms),
-    firstRenderMs: firstRender.at - started,
+    ...measure(`list, first render (${count})`, h, 0, times.settledMs),
+    firstRenderMs: times.firstRenderMs,
     storageBytesBeforeFirstRender: h.storageReads
       .slice(0, firstRender.storageReads)
       .reduce((sum, read) => sum + read.bytes, 0),

@@ -41,6 +41,8 @@ export class Harness implements WxHost {
    * how many storage reads came before it.
    */
   readonly setDataMarks: Array<{ at: number; storageReads: number }> = []
+  /** When launch() began and when app.js had run (performance.now(), ms): for the bench's phases. */
+  launchMarks: { start: number; appLoaded: number } | null = null
   readonly toasts: string[] = []
   readonly previews: Array<{ urls: string[]; current: string }> = []
   readonly errors: unknown[] = []
@@ -148,7 +150,9 @@ export class Harness implements WxHost {
 
   /** Boots the app and opens its first page (or `url`), then settles. */
   async launch(url = '/pages/index/index'): Promise<PageInstance> {
+    const start = performance.now()
     this.sandbox.require(path.join(this.dist, 'app.js'), './app')
+    this.launchMarks = { start, appLoaded: performance.now() }
     const app = this.appOptions
     if (!app) throw new Error('app.js did not call App()')
     const { route, query } = parseUrl(url)
