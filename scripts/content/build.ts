@@ -2,7 +2,7 @@ import { existsSync, promises as fs } from 'node:fs'
 import path from 'node:path'
 
 import matter from 'gray-matter'
-import { z } from 'zod'
+import * as v from 'valibot'
 
 import {
   SCHEMA_VERSION,
@@ -17,7 +17,13 @@ import {
   type ManifestEntry,
   type Series,
 } from '../../src/content/schema'
-import { formatPath, validateInstallment, validateManifest } from '../../src/content/validate'
+import {
+  check,
+  formatPath,
+  validateInstallment,
+  validateManifest,
+  type Schema,
+} from '../../src/content/validate'
 import { sha256Of } from './hash'
 import { parseBody, readingMinutes, type ImageRef, type PendingImage } from './markdown'
 import { identifyImage } from './media-file'
@@ -29,36 +35,29 @@ export const SERIES_FILE = 'series.md'
 export type BuildOutput = { manifest: Manifest; files: Map<string, Buffer> }
 export type BuildResult = { kind: 'ok'; output: BuildOutput } | { kind: 'error'; problems: string[] }
 
-const optionalText = z.string().trim().min(1, 'must not be empty').optional()
-const text = z.string({ required_error: 'is required' }).trim().min(1, 'must not be empty')
+const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'))
+const optionalText = v.optional(text)
 
-const frontMatterSchema = z
-  .object({
-    id: idSchema,
-    number: z.number({ required_error: 'is required' }).int().min(1).max(999),
-    title: text,
-    interviewee: z
-      .object({ name: text, role: text, group: groupSchema, organization: optionalText })
-      .strict(),
-    publishedAt: isoDateSchema,
-    summary: text,
-    tags: z.array(text).default([]),
-    cover: z.string().optional(),
-    sample: z.boolean().optional(),
-    source: z.object({ url: httpsUrlSchema, account: optionalText }).strict().optional(),
-  })
-  .strict()
+const frontMatterSchema = v.strictObject({
+  id: idSchema,
+  number: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(999)),
+  title: text,
+  interviewee: v.strictObject({ name: text, role: text, group: groupSchema, organization: optionalText }),
+  publishedAt: isoDateSchema,
+  summary: text,
+  tags: v.optional(v.array(text), []),
+  cover: v.optional(v.string()),
+  sample: v.optional(v.boolean()),
+  source: v.optional(v.strictObject({ url: httpsUrlSchema, account: optionalText })),
+})
 
-const seriesFrontMatterSchema = z
-  .object({
-    title: text,
-    tagline: text,
-    officialAccount: z
-      .object({ name: text, username: officialAccountSchema.shape.username })
-      .strict()
-      .optional(),
-  })
-  .strict()
+const seriesFrontMatterSchema = v.strictObject({
+  title: text,
+  tagline: text,
+  officialAccount: v.optional(
+    v.strictObject({ name: text, username: officialAccountSchema.entries.username }),
+  ),
+})
 
 type SourceFile = { name: string; file: string; text: string; lines: string[] }
 
@@ -133,7 +132,7 @@ function todoProblems(source: SourceFile): Map<number, string> {
 
 type Parsed<T> = { data: T; body: Array<Block | PendingImage>; bodyLine: number }
 
-function parseSource<T>(source: SourceFile, schema: z.ZodType<T>, problems: string[]): Parsed<T> | null {
+function parseSource<T>(source: SourceFile, schema: Schema<T>, problems: string[]): Parsed<T> | null {
   const todos = todoProblems(source)
   problems.push(...todos.values())
   let parsed: matter.GrayMatterFile<string>
@@ -146,21 +145,22 @@ function parseSource<T>(source: SourceFile, schema: z.ZodType<T>, problems: stri
     return null
   }
   const bodyLine = source.text.split('\n').length - parsed.content.split('\n').length
-  const data = schema.safeParse(normaliseYaml(parsed.data))
+  const data = check(schema, normaliseYaml(parsed.data))
   const body = parseBody(parsed.content, bodyLine)
   for (const p of body.problems) problems.push(`${source.name}:${p.line}: ${p.message}`)
-  if (!data.success) {
-    for (const issue of data.error.issues) {
+  if (!data.ok) {
+    for (const issue of data.issues) {
       const line = lineOfKey(source.lines, issue.path)
       // A TODO is reported once, as a TODO: not again as "not a number" or "not a group".
       if (todos.has(line)) continue
-      problems.push(`${source.name}:${line}: ${formatPath(issue.path) || 'front matter'} ${issue.message}`)
+      const message = issue.message === 'Required' ? 'is required' : issue.message
+      problems.push(`${source.name}:${line}: ${formatPath(issue.path) || 'front matter'} ${message}`)
     }
     return null
   }
   if (todos.size) return null
   if (parsed.content.trim() === '') problems.push(`${source.name}:${bodyLine + 1}: the body is empty`)
-  return { data: data.data, body: body.blocks, bodyLine }
+  return { data: data.value, body: body.blocks, bodyLine }
 }
 
 type MediaSink = { files: Map<string, Buffer>; problems: string[] }
@@ -173,7 +173,7 @@ async function resolveImage(
 ): Promise<{ src: string; width: number; height: number } | null> {
   const where = `${source.name}:${ref.line}`
   if (/^[a-z]+:/i.test(ref.src)) {
-    if (!httpsUrlSchema.safeParse(ref.src).success) {
+    if (!v.is(httpsUrlSchema, ref.src)) {
       sink.problems.push(`${where}: image "${ref.src}" must be an https URL`)
       return null
     }

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import matter from 'gray-matter'
+import * as v from 'valibot'
 
 import { idSchema } from '../../src/content/schema'
 import { buildContent, SERIES_FILE, writeOutput, type BuildOutput } from './build'
@@ -314,7 +315,7 @@ async function importCommand(
   const number = flags.number === undefined ? undefined : Number(flags.number)
   if (number !== undefined && (!Number.isInteger(number) || number < 1 || number > 999))
     return usage('import', '--number must be a whole number from 1 to 999')
-  if (flags.id !== undefined && !idSchema.safeParse(flags.id).success)
+  if (flags.id !== undefined && !v.is(idSchema, flags.id))
     return usage('import', '--id must be kebab-case: lowercase letters, digits and dashes')
   if (!/^https?:\/\//i.test(input) && !existsSync(input)) return usage('import', `${input}: no such file`)
   if (!isDirectory(contentDir)) return usage('import', `${contentDir}: no such folder`)

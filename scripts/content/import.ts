@@ -6,6 +6,8 @@
 import { existsSync, promises as fs } from 'node:fs'
 import path from 'node:path'
 
+import * as v from 'valibot'
+
 import { idSchema, type Block } from '../../src/content/schema'
 import { sha256Of } from './hash'
 import { parseArticle, type Article, type ArticleImage, type ImportedBlock } from './article'
@@ -258,7 +260,7 @@ function checkOptions(options: ImportOptions, source: string): string[] {
   const { number, id } = options
   if (number !== undefined && (!Number.isInteger(number) || number < 1 || number > 999))
     problems.push(`${source}: --number must be a whole number from 1 to 999`)
-  if (id !== undefined && !idSchema.safeParse(id).success)
+  if (id !== undefined && !v.is(idSchema, id))
     problems.push(`${source}: --id must be kebab-case: lowercase letters, digits and dashes`)
   return problems
 }

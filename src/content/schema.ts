@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as v from 'valibot'
 
 /**
  * The content contract (schemaVersion 1), shared by the app and the content CLI.
@@ -7,145 +7,159 @@ import { z } from 'zod'
  * Objects are not strict: within schemaVersion 1 the app drops fields it does not know, so a new
  * optional field published tomorrow never makes installed copies refuse today's content. The CLI
  * keeps its own strict front-matter schema, so editors' typos are still caught at the source.
+ *
+ * Valibot: only the functions used are bundled, which keeps the mini program's main package small.
  */
 export const SCHEMA_VERSION = 1
 
-const nonEmpty = z.string().trim().min(1, 'must not be empty')
+const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'))
 
-export const idSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and dashes')
-  .max(80, 'must be at most 80 characters')
+export const idSchema = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and dashes'),
+  v.maxLength(80, 'must be at most 80 characters'),
+)
 
-export const httpsUrlSchema = z.string().regex(/^https:\/\/[^\s/$.?#][^\s]*$/i, 'must be an https URL')
+export const httpsUrlSchema = v.pipe(
+  v.string(),
+  v.regex(/^https:\/\/[^\s/$.?#][^\s]*$/i, 'must be an https URL'),
+)
 
 /** A content-relative media file, named by its hash by the CLI: `media/<hex>.<ext>`. */
-export const mediaPathSchema = z
-  .string()
-  .regex(/^media\/[a-f0-9]{8,64}\.(png|jpe?g|webp|gif)$/, 'must be media/<hash>.<png|jpg|webp|gif>')
+export const mediaPathSchema = v.pipe(
+  v.string(),
+  v.regex(/^media\/[a-f0-9]{8,64}\.(png|jpe?g|webp|gif)$/, 'must be media/<hash>.<png|jpg|webp|gif>'),
+)
 
-export const imageSrcSchema = z
-  .string()
-  .refine(
-    (src) => httpsUrlSchema.safeParse(src).success || mediaPathSchema.safeParse(src).success,
+export const imageSrcSchema = v.pipe(
+  v.string(),
+  v.check(
+    (src) => v.is(httpsUrlSchema, src) || v.is(mediaPathSchema, src),
     'must be an https URL or a media/<hash>.<ext> path',
-  )
+  ),
+)
 
-export const isoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date (YYYY-MM-DD)')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a real calendar date')
+export const isoDateSchema = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date (YYYY-MM-DD)'),
+  v.check((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a real calendar date'),
+)
 
-export const groupSchema = z.enum(['scientist', 'entrepreneur', 'engineer', 'worker'])
+export const groupSchema = v.picklist(['scientist', 'entrepreneur', 'engineer', 'worker'])
 
-export const runSchema = z.object({
-  text: z.string().min(1, 'must not be empty'),
-  bold: z.boolean().optional(),
-  italic: z.boolean().optional(),
+const positiveInt = v.pipe(v.number(), v.integer(), v.gtValue(0))
+
+export const runSchema = v.object({
+  text: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
+  bold: v.optional(v.boolean()),
+  italic: v.optional(v.boolean()),
 })
 
 /** Inline text: a plain string, or runs that carry bold / italic. Never HTML. */
-export const inlineSchema = z.union([nonEmpty, z.array(runSchema).min(1, 'must have a run')])
+export const inlineSchema = v.union([nonEmpty, v.pipe(v.array(runSchema), v.minLength(1, 'must have a run'))])
 
-export const blockSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('paragraph'), text: inlineSchema }),
-  z.object({ type: z.literal('heading'), level: z.union([z.literal(2), z.literal(3)]), text: nonEmpty }),
-  z.object({ type: z.literal('question'), text: inlineSchema }),
-  z.object({ type: z.literal('answer'), text: inlineSchema }),
-  z.object({ type: z.literal('quote'), text: inlineSchema, cite: nonEmpty.optional() }),
-  z.object({
-    type: z.literal('image'),
+export const blockSchema = v.variant('type', [
+  v.object({ type: v.literal('paragraph'), text: inlineSchema }),
+  v.object({ type: v.literal('heading'), level: v.union([v.literal(2), v.literal(3)]), text: nonEmpty }),
+  v.object({ type: v.literal('question'), text: inlineSchema }),
+  v.object({ type: v.literal('answer'), text: inlineSchema }),
+  v.object({ type: v.literal('quote'), text: inlineSchema, cite: v.optional(nonEmpty) }),
+  v.object({
+    type: v.literal('image'),
     src: imageSrcSchema,
-    width: z.number().int().positive(),
-    height: z.number().int().positive(),
-    caption: z.string().optional(),
+    width: positiveInt,
+    height: positiveInt,
+    caption: v.optional(v.string()),
   }),
-  z.object({ type: z.literal('divider') }),
+  v.object({ type: v.literal('divider') }),
 ])
 
-export const intervieweeSchema = z.object({
+export const intervieweeSchema = v.object({
   name: nonEmpty,
   role: nonEmpty,
   group: groupSchema,
-  organization: nonEmpty.optional(),
+  organization: v.optional(nonEmpty),
 })
 
 /** Where an installment was first published: its official-account article. */
-export const sourceSchema = z.object({
+export const sourceSchema = v.object({
   url: httpsUrlSchema,
-  account: nonEmpty.optional(),
+  account: v.optional(nonEmpty),
 })
 
 /** The column's official account; `username` is its original ID, which opens its profile. */
-export const officialAccountSchema = z.object({
+export const officialAccountSchema = v.object({
   name: nonEmpty,
-  username: z
-    .string()
-    .regex(/^gh_[a-f0-9]{12}$/, "must be the account's original ID: gh_ and 12 hex digits")
-    .optional(),
+  username: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^gh_[a-f0-9]{12}$/, "must be the account's original ID: gh_ and 12 hex digits"),
+    ),
+  ),
 })
 
 const metaShape = {
   id: idSchema,
-  number: z.number().int().min(1).max(999),
+  number: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(999)),
   title: nonEmpty,
   interviewee: intervieweeSchema,
   publishedAt: isoDateSchema,
   summary: nonEmpty,
-  cover: imageSrcSchema.optional(),
-  tags: z.array(nonEmpty),
-  readingMinutes: z.number().int().positive(),
-  sample: z.boolean().optional(),
-  source: sourceSchema.optional(),
+  cover: v.optional(imageSrcSchema),
+  tags: v.array(nonEmpty),
+  readingMinutes: positiveInt,
+  sample: v.optional(v.boolean()),
+  source: v.optional(sourceSchema),
 }
 
-export const manifestEntrySchema = z.object({
+export const manifestEntrySchema = v.object({
   ...metaShape,
   // Named by content (`<id>.<first 12 hex of sha256>.json`) so a CDN can cache it forever; the plain
   // `<id>.json` of earlier builds stays readable.
-  path: z
-    .string()
-    .regex(
+  path: v.pipe(
+    v.string(),
+    v.regex(
       /^installments\/[a-z0-9-]+(?:\.[a-f0-9]{12})?\.json$/,
       'must be installments/<id>.<12 hex>.json (or installments/<id>.json)',
     ),
-  sha256: z.string().regex(/^[a-f0-9]{64}$/, 'must be 64 lowercase hex digits'),
+  ),
+  sha256: v.pipe(v.string(), v.regex(/^[a-f0-9]{64}$/, 'must be 64 lowercase hex digits')),
 })
 
-export const seriesSchema = z.object({
+export const seriesSchema = v.object({
   title: nonEmpty,
   tagline: nonEmpty,
-  intro: z.array(blockSchema).min(1, 'must have at least one block'),
-  officialAccount: officialAccountSchema.optional(),
+  intro: v.pipe(v.array(blockSchema), v.minLength(1, 'must have at least one block')),
+  officialAccount: v.optional(officialAccountSchema),
 })
 
-export const manifestSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+export const manifestSchema = v.object({
+  schemaVersion: v.literal(SCHEMA_VERSION),
   contentVersion: nonEmpty,
   series: seriesSchema,
-  installments: z.array(manifestEntrySchema),
+  installments: v.array(manifestEntrySchema),
 })
 
-export const installmentSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+export const installmentSchema = v.object({
+  schemaVersion: v.literal(SCHEMA_VERSION),
   ...metaShape,
-  body: z.array(blockSchema).min(1, 'must have at least one block'),
+  body: v.pipe(v.array(blockSchema), v.minLength(1, 'must have at least one block')),
 })
 
-export type Group = z.infer<typeof groupSchema>
-export type Run = z.infer<typeof runSchema>
-export type Inline = z.infer<typeof inlineSchema>
-export type Block = z.infer<typeof blockSchema>
-export type Interviewee = z.infer<typeof intervieweeSchema>
-export type ManifestEntry = z.infer<typeof manifestEntrySchema>
-export type Series = z.infer<typeof seriesSchema>
-export type Source = z.infer<typeof sourceSchema>
-export type OfficialAccount = z.infer<typeof officialAccountSchema>
-export type Manifest = z.infer<typeof manifestSchema>
-export type Installment = z.infer<typeof installmentSchema>
+export type Group = v.InferOutput<typeof groupSchema>
+export type Run = v.InferOutput<typeof runSchema>
+export type Inline = v.InferOutput<typeof inlineSchema>
+export type Block = v.InferOutput<typeof blockSchema>
+export type Interviewee = v.InferOutput<typeof intervieweeSchema>
+export type ManifestEntry = v.InferOutput<typeof manifestEntrySchema>
+export type Series = v.InferOutput<typeof seriesSchema>
+export type Source = v.InferOutput<typeof sourceSchema>
+export type OfficialAccount = v.InferOutput<typeof officialAccountSchema>
+export type Manifest = v.InferOutput<typeof manifestSchema>
+export type Installment = v.InferOutput<typeof installmentSchema>
 
 export const GROUPS: readonly Group[] = groupSchema.options
 
 /** How a list can be ordered: newest first, or in series order. Remembered by the library. */
-export const orderSchema = z.enum(['newest', 'series'])
-export type Order = z.infer<typeof orderSchema>
+export const orderSchema = v.picklist(['newest', 'series'])
+export type Order = v.InferOutput<typeof orderSchema>

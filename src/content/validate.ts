@@ -1,4 +1,5 @@
-import type { ZodError, ZodType } from 'zod'
+import type * as v from 'valibot'
+import { safeParse } from 'valibot'
 
 import {
   installmentSchema,
@@ -10,22 +11,73 @@ import {
 
 export type Validation<T> = { kind: 'ok'; value: T } | { kind: 'bad-data'; problems: string[] }
 
+/** One problem found by a schema: where it is and what is wrong, in words. */
+export type Issue = { path: Array<string | number>; message: string }
+export type Checked<T> = { ok: true; value: T } | { ok: false; issues: Issue[] }
+export type Schema<T> = v.GenericSchema<unknown, T>
+
 /** `installments[3].interviewee.group` — the path readers of an error list can find in the JSON. */
-export function formatPath(path: ReadonlyArray<string | number>): string {
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path.reduce<string>((out, key) => {
     if (typeof key === 'number') return `${out}[${key}]`
-    return out ? `${out}.${key}` : key
+    return out ? `${out}.${String(key)}` : String(key)
   }, '')
 }
 
-export function formatIssues(error: ZodError): string[] {
-  return error.issues.map((issue) => `${formatPath(issue.path) || '(root)'}: ${issue.message}`)
+const typeOf = (value: unknown) =>
+  value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isNaN(value) ? 'nan' : typeof value
+/** valibot's `("a" | "b")` in zod 3's words: `'a' | 'b'`. */
+const quoted = (expected: string | null) =>
+  String(expected)
+    .replace(/^\((.*)\)$/, '$1')
+    .replace(/"/g, "'")
+/** A strict object's unknown key: reported at the object, as zod did. */
+const isUnknownKey = (issue: v.BaseIssue<unknown>) =>
+  issue.type === 'strict_object' && issue.expected === 'never'
+
+/**
+ * Words for the problems a schema states no message of its own for: the wording zod 3 used, so
+ * error lists read as they always have ("Required", "Expected string, received number").
+ */
+function messageOf(issue: v.BaseIssue<unknown>): string {
+  const { input, type } = issue
+  if (isUnknownKey(issue)) return `Unrecognized key(s) in object: '${String(input)}'`
+  if (issue.kind === 'schema') {
+    if (input === undefined) return 'Required'
+    if (type === 'literal') return `Invalid literal value, expected ${issue.expected}`
+    if (type === 'picklist')
+      return `Invalid enum value. Expected ${quoted(issue.expected)}, received ${quoted(issue.received)}`
+    if (type === 'variant') return `Invalid discriminator value. Expected ${quoted(issue.expected)}`
+    if (type !== 'union') return `Expected ${type.replace('strict_', '')}, received ${typeOf(input)}`
+  }
+  if (type === 'integer') return 'Expected integer, received float'
+  if (type === 'min_value') return `Number must be greater than or equal to ${issue.requirement}`
+  if (type === 'max_value') return `Number must be less than or equal to ${issue.requirement}`
+  if (type === 'gt_value') return `Number must be greater than ${issue.requirement}`
+  return 'Invalid input'
 }
 
-function parseWith<T>(schema: ZodType<T>, data: unknown): Validation<T> {
-  const result = schema.safeParse(data)
-  if (result.success) return { kind: 'ok', value: result.data }
-  return { kind: 'bad-data', problems: formatIssues(result.error) }
+/** Every problem a schema finds, with readable messages; never throws. */
+export function check<T>(schema: Schema<T>, data: unknown): Checked<T> {
+  const result = safeParse(schema, data, { message: messageOf })
+  if (result.success) return { ok: true, value: result.output }
+  return {
+    ok: false,
+    issues: result.issues.map((issue) => {
+      const path = (issue.path ?? []).map((item) => item.key as string | number)
+      return { path: isUnknownKey(issue) ? path.slice(0, -1) : path, message: issue.message }
+    }),
+  }
+}
+
+export function formatIssues(issues: readonly Issue[]): string[] {
+  return issues.map((issue) => `${formatPath(issue.path) || '(root)'}: ${issue.message}`)
+}
+
+function parseWith<T>(schema: Schema<T>, data: unknown): Validation<T> {
+  const result = check(schema, data)
+  if (result.ok) return { kind: 'ok', value: result.value }
+  return { kind: 'bad-data', problems: formatIssues(result.issues) }
 }
 
 function duplicates<T>(values: readonly T[]): T[] {

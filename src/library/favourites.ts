@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as v from 'valibot'
 
 import { groupSchema, idSchema, type ManifestEntry } from '@/content/schema'
 
@@ -6,27 +6,27 @@ import { USER_KEY_PREFIX } from './records'
 import { createStore } from './store'
 
 /** What a favourite remembers of its installment, so it shows and opens with no content at all. */
-export const snapshotSchema = z.object({
-  number: z.number().int(),
-  title: z.string(),
-  intervieweeName: z.string(),
-  intervieweeRole: z.string(),
+export const snapshotSchema = v.object({
+  number: v.pipe(v.number(), v.integer()),
+  title: v.string(),
+  intervieweeName: v.string(),
+  intervieweeRole: v.string(),
   group: groupSchema,
-  sample: z.boolean().optional(),
+  sample: v.optional(v.boolean()),
 })
 
-export const favouriteSchema = z.object({
+export const favouriteSchema = v.object({
   id: idSchema,
-  savedAt: z.number().int().nonnegative(),
+  savedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
   snapshot: snapshotSchema,
 })
 
-export type Favourite = z.infer<typeof favouriteSchema>
+export type Favourite = v.InferOutput<typeof favouriteSchema>
 
 export const favouritesStore = createStore({
   key: `${USER_KEY_PREFIX}favourites`,
   version: 1,
-  schema: z.array(favouriteSchema),
+  schema: v.array(favouriteSchema),
   empty: () => [],
 })
 

@@ -1,17 +1,17 @@
-import { z } from 'zod'
+import * as v from 'valibot'
 
 import { USER_KEY_PREFIX } from './records'
 import { createStore } from './store'
 
-export const progressEntrySchema = z.object({
+export const progressEntrySchema = v.object({
   /** Scroll offset in px, to restore the exact place. */
-  offset: z.number().nonnegative(),
+  offset: v.pipe(v.number(), v.minValue(0)),
   /** 0..1 of the interview read, for the "continue reading" marker. */
-  ratio: z.number().min(0).max(1),
-  updatedAt: z.number().int().nonnegative(),
+  ratio: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  updatedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
 })
 
-export type ProgressEntry = z.infer<typeof progressEntrySchema>
+export type ProgressEntry = v.InferOutput<typeof progressEntrySchema>
 export type ProgressMap = Record<string, ProgressEntry>
 
 /** Enough for a 100-installment series many times over while staying far below 1 MB a key. */
@@ -23,7 +23,7 @@ export const FINISHED_RATIO = 0.95
 export const progressStore = createStore({
   key: `${USER_KEY_PREFIX}progress`,
   version: 1,
-  schema: z.record(progressEntrySchema),
+  schema: v.record(v.string(), progressEntrySchema),
   empty: (): ProgressMap => ({}),
 })
 

@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod'
+import { safeParse, type GenericSchema } from 'valibot'
 
 import { loadText, remove, save, saveText } from '@/platform/storage'
 
@@ -10,7 +10,7 @@ import { loadText, remove, save, saveText } from '@/platform/storage'
 export type RecordSpec<T> = {
   key: string
   version: number
-  schema: ZodType<T>
+  schema: GenericSchema<unknown, T>
   empty: () => T
 }
 
@@ -46,8 +46,8 @@ function decode<T>(spec: RecordSpec<T>, text: string): T | undefined {
   }
   if (!parsed || typeof parsed !== 'object' || (parsed as { v?: unknown }).v !== spec.version)
     return undefined
-  const result = spec.schema.safeParse((parsed as { data?: unknown }).data)
-  return result.success ? result.data : undefined
+  const result = safeParse(spec.schema, (parsed as { data?: unknown }).data)
+  return result.success ? result.output : undefined
 }
 
 /** Writes a record; false when storage refused it (the caller keeps the data in memory). */

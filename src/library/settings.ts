@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as v from 'valibot'
 
 import { orderSchema } from '@/content/schema'
 
@@ -8,12 +8,12 @@ import { createStore } from './store'
 export const FONT_STEPS = [0, 1, 2, 3] as const
 export type FontStep = (typeof FONT_STEPS)[number]
 
-export const settingsSchema = z.object({
-  fontStep: z.custom<FontStep>((v) => FONT_STEPS.includes(v as FontStep), 'must be a font step'),
+export const settingsSchema = v.object({
+  fontStep: v.custom<FontStep>((step) => FONT_STEPS.includes(step as FontStep), 'must be a font step'),
   order: orderSchema,
 })
 
-export type Settings = z.infer<typeof settingsSchema>
+export type Settings = v.InferOutput<typeof settingsSchema>
 
 export const DEFAULT_SETTINGS: Settings = { fontStep: 1, order: 'newest' }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as v from 'valibot'
 
 import { fixture as manifest } from '../fixtures/built'
 import type { ManifestEntry } from '@/content/schema'
@@ -22,7 +22,7 @@ jest.mock('@tarojs/taro', () => jest.requireActual('./support/fake-taro'))
 const spec: RecordSpec<string[]> = {
   key: 'lre.user.test',
   version: 2,
-  schema: z.array(z.string()),
+  schema: v.array(v.string()),
   empty: () => [],
 }
 const entries = manifest.installments as ManifestEntry[]
