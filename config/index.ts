@@ -59,6 +59,11 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       patterns: [{ from: `${path.relative(ROOT, bundledDir)}/media/`, to: `${outputRoot}/static/media/` }],
       options: {},
     },
+    // Taro writes its templates into base.wxml once per nesting level, up to baseLevel (16 by default),
+    // and renders anything deeper through its recursive comp component. Our deepest page is 7 levels
+    // (asserted in tests/weapp/budgets.test.ts), so 8 keeps about 23 KB of templates out of the main
+    // package.
+    baseLevel: 8,
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },

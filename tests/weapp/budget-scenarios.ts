@@ -29,13 +29,18 @@ export type Measure = {
   depth: number
   /** The cross-check: the view layer shows exactly the text the setData tree holds. */
   sameText: boolean
+  /** Custom components the view layer instantiated to render it (Taro's `comp` when too deep). */
+  components: string[]
   records: SetDataRecord[]
 }
 
 function measure(scenario: string, h: Harness, from: number, ms: number): Measure {
   const records = h.setDataLog.slice(from)
   const page = h.current()
-  const view = renderPage(REMOTE_DIST, page.route, page.data)
+  const components: string[] = []
+  const view = renderPage(REMOTE_DIST, page.route, page.data, {
+    onComponent: (name) => components.push(name),
+  })
   return {
     scenario,
     ms,
@@ -44,6 +49,7 @@ function measure(scenario: string, h: Harness, from: number, ms: number): Measur
     maxSingleBytes: Math.max(0, ...records.map((r) => r.bytes)),
     ...elementStats(view),
     sameText: visibleText(view) === textOf(h.root()),
+    components,
     records,
   }
 }
