@@ -8,9 +8,10 @@ import { useSyncExternalStore } from 'react'
 
 import { bundledManifest } from '@/content/bundled'
 import { createContentCache } from '@/content/cache'
-import { createRemoteSource } from '@/content/remote'
 import { createRepository, type Catalog, type RefreshStatus } from '@/content/repository'
 import { favouritesStore } from '@/library/favourites'
+
+import { remoteSource } from './remote-source'
 
 /** Set at build time (e.g. in .env.production); without it the app reads bundled content only. */
 const CONTENT_URL = (process.env.TARO_APP_CONTENT_URL ?? '').trim()
@@ -19,7 +20,7 @@ const favouriteIds = () => new Set(favouritesStore.get().map((f) => f.id))
 
 export const repository = createRepository({
   bundled: { manifest: bundledManifest },
-  remote: CONTENT_URL ? createRemoteSource(CONTENT_URL) : null,
+  remote: CONTENT_URL ? remoteSource(CONTENT_URL) : null,
   cache: CONTENT_URL ? createContentCache(undefined, favouriteIds) : null,
 })
 

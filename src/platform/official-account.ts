@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 
+import { copyText } from './interaction'
 import { canIUse, entryScene, IN_BROWSER, launchScene } from './system'
 
 /**
@@ -13,10 +14,19 @@ export type LinkOutcome = 'opened' | 'copied' | 'failed'
 type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void }
 type CallbackApi = (options: Record<string, unknown> & Callbacks) => unknown
 
+type OfficialAccountApi = 'openOfficialAccountArticle' | 'openOfficialAccountProfile'
+
+/** Each schema literal, so the H5 build answers canIUse at compile time (see system.ts). */
+const SUPPORTED: Record<OfficialAccountApi, () => boolean> = {
+  openOfficialAccountArticle: () => Taro.canIUse('openOfficialAccountArticle'),
+  openOfficialAccountProfile: () => Taro.canIUse('openOfficialAccountProfile'),
+}
+
 /** Calls a callback-style API by name; resolves whether it succeeded, and never throws. */
-function callApi(name: string, options: Record<string, unknown>): Promise<boolean> {
+function callApi(name: OfficialAccountApi, options: Record<string, unknown>): Promise<boolean> {
+  if (!canIUse(SUPPORTED[name])) return Promise.resolve(false)
   const api = (Taro as unknown as Record<string, unknown>)[name]
-  if (!canIUse(name) || typeof api !== 'function') return Promise.resolve(false)
+  if (typeof api !== 'function') return Promise.resolve(false)
   return new Promise((resolve) => {
     try {
       const returned = (api as CallbackApi)({
@@ -31,17 +41,6 @@ function callApi(name: string, options: Record<string, unknown>): Promise<boolea
       resolve(false)
     }
   })
-}
-
-export function copyText(data: string): Promise<boolean> {
-  try {
-    return Taro.setClipboardData({ data }).then(
-      () => true,
-      () => false,
-    )
-  } catch {
-    return Promise.resolve(false)
-  }
 }
 
 export async function openArticle(url: string): Promise<LinkOutcome> {

@@ -6,29 +6,17 @@ export const IN_BROWSER = process.env.TARO_ENV === 'h5'
 /** Scene 1154: opened from Moments in single-page mode, with no navigation and no tabBar. */
 export const SINGLE_PAGE_SCENE = 1154
 
-export type WindowMetrics = { windowWidth: number; windowHeight: number }
-
-let cachedWindow: WindowMetrics | null = null
-
-/** Feature detection in the manner of vant-weapp: ask the base library, never assume. */
-export function canIUse(schema: string): boolean {
+/**
+ * Feature detection in the manner of vant-weapp: ask the base library, never assume. Callers write
+ * the schema literally (`canIUse(() => Taro.canIUse('getWindowInfo'))`): the H5 build answers a
+ * literal at compile time, while a schema passed in a variable would ship Taro's whole feature table.
+ */
+export function canIUse(ask: () => boolean): boolean {
   try {
-    return Taro.canIUse(schema)
+    return ask()
   } catch {
     return false
   }
-}
-
-/** Window size, read once: it does not change for the life of a mini program. */
-export function windowMetrics(): WindowMetrics {
-  if (cachedWindow) return cachedWindow
-  try {
-    const info = canIUse('getWindowInfo') ? Taro.getWindowInfo() : Taro.getSystemInfoSync()
-    cachedWindow = { windowWidth: info.windowWidth, windowHeight: info.windowHeight }
-  } catch {
-    cachedWindow = { windowWidth: 375, windowHeight: 667 }
-  }
-  return cachedWindow
 }
 
 export function launchScene(): number | null {
@@ -42,7 +30,7 @@ export function launchScene(): number | null {
 /** The scene of this visit: a hot start from a scan has its own, unlike the launch's. */
 export function entryScene(): number | null {
   try {
-    if (canIUse('getEnterOptionsSync')) return Taro.getEnterOptionsSync().scene ?? null
+    if (canIUse(() => Taro.canIUse('getEnterOptionsSync'))) return Taro.getEnterOptionsSync().scene ?? null
   } catch {
     // Fall back to the launch scene below.
   }

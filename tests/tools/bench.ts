@@ -7,6 +7,8 @@
  *    loaded, first list render, settled) and the 999 ÷ 100 ratio. With --baseline, the same launches of
  *    that commit's build run beside this one's, for before → after ratios.
  * 3. The launch's steps one at a time in Node, at 100 and 999: where the time goes.
+ * 4. The browser build's first screen in Chromium: the scripts loaded before the list shows, and their
+ *    gzip bytes (also asserted, in tests/e2e/first-screen.test.ts).
  *
  * Wall times are noisy here, so they are only reported, as medians and ratios from one run. Writes
  * everything to bench/latest.json. Builds dist/weapp-remote first if it is missing.
@@ -101,9 +103,26 @@ async function phaseTable() {
   }))
 }
 
+async function firstScreenTable() {
+  const { measureFirstScreen } = await import('../e2e/first-screen')
+  const rows = []
+  for (const dist of ['h5', 'h5-remote']) {
+    const first = await measureFirstScreen(path.join(ROOT, 'dist', dist))
+    rows.push({
+      build: `dist/${dist}`,
+      scripts: first.scripts.length,
+      kb: round(first.bytes / 1024),
+      gzipKb: round(first.gzipBytes / 1024),
+    })
+  }
+  return rows
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { baseline: { type: 'string' } } })
   ensureBuilt('build:weapp:remote', 'dist/weapp-remote/app.js')
+  ensureBuilt('build:h5', 'dist/h5/index.html')
+  ensureBuilt('build:h5:remote', 'dist/h5-remote/index.html')
   // Imported after the builds so the scenarios find the bundles.
   const { THIS_BUILD } = await import('../weapp/budget-scenarios')
   const builds: Named[] = [{ name: 'this build', build: THIS_BUILD }]
@@ -122,11 +141,14 @@ async function main(): Promise<void> {
   const phases = await phaseTable()
   console.log('the launch step by step, in Node (medians, ms):')
   console.table(phases)
+  const browser = await firstScreenTable()
+  console.log("the browser build's first screen (scripts loaded before the list shows):")
+  console.table(browser)
 
   mkdirSync(path.join(ROOT, 'bench'), { recursive: true })
   writeFileSync(
     path.join(ROOT, 'bench', 'latest.json'),
-    `${JSON.stringify({ runs: RUNS, scenarios, launch, phases }, null, 2)}\n`,
+    `${JSON.stringify({ runs: RUNS, scenarios, launch, phases, browser }, null, 2)}\n`,
   )
   console.log(`wrote bench/latest.json (${RUNS} runs a scenario)`)
 }

@@ -27,7 +27,7 @@ import { FONT_STEPS, setFontStep, settingsStore, type FontStep } from '@/library
 import { useStore } from '@/library/store'
 import { goToList, readerUrl, redirectTo } from '@/platform/navigation'
 import { isSinglePageMode } from '@/platform/system'
-import { previewImages, setPageTitle } from '@/platform/ui'
+import { previewImages, setPageTitle } from '@/platform/page-ui'
 
 import { useReadingProgress } from './useReadingProgress'
 

@@ -2,8 +2,9 @@ import { useDidHide, usePageScroll, useUnload } from '@tarojs/taro'
 import { useEffect, useRef } from 'react'
 
 import { FINISHED_RATIO, progressStore, saveProgress } from '@/library/progress'
-import { windowMetrics } from '@/platform/system'
-import { measurePageHeight, scrollPageTo, toast } from '@/platform/ui'
+import { windowMetrics } from '@/platform/window'
+import { measurePageHeight, scrollPageTo } from '@/platform/page-ui'
+import { toast } from '@/platform/ui'
 import { text } from '@/i18n/zh'
 
 const SAVE_EVERY_MS = 800
