@@ -44,7 +44,10 @@ manifest.json last. Nothing the live manifest names is deleted. Upload in the sa
 
 Keeps the newest N editions in editions.json and the live one (manifest.json), and removes every file
 under installments/ and media/ that none of them uses. --dry-run lists the files and changes nothing.
-Keep enough editions for readers whose manifest is still cached (an hour of CDN max-age is one).`,
+Keep the editions readers may still hold: an edge may serve a manifest for its max-age (60 s with
+the headers in the README), and an app shows its saved manifest until its launch refresh returns. A
+body pruned under a reader's old manifest shows a retry, which reads the new edition once the app has
+refreshed.`,
   validate: `Usage: npm run content -- validate <dir | https-url | file> [--json]
 
 Checks built content as the app does: the manifest's schema, unique ids and numbers, and each body's

@@ -139,7 +139,11 @@ export async function publishInto(
   if (problems.length) return { kind: 'error', problems }
 
   const editions = log.editions.filter((e) => e.contentVersion !== output.manifest.contentVersion)
-  if (live && !editions.some((e) => e.contentVersion === live.contentVersion)) {
+  const liveUnknown =
+    live &&
+    live.contentVersion !== output.manifest.contentVersion &&
+    !editions.some((e) => e.contentVersion === live.contentVersion)
+  if (live && liveUnknown) {
     // A folder first published without a log: its live edition becomes the first one remembered.
     editions.unshift({
       contentVersion: live.contentVersion,
@@ -153,23 +157,25 @@ export async function publishInto(
     files: files.map(([rel]) => rel).sort(),
   })
 
+  const logFile = path.join(folder, EDITIONS_FILE)
+  const previousLog = await fs.readFile(logFile).catch(() => null)
   const written: string[] = []
   try {
     for (const [rel, bytes] of added) {
       await writeAtomically(path.join(folder, rel), bytes)
       written.push(rel)
     }
-    await writeAtomically(
-      path.join(folder, EDITIONS_FILE),
-      Buffer.from(`${JSON.stringify({ editions }, null, 2)}\n`),
-    )
+    await writeAtomically(logFile, Buffer.from(`${JSON.stringify({ editions }, null, 2)}\n`))
     // Last: until this rename, every reader still gets the previous edition, whole.
     await writeAtomically(
       path.join(folder, MANIFEST_FILE),
       output.files.get(MANIFEST_FILE) ?? Buffer.alloc(0),
     )
   } catch (error) {
+    // As it was: no new files, and a log that names no edition that was never published.
     await Promise.all(written.map((rel) => fs.rm(path.join(folder, rel), { force: true })))
+    if (previousLog) await writeAtomically(logFile, previousLog).catch(() => undefined)
+    else await fs.rm(logFile, { force: true })
     throw error
   }
   return {
@@ -206,9 +212,12 @@ export async function prune(folder: string, keep: number, dryRun = false): Promi
   if (!log || !live || problems.length) return { kind: 'error', problems }
 
   const kept = log.editions.slice(-keep)
-  if (!kept.some((e) => e.contentVersion === live.contentVersion))
-    kept.push({ contentVersion: live.contentVersion, builtAt: '', files: await filesOfLive(folder, live) })
-  const needed = new Set(kept.flatMap((e) => e.files))
+  // The live edition is always kept; one the log does not know is not written into it, where it
+  // would pass for the newest.
+  const liveFiles = kept.some((e) => e.contentVersion === live.contentVersion)
+    ? []
+    : await filesOfLive(folder, live)
+  const needed = new Set([...kept.flatMap((e) => e.files), ...liveFiles])
   const removed = (await ownedFiles(folder)).filter((rel) => !needed.has(rel))
   let bytes = 0
   for (const rel of removed) bytes += (await fs.stat(path.join(folder, rel))).size
@@ -220,5 +229,7 @@ export async function prune(folder: string, keep: number, dryRun = false): Promi
     )
     for (const rel of removed) await fs.rm(path.join(folder, rel), { force: true })
   }
-  return { kind: 'ok', removed, bytes, kept: kept.map((e) => e.contentVersion) }
+  const keptVersions = kept.map((e) => e.contentVersion)
+  if (liveFiles.length) keptVersions.push(live.contentVersion)
+  return { kind: 'ok', removed, bytes, kept: keptVersions }
 }

@@ -23,7 +23,7 @@ export type CachedManifest = { base: string; etag: string | null; manifest: unkn
 export type CachedHead = { base: string; etag: string | null; head: unknown }
 type BodyRecord = { sha256: string; body: unknown }
 type IndexEntry = { bytes: number; readAt: number }
-type Index = { manifestBytes: number; bodies: Record<string, IndexEntry> }
+type Index = { manifestBytes: number; headBytes: number; bodies: Record<string, IndexEntry> }
 
 export type ContentCache = ReturnType<typeof createContentCache>
 
@@ -36,15 +36,24 @@ export function createContentCache(
   pinned: () => ReadonlySet<string> = () => new Set(),
   now: () => number = Date.now,
 ) {
+  /** The index as stored, keeping only well-formed entries: a damaged one must not stop a launch. */
   const readIndex = (): Index => {
-    const raw = storage.load<Index>(INDEX_KEY)
-    return raw && typeof raw === 'object' && raw.bodies && typeof raw.bodies === 'object'
-      ? raw
-      : { manifestBytes: 0, bodies: {} }
+    const raw = storage.load<Partial<Index>>(INDEX_KEY)
+    const count = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : 0)
+    const bodies: Record<string, IndexEntry> = {}
+    if (raw && typeof raw === 'object' && raw.bodies && typeof raw.bodies === 'object') {
+      for (const [id, entry] of Object.entries(raw.bodies as Record<string, unknown>)) {
+        if (entry && typeof entry === 'object') {
+          const { bytes, readAt } = entry as Partial<IndexEntry>
+          bodies[id] = { bytes: count(bytes), readAt: count(readAt) }
+        }
+      }
+    }
+    return { manifestBytes: count(raw?.manifestBytes), headBytes: count(raw?.headBytes), bodies }
   }
   const writeIndex = (index: Index) => storage.save(INDEX_KEY, index)
   const total = (index: Index) =>
-    index.manifestBytes + Object.values(index.bodies).reduce((sum, e) => sum + e.bytes, 0)
+    index.manifestBytes + index.headBytes + Object.values(index.bodies).reduce((sum, e) => sum + e.bytes, 0)
 
   /** Least-recently-read first; favourites' bodies only when nothing else is left. */
   const evictionOrder = (index: Index): string[] => {
@@ -64,15 +73,19 @@ export function createContentCache(
     return true
   }
 
-  /** Writes within budget: makes room first, and on a quota error evicts and retries once. */
+  /**
+   * Writes within budget: makes room for `bytes` first, and on a quota error evicts and retries once.
+   * `keyBytes` is this key's own size, when `bytes` also counts another key written with it.
+   */
   const writeWithin = (
     key: string,
     value: unknown,
     bytes: number,
     index: Index,
     except?: string,
+    keyBytes = bytes,
   ): boolean => {
-    if (bytes > budget.maxKeyBytes) return false
+    if (keyBytes > budget.maxKeyBytes) return false
     while (total(index) + bytes > budget.maxTotalBytes) if (!evictOne(index, except)) return false
     if (storage.save(key, value)) return true
     return evictOne(index, except) && storage.save(key, value)
@@ -96,11 +109,16 @@ export function createContentCache(
     saveManifest(record: CachedManifest, head: unknown): boolean {
       const index = readIndex()
       const headRecord: CachedHead = { base: record.base, etag: record.etag, head }
-      const bytes = byteLength(record) + byteLength(headRecord)
+      const [manifestBytes, headBytes] = [byteLength(record), byteLength(headRecord)]
       index.manifestBytes = 0
+      index.headBytes = 0
       storage.remove(HEAD_KEY)
-      const ok = writeWithin(MANIFEST_KEY, record, bytes, index) && storage.save(HEAD_KEY, headRecord)
-      index.manifestBytes = ok ? bytes : 0
+      const ok =
+        headBytes <= budget.maxKeyBytes &&
+        writeWithin(MANIFEST_KEY, record, manifestBytes + headBytes, index, undefined, manifestBytes) &&
+        storage.save(HEAD_KEY, headRecord)
+      index.manifestBytes = ok ? manifestBytes : 0
+      index.headBytes = ok ? headBytes : 0
       if (!ok) {
         storage.remove(MANIFEST_KEY)
         storage.remove(HEAD_KEY)
@@ -109,9 +127,25 @@ export function createContentCache(
       return ok
     },
 
+    /**
+     * A head for the manifest already stored (left by a build that saved none, or after a bad one was
+     * dropped), so the next launch reads the first screen only. Never touches the manifest.
+     */
+    saveHead(record: CachedHead): boolean {
+      const headBytes = byteLength(record)
+      if (headBytes > budget.maxKeyBytes || !storage.save(HEAD_KEY, record)) return false
+      const index = readIndex()
+      index.headBytes = headBytes
+      writeIndex(index)
+      return true
+    },
+
     /** A head that failed its checks is dropped, so the next launch reads the whole manifest. */
     dropHead(): void {
       storage.remove(HEAD_KEY)
+      const index = readIndex()
+      index.headBytes = 0
+      writeIndex(index)
     },
 
     loadNewIds(base: string): string[] {

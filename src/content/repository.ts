@@ -105,7 +105,8 @@ export function createRepository({
       : { status: 'error', problems: bundledManifest.problems }
 
   const remoteSource = (): ContentSource => ({ kind: 'remote', base: remote?.base ?? '' })
-  const cachedNewIds = () => new Set(remote && cache ? cache.loadNewIds(remote.base) : [])
+  // An earlier build saved every new id; the cap applies to what it left too.
+  const cachedNewIds = () => new Set(remote && cache ? cache.loadNewIds(remote.base).slice(0, MAX_NEW) : [])
 
   /** The whole cached manifest, validated; it also writes the head when an older build left none. */
   const fullFromCache = (): Catalog | null => {
@@ -114,7 +115,8 @@ export function createRepository({
     const valid = cached ? validateManifest(cached.manifest) : null
     if (!cached || valid?.kind !== 'ok') return null
     etag = cached.etag
-    if (!cache.loadHead(remote.base)) cache.saveManifest(cached, headOf(valid.value))
+    if (!cache.loadHead(remote.base))
+      cache.saveHead({ base: remote.base, etag: cached.etag, head: headOf(valid.value) })
     return readyCatalog(valid.value, remoteSource(), cachedNewIds())
   }
 
@@ -136,14 +138,20 @@ export function createRepository({
 
   const emit = () => listeners.forEach((listener) => listener())
 
-  const complete = () => {
-    if (catalog.status !== 'ready' || !catalog.partial) return
+  /** Reads the rest of a partial catalog; true when that failed and only the bundled content is left. */
+  const complete = (): boolean => {
+    if (catalog.status !== 'ready' || !catalog.partial) return false
     const full = fullFromCache()
-    // The stored manifest went missing or bad behind a good head: what the app ships is still good.
-    if (!full) cache?.dropHead()
     catalog = full ?? bundledCatalog
     // Not during the caller's render: subscribers hear of it once that is done.
     void Promise.resolve().then(emit)
+    if (full) return false
+    // The saved manifest went missing or bad behind a good head: show what the app ships, and fetch
+    // the whole manifest again (no ETag, so the host cannot answer 304 for what we no longer have).
+    cache?.dropHead()
+    etag = null
+    void (inFlight ?? Promise.resolve()).then(() => refresh())
+    return true
   }
 
   const entry = (id: string): ManifestEntry | null => {
@@ -183,8 +191,9 @@ export function createRepository({
   }
 
   const adopt = (manifest: Manifest, newEtag: string | null): boolean => {
-    complete()
-    const previous = catalog.status === 'ready' ? catalog.manifest : null
+    // Without the saved manifest there is no telling what the reader has seen: nothing is marked new.
+    const forgotten = complete()
+    const previous = catalog.status === 'ready' && !forgotten ? catalog.manifest : null
     const known = new Set(previous?.installments.map((e) => e.id) ?? [])
     const stillNew = catalog.status === 'ready' ? catalog.newIds : NO_IDS
     const arrived = manifest.installments.filter((e) =>
@@ -244,7 +253,7 @@ export function createRepository({
     catalog: () => catalog,
     status: () => status,
     entry,
-    complete,
+    complete: () => void complete(),
     refresh,
     async refreshIfStale(maxAgeMs) {
       return now() - lastAttemptAt >= maxAgeMs ? refresh() : null

@@ -115,7 +115,8 @@ const metaShape = {
 export const manifestEntrySchema = v.object({
   ...metaShape,
   // Named by content (`<id>.<first 12 hex of sha256>.json`) so a CDN can cache it forever; the plain
-  // `<id>.json` of earlier builds stays readable.
+  // `<id>.json` of earlier builds stays readable. Builds before this one accept only the plain name,
+  // so this is the one change within schemaVersion 1 that needs the app first (none was released).
   path: v.pipe(
     v.string(),
     v.regex(

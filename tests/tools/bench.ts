@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --baseline <git ref>]`: the performance scenarios on the compiled bundle.
+ * `npm run bench [-- --baseline <git ref>] [--only scenarios|launch|phases|browser]`: the performance
+ * scenarios on the compiled bundle.
  *
  * 1. Each scenario 20 times: setData calls, bytes, rendered elements, widest element, depth
  *    (deterministic, and asserted in tests/weapp/budgets.test.ts) with the median wall time.
@@ -119,7 +120,8 @@ async function firstScreenTable() {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { baseline: { type: 'string' } } })
+  const { values } = parseArgs({ options: { baseline: { type: 'string' }, only: { type: 'string' } } })
+  const wanted = (table: string) => !values.only || values.only === table
   ensureBuilt('build:weapp:remote', 'dist/weapp-remote/app.js')
   ensureBuilt('build:h5', 'dist/h5/index.html')
   ensureBuilt('build:h5:remote', 'dist/h5-remote/index.html')
@@ -132,18 +134,24 @@ async function main(): Promise<void> {
     builds.push({ name: `${values.baseline} (${baseline.sha.slice(0, 7)})`, build: baseline })
   }
 
-  const scenarios = await scenarioTable()
-  console.table(scenarios)
-  const launch = await launchTable(builds)
-  console.log('warm launch, cached manifest (medians, ms from launch):')
-  console.table(launch.rows)
-  console.table(launch.ratios)
-  const phases = await phaseTable()
-  console.log('the launch step by step, in Node (medians, ms):')
-  console.table(phases)
-  const browser = await firstScreenTable()
-  console.log("the browser build's first screen (scripts loaded before the list shows):")
-  console.table(browser)
+  const scenarios = wanted('scenarios') ? await scenarioTable() : []
+  if (scenarios.length) console.table(scenarios)
+  const launch = wanted('launch') ? await launchTable(builds) : null
+  if (launch) {
+    console.log('warm launch, cached manifest (medians, ms from launch):')
+    console.table(launch.rows)
+    console.table(launch.ratios)
+  }
+  const phases = wanted('phases') ? await phaseTable() : []
+  if (phases.length) {
+    console.log('the launch step by step, in Node (medians, ms):')
+    console.table(phases)
+  }
+  const browser = wanted('browser') ? await firstScreenTable() : []
+  if (browser.length) {
+    console.log("the browser build's first screen (scripts loaded before the list shows):")
+    console.table(browser)
+  }
 
   mkdirSync(path.join(ROOT, 'bench'), { recursive: true })
   writeFileSync(

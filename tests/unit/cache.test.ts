@@ -108,11 +108,11 @@ describe('the manifest and its first screen (head) are saved as one', () => {
   })
 
   test.each([
-    ['a manifest over the per-key budget', { maxKeyBytes: 100, maxTotalBytes: 100_000 }, 'none'],
+    ['a manifest over the per-key budget', { maxKeyBytes: 150, maxTotalBytes: 100_000 }, 'none'],
     ['a storage that is full', { maxKeyBytes: 10_000, maxTotalBytes: 100_000 }, 'quota'],
   ] as const)('%s: neither the new nor the old pair stays', (_name, budget, fault) => {
     const cache = cacheWith(budget)
-    cache.saveManifest(record(1), { h: 1 })
+    expect(cache.saveManifest(record(1), { h: 1 })).toBe(true)
     if (fault === 'quota') faults.write = true
     expect(cache.saveManifest({ ...record(2), manifest: { m: 'x'.repeat(200) } }, { h: 2 })).toBe(false)
     faults.write = false
@@ -122,6 +122,25 @@ describe('the manifest and its first screen (head) are saved as one', () => {
     ])
   })
 
+  test('the per-key budget applies to each key, not to the pair', () => {
+    const cache = cacheWith({ maxKeyBytes: 150, maxTotalBytes: 100_000 })
+    const manifest = { ...record(1), manifest: { m: 'x'.repeat(60) } }
+    expect(cache.saveManifest(manifest, { h: 'y'.repeat(60) })).toBe(true)
+    expect(cache.loadManifest('https://a.example')).toEqual(manifest)
+  })
+
+  test('saveHead adds a head beside the stored manifest and counts it in the budget', () => {
+    const cache = cacheWith({ maxKeyBytes: 10_000, maxTotalBytes: 100_000 })
+    cache.saveManifest(record(1), { h: 1 })
+    cache.dropHead()
+    const before = cache.usage()
+    const head = { base: 'https://a.example', etag: '"1"', head: { h: 'again' } }
+    expect(cache.saveHead(head)).toBe(true)
+    expect(cache.loadHead('https://a.example')).toEqual(head)
+    expect(cache.loadManifest('https://a.example')).toEqual(record(1))
+    expect(cache.usage()).toBeGreaterThan(before)
+  })
+
   test('dropHead leaves the manifest, so the next launch reads it whole', () => {
     const cache = cacheWith({ maxKeyBytes: 10_000, maxTotalBytes: 100_000 })
     cache.saveManifest(record(1), { h: 1 })
@@ -129,6 +148,22 @@ describe('the manifest and its first screen (head) are saved as one', () => {
     expect(cache.loadHead('https://a.example')).toBeNull()
     expect(cache.loadManifest('https://a.example')).toEqual(record(1))
   })
+})
+
+test.each([
+  ['null entries', { manifestBytes: 10, bodies: { a: null, b: { bytes: 5, readAt: 1 } } }],
+  [
+    'entries without numbers',
+    { manifestBytes: 'x', bodies: { a: { bytes: 'big' }, b: { bytes: 5, readAt: 1 } } },
+  ],
+  ['no bodies', { manifestBytes: 10 }],
+  ['not an object', 7],
+])('an index with %s is read as far as it goes, and saving still works', (_name, index) => {
+  memory.set('lre.cache.index', JSON.stringify(index))
+  const cache = cacheWith({ maxKeyBytes: 10_000, maxTotalBytes: 100_000 })
+  expect(() => cache.usage()).not.toThrow()
+  expect(cache.saveManifest({ base: 'https://a.example', etag: null, manifest: {} }, {})).toBe(true)
+  expect(cache.saveBody('c', 'h', body('c', 10))).toBe(true)
 })
 
 test('prune drops bodies the manifest no longer names', () => {

@@ -1,8 +1,10 @@
 import { fixture as manifest, fixtureBody } from '../fixtures/built'
 import { chunk, matchesSearch, neighbours, normalise, queryEntries, PAGE_SIZE } from '@/content/query'
 import { mediaUrl } from '@/content/media'
+import { headOf, validateHead } from '@/content/head'
 import { createRepository } from '@/content/repository'
 import type { ManifestEntry } from '@/content/schema'
+import { validateManifest } from '@/content/validate'
 
 // The generated fixture column (`npm run fixtures`): fixture-001…016 in weekly steps, groups in turn
 // (scientist, entrepreneur, engineer, worker), plus no. 17, an imported article older than them all.
@@ -117,5 +119,42 @@ describe('repository', () => {
     r.subscribe(seen)
     expect(await r.refresh()).toEqual({ kind: 'ok', changed: false })
     expect(seen).not.toHaveBeenCalled()
+  })
+})
+
+describe('the first screen (head)', () => {
+  const full = validateManifest(manifest)
+  if (full.kind !== 'ok') throw new Error('the bundled manifest is invalid')
+  const head = headOf(full.value)
+
+  test('holds the first page in each order, and the counts of the whole series', () => {
+    const firstPage = (order: 'newest' | 'series') =>
+      queryEntries(full.value.installments, { group: 'all', search: '', order })
+        .slice(0, PAGE_SIZE)
+        .map((e) => e.id)
+    const ids = head.manifest.installments.map((e) => e.id)
+    expect(ids).toEqual(expect.arrayContaining([...firstPage('newest'), ...firstPage('series')]))
+    expect(head.counts).toEqual({
+      total: entries.length,
+      samples: entries.filter((e) => e.sample).length,
+    })
+    expect(validateHead(JSON.parse(JSON.stringify(head)))).toEqual({ kind: 'ok', value: head })
+  })
+
+  test.each([
+    ['not an object', 42, '(root)'],
+    [
+      'a manifest that fails its schema',
+      { ...head, manifest: { ...head.manifest, contentVersion: '' } },
+      'contentVersion',
+    ],
+    ['no counts', { manifest: head.manifest }, 'counts'],
+    ['a total below the entries it holds', { ...head, counts: { total: 1, samples: 0 } }, 'counts'],
+    ['more samples than installments', { ...head, counts: { total: 50, samples: 51 } }, 'counts'],
+    ['counts that are not whole numbers', { ...head, counts: { total: 50.5, samples: 0 } }, 'counts'],
+  ])('a head with %s is bad data', (_name, data, where) => {
+    const result = validateHead(data)
+    expect(result.kind).toBe('bad-data')
+    expect(result.kind === 'bad-data' && result.problems.join('\n')).toContain(where)
   })
 })

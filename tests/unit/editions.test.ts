@@ -2,7 +2,16 @@
  * Publishing editions side by side (`content build --into`) and removing what only old editions used
  * (`content prune`), through the CLI's main() on real folders.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  promises as fs,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -77,6 +86,10 @@ type Manifest = { contentVersion: string; installments: Array<{ id: string; path
 const manifest = (): Manifest =>
   JSON.parse(readFileSync(path.join(published(), 'manifest.json'), 'utf8')) as Manifest
 const named = (m: Manifest) => m.installments.map((e) => e.path)
+const log = () =>
+  JSON.parse(readFileSync(path.join(published(), 'editions.json'), 'utf8')) as {
+    editions: Array<{ contentVersion: string; files: string[] }>
+  }
 
 async function buildInto(): Promise<Manifest> {
   expect(await main(['build', src(), '--into', published()])).toBe(0)
@@ -118,6 +131,24 @@ describe('build --into', () => {
     await buildInto()
     expect(files()).toEqual(before)
     expect(out.at(-1)).toContain('0 new file(s)')
+    expect(log().editions).toHaveLength(1)
+  })
+
+  test('a manifest that cannot be written takes back the new files and the log entry', async () => {
+    edition({ 1: '一。' })
+    const first = await buildInto()
+    const before = files()
+    const logBefore = readFileSync(path.join(published(), 'editions.json'), 'utf8')
+    edition({ 1: '一，改过了。', 2: '二。' })
+    const rename = fs.rename.bind(fs)
+    jest.spyOn(fs, 'rename').mockImplementation(async (from, to) => {
+      if (String(to).endsWith('manifest.json')) throw new Error('EIO: the disk went away')
+      return rename(from, to)
+    })
+    await expect(main(['build', src(), '--into', published()])).rejects.toThrow('EIO')
+    expect(files()).toEqual(before)
+    expect(readFileSync(path.join(published(), 'editions.json'), 'utf8')).toBe(logBefore)
+    expect(manifest().contentVersion).toBe(first.contentVersion)
   })
 
   test('a published file that was changed by hand stops the build, and nothing is written', async () => {
@@ -196,11 +227,13 @@ describe('prune', () => {
     expect(out).toContain(`would remove ${a.installments[0].path}`)
   })
 
-  test('the live manifest is kept even when the log does not know it', async () => {
-    const { c } = await threeEditions()
-    writeFileSync(path.join(published(), 'editions.json'), JSON.stringify({ editions: [] }))
-    expect(await main(['prune', published(), '--keep', '1'])).toBe(0)
-    expect(files()).toEqual(expect.arrayContaining(named(c)))
+  test('the live manifest is kept even when the log does not know it, and is not logged as the newest', async () => {
+    const { a, b, c } = await threeEditions()
+    const known = log().editions.filter((e) => e.contentVersion !== c.contentVersion)
+    writeFileSync(path.join(published(), 'editions.json'), JSON.stringify({ editions: known }))
+    expect(await main(['prune', published(), '--keep', '2'])).toBe(0)
+    expect(files()).toEqual(expect.arrayContaining([...named(a), ...named(b), ...named(c)]))
+    expect(log().editions.map((e) => e.contentVersion)).toEqual([a.contentVersion, b.contentVersion])
   })
 
   test.each([

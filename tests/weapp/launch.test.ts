@@ -5,8 +5,8 @@
  */
 import { generateSeries } from '../fixtures/generate'
 import { warmList } from './budget-scenarios'
-import { bundledManifest, host, publish, REMOTE_DIST } from './content-server'
-import { byClass, findAll, Harness } from './harness'
+import { bundledManifest, CONTENT_BASE, host, newInstallment, publish, REMOTE_DIST } from './content-server'
+import { byClass, findAll, Harness, textOf, type Responder } from './harness'
 import { cards, cardTitles, searchInput, seenText } from './screens'
 
 const HEAD_KEY = 'lre.cache.head'
@@ -52,44 +52,85 @@ describe('a warm launch with 999 installments cached', () => {
 })
 
 /** Launches once to fill the cache, lets `spoil` change the saved records, and launches again. */
-async function relaunchAfter(spoil: (storage: Map<string, unknown>) => void): Promise<Harness> {
-  const files = publish(generateSeries(120, 200))
-  const cold = new Harness({ dist: REMOTE_DIST, request: host(files) })
+async function relaunchAfter(
+  spoil: (storage: Map<string, unknown>) => void,
+  respond: Responder = () => ({ fail: 'offline' }),
+): Promise<Harness> {
+  const cold = new Harness({ dist: REMOTE_DIST, request: host(publish(series)) })
   await cold.launch()
   await cold.advance(5000)
   const storage = new Map(cold.storage)
   spoil(storage)
-  const h = new Harness({ dist: REMOTE_DIST, request: () => ({ fail: 'offline' }), storage })
+  const h = new Harness({ dist: REMOTE_DIST, request: respond, storage })
   await h.launch()
   await h.advance(60_000)
   return h
 }
 
+const series = generateSeries(120, 200)
+const headRecord = (head: unknown) => JSON.stringify({ base: CONTENT_BASE, etag: null, head })
+const savedHead = (storage: Map<string, unknown>) =>
+  (JSON.parse(String(storage.get(HEAD_KEY))) as { head: { manifest: unknown; counts: unknown } }).head
+
 test.each([
-  ['not JSON', 'x{'],
-  ['a manifest with no installments field', JSON.stringify({ v: 1, data: { base: 'x', head: {} } })],
+  ['not JSON', () => 'x{'],
+  ['not a head at all', () => headRecord(42)],
+  [
+    'a head whose manifest is not valid',
+    (saved: ReturnType<typeof savedHead>) => headRecord({ ...saved, manifest: { installments: [] } }),
+  ],
+  [
+    'a head whose counts are fewer than the entries it holds',
+    (saved: ReturnType<typeof savedHead>) => headRecord({ ...saved, counts: { total: 3, samples: 0 } }),
+  ],
   [
     'a head from another content address',
-    JSON.stringify({ v: 1, data: { base: 'https://elsewhere.test', head: {} } }),
+    (saved: ReturnType<typeof savedHead>) =>
+      JSON.stringify({ base: 'https://elsewhere.test', etag: null, head: saved }),
   ],
 ])('a saved head that is %s is passed over: the whole saved manifest is read instead', async (_name, bad) => {
-  const h = await relaunchAfter((storage) => storage.set(HEAD_KEY, bad))
-  expect(cardTitles(h)[0]).toBe(generateSeries(120, 200)[119].title)
+  let planted = ''
+  const h = await relaunchAfter((storage) => {
+    planted = bad(savedHead(storage))
+    storage.set(HEAD_KEY, planted)
+  })
+  expect(cardTitles(h)[0]).toBe(series[119].title)
+  expect(seenText(h, 'series__meta')).toContain('120')
   expect(endText(h)).toBe('正在加载更多…')
   // A good head is written again, so the next launch is fast once more.
-  expect(h.storage.get(HEAD_KEY)).not.toBe(bad)
-  expect(h.storage.has(HEAD_KEY)).toBe(true)
+  expect(h.storage.get(HEAD_KEY)).not.toBe(planted)
+  expect(savedHead(h.storage)).toMatchObject({ counts: { total: 120 } })
   expect(h.errors).toEqual([])
 })
 
-test('a good head whose saved manifest has gone bad: the first screen shows, then what the app ships', async () => {
-  const h = await relaunchAfter((storage) => storage.set(MANIFEST_KEY, 'x{'))
-  expect(cacheReadsBeforeFirstRender(h)[0]).toBe(HEAD_KEY)
-  expect(cardTitles(h)).toEqual(
-    expect.arrayContaining([bundledManifest.installments[bundledManifest.installments.length - 1].title]),
+describe('a good head whose saved manifest has gone bad', () => {
+  test('offline: the first screen shows, then what the app ships, and nothing throws', async () => {
+    const h = await relaunchAfter((storage) => storage.set(MANIFEST_KEY, 'x{'))
+    expect(cacheReadsBeforeFirstRender(h)[0]).toBe(HEAD_KEY)
+    expect(cardTitles(h)).toEqual(
+      expect.arrayContaining([bundledManifest.installments[bundledManifest.installments.length - 1].title]),
+    )
+    expect(h.storage.has(HEAD_KEY)).toBe(false)
+    expect(h.errors).toEqual([])
+  })
+
+  test('online: the whole manifest is fetched again, with no ETag to answer 304 to', async () => {
+    const h = await relaunchAfter((storage) => storage.set(MANIFEST_KEY, 'x{'), host(publish(series)))
+    expect(cardTitles(h)[0]).toBe(series[119].title)
+    expect(h.requests.some((r) => r.url.endsWith('/manifest.json') && !r.header['If-None-Match'])).toBe(true)
+    expect(h.errors).toEqual([])
+  })
+})
+
+test('an update adopted while only the first screen is read marks only what is really new', async () => {
+  const extra = newInstallment(121)
+  const h = await relaunchAfter(
+    (storage) => storage.delete('lre.cache.new'), // the reader has seen everything so far
+    host(publish([...series, extra])),
   )
-  expect(h.storage.has(HEAD_KEY)).toBe(false)
-  expect(h.errors).toEqual([])
+  expect(findAll(h.root(), byClass('cd--n')).map((card) => textOf(card))).toEqual([
+    expect.stringContaining(extra.title),
+  ])
 })
 
 test('an update that brings hundreds of installments marks only the newest 60 as new', async () => {
