@@ -1,6 +1,7 @@
-import { useDidShow, useLaunch } from '@tarojs/taro'
+import { useDidShow, useError, useLaunch, usePageNotFound, useUnhandledRejection } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
 
+import { recoverFromDeadLink, reportUncaught, watchForNewVersion } from './app/lifecycle'
 import { FOREGROUND_REFRESH_MS, repository } from './app/root'
 import { registerAriaAttributes } from './platform/aria'
 import { makePagesKeyboardScrollable } from './platform/h5-a11y'
@@ -14,8 +15,14 @@ import './app.scss'
 /** Providers only: state lives in content/ and library/ stores that every page shares. */
 function App({ children }: PropsWithChildren) {
   // The first screen shows what the device has; the network is asked behind it.
-  useLaunch(() => void repository.refresh())
+  useLaunch(() => {
+    void repository.refresh()
+    watchForNewVersion()
+  })
   useDidShow(() => void repository.refreshIfStale(FOREGROUND_REFRESH_MS))
+  usePageNotFound((res) => void recoverFromDeadLink(res.path))
+  useError((message) => reportUncaught('error', message))
+  useUnhandledRejection((res) => reportUncaught('unhandled-rejection', res.reason))
   return children
 }
 

@@ -10,6 +10,7 @@ import { bundledManifest } from '@/content/bundled'
 import { createContentCache } from '@/content/cache'
 import { createRepository, type Catalog, type RefreshStatus } from '@/content/repository'
 import { favouritesStore } from '@/library/favourites'
+import { logWarning } from '@/platform/log'
 
 import { remoteSource } from './remote-source'
 
@@ -22,6 +23,8 @@ export const repository = createRepository({
   bundled: { manifest: bundledManifest },
   remote: CONTENT_URL ? remoteSource(CONTENT_URL) : null,
   cache: CONTENT_URL ? createContentCache(undefined, favouriteIds) : null,
+  // The team sees in the real-time log when a publish broke: the kind of failure, never the reader's data.
+  report: ({ what, ...fields }) => logWarning(what === 'manifest' ? 'refresh-failed' : 'body-failed', fields),
 })
 
 export function useCatalog(): Catalog {

@@ -35,12 +35,22 @@ export type RefreshStatus =
 /** Bodies may arrive later than the manifest: they ship in the reader's subpackage. */
 export type BundledContent = { manifest: unknown; bodies?: Readonly<Record<string, unknown>> }
 
+/** A failure worth the team's attention, in terms that say nothing about the reader. */
+export type ContentFailure = {
+  what: 'manifest' | 'body'
+  problem: Problem['kind']
+  status: number | null
+  contentVersion: string | null
+}
+
 export type RepositoryDeps = {
   bundled: BundledContent
   /** Present only when the build names a content URL. */
   remote?: RemoteSource | null
   cache?: ContentCache | null
   now?: () => number
+  /** Told of every manifest or body that could not be used (the real-time log, in the app). */
+  report?: (failure: ContentFailure) => void
 }
 
 export type Repository = {
@@ -48,6 +58,8 @@ export type Repository = {
   status: () => RefreshStatus
   entry: (id: string) => ManifestEntry | null
   installment: (id: string) => Promise<InstallmentResult>
+  /** The body when the device has it (read this session, bundled, or cached), without waiting. */
+  installmentNow: (id: string) => Installment | null
   refresh: () => Promise<RefreshResult>
   /** Refreshes only when the last attempt is older than `maxAgeMs` (the app coming back to the foreground). */
   refreshIfStale: (maxAgeMs: number) => Promise<RefreshResult | null>
@@ -88,6 +100,7 @@ export function createRepository({
   remote = null,
   cache = null,
   now = Date.now,
+  report = () => undefined,
 }: RepositoryDeps): Repository {
   const listeners = new Set<() => void>()
   /** Bodies read this session, by sha256. */
@@ -137,6 +150,13 @@ export function createRepository({
   let catalog: Catalog = headFromCache() ?? fullFromCache() ?? bundledCatalog
 
   const emit = () => listeners.forEach((listener) => listener())
+  const reportProblem = (what: ContentFailure['what'], problem: Problem) =>
+    report({
+      what,
+      problem: problem.kind,
+      status: problem.kind === 'http-error' ? problem.status : null,
+      contentVersion: catalog.status === 'ready' ? catalog.manifest.contentVersion : null,
+    })
 
   /** Reads the rest of a partial catalog; true when that failed and only the bundled content is left. */
   const complete = (): boolean => {
@@ -235,6 +255,7 @@ export function createRepository({
         problems: ['installments: empty while the app has installments; keeping them'],
       }
     else result = { kind: 'ok', changed: adopt(fetched.manifest, fetched.etag) }
+    if (result.kind !== 'ok') reportProblem('manifest', result)
     status = result.kind === 'ok' ? { kind: 'ok', at: now() } : { kind: 'failed', problem: result, at: now() }
     emit()
     return result
@@ -266,7 +287,18 @@ export function createRepository({
       if (known) return { kind: 'ok', installment: known }
       const result = await loadBody(meta)
       if (result.kind === 'ok') bodies.set(meta.sha256, result.installment)
+      else if (result.kind !== 'not-found') reportProblem('body', result)
       return result
+    },
+    installmentNow(id) {
+      const meta = entry(id)
+      if (!meta) return null
+      const known = bodies.get(meta.sha256)
+      if (known) return known
+      const local = bundledBody(meta)
+      const now = local?.kind === 'ok' ? local.installment : cachedBody(meta)
+      if (now) bodies.set(meta.sha256, now)
+      return now
     },
     provideBundledBodies(bodies) {
       bundledBodies = bodies

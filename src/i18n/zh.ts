@@ -36,6 +36,9 @@ export const text = {
   selected: '已选',
   /** A sample never passes for a real installment: it is "样例 N", never "第 N 期". */
   installmentNumber: (n: number, sample = false) => (sample ? `样例 ${n}` : `第 ${n} 期`),
+  /** The reader's title, for the navigation bar and WeChat's search crawler: number, person, title. */
+  readerTitle: (n: number, sample: boolean, person: string, title: string) =>
+    `${sample ? `样例 ${n}` : `第 ${n} 期`} · ${person} · ${title}`,
   installmentsCount: (real: number, samples: number) =>
     [real || !samples ? `已连载 ${real} 期` : '', samples ? `样例 ${samples} 篇` : '']
       .filter(Boolean)
@@ -105,6 +108,10 @@ export const text = {
   followAccountNamed: (name: string) => `关注公众号“${name}”`,
   accountNameCopied: (name: string) => `已复制“${name}”，在微信中搜索即可关注`,
   linkFailed: '没能打开，请稍后再试',
+  updateReady: '新版本已准备好，是否重启应用？',
+  updateLater: '稍后',
+  updateRestart: '重启',
+  deadLink: '这个页面已不存在，已为你打开访谈列表',
   officialAccount: '公众号',
   imagePreview: (caption: string) => `查看大图：${caption}`,
 } as const

@@ -11,6 +11,15 @@ export function toast(title: string): void {
   )
 }
 
+export type { Question } from './taro-interaction'
+
+export function ask(question: import('./taro-interaction').Question): Promise<boolean> {
+  return import('./taro-interaction').then(
+    (module) => module.ask(question),
+    () => false,
+  )
+}
+
 export function copyText(data: string): Promise<boolean> {
   try {
     const area = document.createElement('textarea')

@@ -21,6 +21,17 @@ export function readerUrl(id: string): string {
 export const navigateTo = (url: string) => attempt(() => Taro.navigateTo({ url }))
 export const redirectTo = (url: string) => attempt(() => Taro.redirectTo({ url }))
 export const switchTab = (url: string) => attempt(() => Taro.switchTab({ url }))
+export const reLaunch = (url: string) => attempt(() => Taro.reLaunch({ url }))
+
+/** The route of the page on top (`pages/reader/index`), or null before any page is open. */
+export function currentRoute(): string | null {
+  try {
+    const pages = Taro.getCurrentPages()
+    return pages[pages.length - 1]?.route ?? null
+  } catch {
+    return null
+  }
+}
 
 export const openInstallment = (id: string) => navigateTo(readerUrl(id))
 

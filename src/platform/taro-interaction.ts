@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 
-/** The platform's toast and clipboard, called directly. Import them from ./interaction. */
+/** The platform's toast, modal and clipboard, called directly. Import them from ./interaction. */
 export function toast(title: string): void {
   Taro.showToast({ title, icon: 'none', duration: 2000 }).catch(() => undefined)
 }
@@ -13,5 +13,17 @@ export function copyText(data: string): Promise<boolean> {
     )
   } catch {
     return Promise.resolve(false)
+  }
+}
+
+export type Question = { content: string; confirmText: string; cancelText: string }
+
+/** A two-button modal; resolves true only when the reader chose to confirm. Never throws. */
+export async function ask({ content, confirmText, cancelText }: Question): Promise<boolean> {
+  try {
+    const answer = await Taro.showModal({ title: '', content, confirmText, cancelText, showCancel: true })
+    return answer.confirm
+  } catch {
+    return false
   }
 }

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 
-export { toast } from './interaction'
+export { ask, toast, type Question } from './interaction'
 
 export function stopPullDownRefresh(): void {
   try {

@@ -16,7 +16,17 @@ import { parseUrl, Router, type AppJson, type PageInstance } from './router'
 import { DIST, Sandbox } from './sandbox'
 import { ancestry, attrOf, readTemplates, tagOf, type TemplateInfo, type TreeNode } from './tree'
 import { settingsOf, type HarnessOptions } from './options'
-import { createWx, type ApiCall, type NavigationKind, type WxHost, type WxSettings } from './wx'
+import {
+  createWx,
+  noUpdates,
+  type ApiCall,
+  type ModalShown,
+  type NavigationKind,
+  type RealtimeLogEntry,
+  type UpdateHooks,
+  type WxHost,
+  type WxSettings,
+} from './wx'
 import type { HarnessRequest, Responder } from './wx-request'
 import type { StorageFault, StorageRead } from './wx-storage'
 
@@ -26,7 +36,7 @@ export { MAX_SINGLE_SETDATA_BYTES, type SetDataRecord } from './pages'
 export { parseUrl, type PageInstance } from './router'
 export { DIST } from './sandbox'
 export * from './tree'
-export type { ApiCall } from './wx'
+export type { ApiCall, ModalShown, RealtimeLogEntry } from './wx'
 export type { HarnessRequest, HarnessResponse, Responder } from './wx-request'
 export type { StorageFault, StorageRead } from './wx-storage'
 
@@ -50,6 +60,9 @@ export class Harness implements WxHost {
   readonly apiCalls: ApiCall[] = []
   readonly clipboard: string[] = []
   readonly navigationTitles: string[] = []
+  readonly realtimeLogs: RealtimeLogEntry[] = []
+  readonly modals: ModalShown[] = []
+  readonly updates: UpdateHooks = noUpdates()
   respond: Responder
   readonly stack: PageInstance[]
   readonly templates: Map<string, TemplateInfo>
@@ -159,7 +172,11 @@ export class Harness implements WxHost {
     const launchOptions = { path: route, query, scene: this.settings.scene }
     this.guard(() => (app.onLaunch as ((o: unknown) => void) | undefined)?.call(app, launchOptions))
     this.guard(() => (app.onShow as ((o: unknown) => void) | undefined)?.call(app, launchOptions))
-    this.router.open(route, query)
+    const notFound = app.onPageNotFound as ((o: unknown) => void) | undefined
+    // As WeChat does for a path the app no longer has: the app's onPageNotFound decides where to go.
+    if (!this.routes.includes(route) && notFound)
+      this.guard(() => notFound.call(app, { path: route, query, isEntryPage: true }))
+    else this.router.open(route, query)
     await this.settle()
     return this.current()
   }

@@ -21,6 +21,8 @@ export type HarnessOptions = {
   /** The window, in px (375 × 700). */
   windowWidth?: number
   windowHeight?: number
+  /** What the reader answers to a modal (confirm). */
+  modalAnswer?: 'confirm' | 'cancel'
 }
 
 /** The client settings, defaults filled in. */
@@ -34,5 +36,6 @@ export function settingsOf(options: HarnessOptions): WxSettings {
     pageHeight: options.pageHeight ?? DEFAULT_WX_SETTINGS.pageHeight,
     windowWidth: options.windowWidth ?? DEFAULT_WX_SETTINGS.windowWidth,
     windowHeight: options.windowHeight ?? DEFAULT_WX_SETTINGS.windowHeight,
+    modalAnswer: options.modalAnswer ?? DEFAULT_WX_SETTINGS.modalAnswer,
   }
 }

@@ -1,6 +1,6 @@
 /** A fake `wx` on its own clock, over a host that records into plain arrays. Not a test file. */
 import { Clock } from './clock'
-import { createWx, DEFAULT_WX_SETTINGS, type WxHost, type WxSettings } from './wx'
+import { createWx, DEFAULT_WX_SETTINGS, noUpdates, type WxHost, type WxSettings } from './wx'
 
 type Api = (...args: unknown[]) => unknown
 export type Outcome = { success?: unknown; fail?: unknown; complete?: unknown }
@@ -19,6 +19,9 @@ export function setUp(settings: Partial<WxSettings> = {}, host: Partial<WxHost> 
     apiCalls: [],
     clipboard: [],
     navigationTitles: [],
+    realtimeLogs: [],
+    modals: [],
+    updates: noUpdates(),
     scrolledTo: [],
     navigate: (kind, url) => void navigations.push(`${kind} ${url}`),
     back: () => {

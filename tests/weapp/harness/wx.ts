@@ -8,6 +8,11 @@ import { storageApis, type StorageHost } from './wx-storage'
 import { requestApi, type RequestHost } from './wx-request'
 import { asyncApi, callbackApi, shaped, type Callbacks, type Wx } from './wx-types'
 
+export type RealtimeLogEntry = { level: 'info' | 'warn' | 'error'; entry: unknown }
+export type ModalShown = { content: string; confirmText: string; cancelText: string }
+export type UpdateHooks = { ready: Array<() => void>; failed: Array<() => void>; applied: number }
+export const noUpdates = (): UpdateHooks => ({ ready: [], failed: [], applied: 0 })
+
 /** A call to an API whose effect happens outside the page (opening an article, a profile). */
 export type ApiCall = { api: string; options: Record<string, unknown> }
 
@@ -22,6 +27,12 @@ export type WxHost = StorageHost &
     clipboard: string[]
     navigationTitles: string[]
     scrolledTo: number[]
+    /** What the app sent to the real-time log manager. */
+    realtimeLogs: RealtimeLogEntry[]
+    /** Every modal shown, and what it offered. */
+    modals: ModalShown[]
+    /** The update manager's listeners as the app registered them, and how often it applied an update. */
+    updates: UpdateHooks
     navigate: (kind: NavigationKind, url: string) => void
     back: () => void
   }
@@ -38,9 +49,12 @@ export type WxSettings = {
   pageHeight: number
   windowWidth: number
   windowHeight: number
+  /** What the reader answers to a modal: its confirm button, or its cancel button. */
+  modalAnswer: 'confirm' | 'cancel'
 }
 
 export const DEFAULT_WX_SETTINGS: WxSettings = {
+  modalAnswer: 'confirm',
   scene: 1001,
   enterScene: 1001,
   missingApis: [],
@@ -156,7 +170,15 @@ function fullWx(host: WxHost, clock: Clock, settings: WxSettings) {
       hideToast: ok('hideToast'),
       showLoading: ok('showLoading'),
       hideLoading: ok('hideLoading'),
-      showModal: asyncApi(later, 'showModal', () => ({ confirm: true, cancel: false, content: '' })),
+      showModal: asyncApi(later, 'showModal', (o) => {
+        host.modals.push({
+          content: String(o.content ?? ''),
+          confirmText: String(o.confirmText ?? ''),
+          cancelText: String(o.cancelText ?? ''),
+        })
+        const confirm = settings.modalAnswer === 'confirm'
+        return { confirm, cancel: !confirm, content: '' }
+      }),
       showActionSheet: ok('showActionSheet'),
       setNavigationBarTitle: asyncApi(later, 'setNavigationBarTitle', (o) => {
         host.navigationTitles.push(String(o.title))
@@ -215,10 +237,28 @@ function fullWx(host: WxHost, clock: Clock, settings: WxSettings) {
       getUpdateManager: () =>
         shaped<WechatMiniprogram.UpdateManager>({
           onCheckForUpdate: noop,
-          onUpdateReady: noop,
-          onUpdateFailed: noop,
-          applyUpdate: noop,
+          onUpdateReady: (listener) =>
+            void host.updates.ready.push(() => listener({ errMsg: 'onUpdateReady:ok' })),
+          onUpdateFailed: (listener) =>
+            void host.updates.failed.push(() => listener({ errMsg: 'onUpdateFailed:fail' })),
+          applyUpdate: () => void host.updates.applied++,
         }),
+      getRealtimeLogManager: () => {
+        const record =
+          (level: RealtimeLogEntry['level']) =>
+          (...args: unknown[]) =>
+            void host.realtimeLogs.push({ level, entry: args.length === 1 ? args[0] : args })
+        const manager: WechatMiniprogram.RealtimeLogManager = shaped<WechatMiniprogram.RealtimeLogManager>({
+          info: record('info'),
+          warn: record('warn'),
+          error: record('error'),
+          setFilterMsg: noop,
+          addFilterMsg: noop,
+          in: () => manager,
+          tag: () => shaped<WechatMiniprogram.RealtimeTagLogManager>({}),
+        })
+        return manager
+      },
       env: { USER_DATA_PATH: 'wxfile://usr' },
     } satisfies Partial<Wx>),
     // Base library 3.7.10, but not (yet) in miniprogram-api-typings 3.12.3: typed here by hand.
