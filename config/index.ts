@@ -56,7 +56,10 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     // Bundled interview images are referenced from content data, not from code, so they are
     // copied as files rather than imported.
     copy: {
-      patterns: [{ from: `${path.relative(ROOT, bundledDir)}/media/`, to: `${outputRoot}/static/media/` }],
+      patterns: [
+        { from: `${path.relative(ROOT, bundledDir)}/media/`, to: `${outputRoot}/static/media/` },
+        ...(platform === 'weapp' ? [{ from: 'src/sitemap.json', to: `${outputRoot}/sitemap.json` }] : []),
+      ],
       options: {},
     },
     // Taro writes its templates into base.wxml once per nesting level, up to baseLevel (16 by default),

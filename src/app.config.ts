@@ -16,7 +16,8 @@ export default defineAppConfig({
     'pages/index/index': { network: 'all', packages: ['pages/reader'] },
     'pages/favourites/index': { network: 'all', packages: ['pages/reader'] },
   },
-  ...(weapp ? { darkmode: true, themeLocation: 'theme.json' } : {}),
+  // sitemap.json is copied into the build by config/index.ts: what WeChat search may index.
+  ...(weapp ? { darkmode: true, themeLocation: 'theme.json', sitemapLocation: 'sitemap.json' } : {}),
   window: {
     navigationBarTitleText: text.appTitle,
     navigationBarBackgroundColor: colour('navBackground'),

@@ -58,7 +58,7 @@ afterAll(() => {
   rmSync(workDir, { recursive: true, force: true })
 })
 
-test('getCompiledResult compiles every page', async () => {
+test('getCompiledResult compiles every page, and packs the sitemap', async () => {
   const result = await ci.getCompiledResult({
     project: projectAt(DIST),
     version: '0.0.0',
@@ -71,6 +71,8 @@ test('getCompiledResult compiles every page', async () => {
   }
   const pages = [...app.pages, ...app.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))]
   expect(pages.filter((page) => !files.some((f) => f.includes(page)))).toEqual([])
+  // The sitemap app.json names is part of what the compiler packs, as WeChat search will read it.
+  expect(files).toContain('sitemap.json')
 }, 120_000)
 
 test('checkCodeQuality passes on every item: compression, lazy code loading, package size, no unused files', async () => {

@@ -279,7 +279,9 @@ describe('reader', () => {
     const app = fixtureApp()
     await app.launch(`/pages/reader/index?id=${sample.id}`)
     expect(textOf(find(app.root(), byClass('kicker__number')))).toBe(`样例 ${sample.number}`)
-    expect(app.navigationTitles).toContain(`样例 ${sample.number}`)
+    expect(app.navigationTitles).toContain(
+      `样例 ${sample.number} · ${sample.interviewee.name} · ${sample.title}`,
+    )
     const share = (await app.trigger('onShareAppMessage', { from: 'menu' })) as { title: string }
     const timeline = (await app.trigger('onShareTimeline')) as { title: string }
     for (const title of [share.title, timeline.title]) {

@@ -117,18 +117,33 @@ function NeighbourLink({
   )
 }
 
+function readyNow(id: string): LoadState {
+  const installment = repository.installmentNow(id)
+  return installment ? { kind: 'ok', installment } : { kind: 'loading' }
+}
+
 export default function ReaderPage() {
   const router = useRouter()
   const id = decodeId(router.params.id)
   const catalog = useCatalog()
   const { fontStep } = useStore(settingsStore)
   const favourites = useStore(favouritesStore)
-  const [state, setState] = useState<LoadState>({ kind: 'loading' })
+  // A body the device already has renders in the first setData: no loading state, no network wait
+  // (and WeChat's crawler sees the interview, not a spinner).
+  const [state, setState] = useState<LoadState>(() => readyNow(id))
   const singlePage = useMemo(isSinglePageMode, [])
 
   const [attempt, setAttempt] = useState(0)
   useEffect(() => {
     let live = true
+    const now = attempt === 0 ? repository.installmentNow(id) : null
+    if (now) {
+      setState((shown) =>
+        shown.kind === 'ok' && shown.installment === now ? shown : { kind: 'ok', installment: now },
+      )
+      repository.markSeen(id)
+      return
+    }
     setState({ kind: 'loading' })
     repository.installment(id).then((result) => {
       if (!live) return
@@ -146,7 +161,8 @@ export default function ReaderPage() {
   const cover = entry?.cover ? resolve(entry.cover) : undefined
 
   useEffect(() => {
-    if (entry) setPageTitle(text.installmentNumber(entry.number, entry.sample))
+    if (entry)
+      setPageTitle(text.readerTitle(entry.number, entry.sample ?? false, entry.interviewee.name, entry.title))
   }, [entry])
 
   // Long interviews arrive in stages: the first paints at once, the rest follow, one setData each.
