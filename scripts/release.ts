@@ -1,0 +1,215 @@
+/**
+ * `npm run release -- --version <semver> --desc "<text>" [--robot N] [--dry-run]`: builds the production
+ * mini program and uploads it with miniprogram-ci as a development version, which the mp admin console
+ * can then submit for review. Every refusal comes before anything is built. `--dry-run` checks and
+ * builds the same way, then prints what it would upload instead of uploading.
+ *
+ * The appid is read from project.config.json; the upload key from MP_PRIVATE_KEY (the key itself) or
+ * MP_PRIVATE_KEY_PATH (a file). Exit codes: 0 uploaded (or dry run done), 1 refused or failed.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+const ROOT = path.resolve(__dirname, '..')
+const TOURIST_APPID = 'touristappid'
+/** semver.org's own pattern, without the leading v. */
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/
+
+export type Key = { privateKey: string } | { privateKeyPath: string }
+export type UploadRequest = {
+  appid: string
+  projectPath: string
+  key: Key
+  version: string
+  desc: string
+  robot: number
+}
+export type PackageSize = { name: string; bytes: number }
+
+export type ReleaseDeps = {
+  root: string
+  env: Record<string, string | undefined>
+  /** `git status --porcelain`: the files that differ from the last commit. */
+  dirtyFiles: (root: string) => string[]
+  build: (root: string) => boolean
+  upload: (request: UploadRequest) => Promise<void>
+  out: (line: string) => void
+  err: (line: string) => void
+}
+
+function readAppid(root: string): string | null {
+  try {
+    const config = JSON.parse(readFileSync(path.join(root, 'project.config.json'), 'utf8')) as {
+      appid?: unknown
+    }
+    return typeof config.appid === 'string' ? config.appid : null
+  } catch {
+    return null
+  }
+}
+
+function keyFrom(env: ReleaseDeps['env']): Key | string {
+  const inline = env.MP_PRIVATE_KEY?.trim()
+  if (inline) return { privateKey: inline }
+  const file = env.MP_PRIVATE_KEY_PATH?.trim()
+  if (!file)
+    return 'no upload key: set MP_PRIVATE_KEY (the key) or MP_PRIVATE_KEY_PATH (its file); see "Running it in production" in the README'
+  return existsSync(file) ? { privateKeyPath: file } : `MP_PRIVATE_KEY_PATH: ${file} does not exist`
+}
+
+type Plan = { version: string; desc: string; robot: number; dryRun: boolean; appid: string; key: Key }
+
+/** Every reason not to release, all at once; nothing has been built or uploaded yet. */
+function plan(argv: string[], deps: ReleaseDeps): Plan | string[] {
+  let values
+  try {
+    values = parseArgs({
+      args: argv,
+      options: {
+        version: { type: 'string' },
+        desc: { type: 'string' },
+        robot: { type: 'string', default: '1' },
+        'dry-run': { type: 'boolean', default: false },
+      },
+    }).values
+  } catch (error) {
+    return [(error as Error).message]
+  }
+  const problems: string[] = []
+  const version = values.version?.trim() ?? ''
+  if (!SEMVER.test(version))
+    problems.push(`--version ${version ? `"${version}" is not` : 'must be'} a semantic version, e.g. 1.4.0`)
+  const desc = values.desc?.trim() ?? ''
+  if (!desc) problems.push('--desc is required: what changed, as reviewers will read it')
+  const robot = Number(values.robot)
+  if (!Number.isInteger(robot) || robot < 1 || robot > 30)
+    problems.push('--robot must be a whole number from 1 to 30')
+  const appid = readAppid(deps.root)
+  if (!appid) problems.push('project.config.json: no appid')
+  else if (appid === TOURIST_APPID)
+    problems.push(
+      "project.config.json: appid is the tourist appid, which cannot upload; put your mini program's appid there",
+    )
+  else if (!/^wx[0-9a-f]{16}$/.test(appid))
+    problems.push(`project.config.json: "${appid}" is not an appid (wx and 16 hex digits)`)
+  const key = keyFrom(deps.env)
+  if (typeof key === 'string') problems.push(key)
+  const dirty = deps.dirtyFiles(deps.root)
+  if (dirty.length)
+    problems.push(
+      `the working tree has uncommitted changes (${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}); release what is committed`,
+    )
+  if (problems.length || !appid || typeof key === 'string') return problems
+  return { version, desc, robot, dryRun: values['dry-run'] ?? false, appid, key }
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name)
+    return statSync(full).isDirectory() ? filesUnder(full) : [full]
+  })
+}
+
+/** The main package and each subpackage, as WeChat counts them: bytes of the files under each root. */
+export function packageSizes(dist: string): PackageSize[] {
+  const app = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')) as {
+    subPackages?: Array<{ root: string }>
+  }
+  const roots = (app.subPackages ?? []).map((p) => p.root.replace(/\/?$/, '/'))
+  const sizes = new Map<string, number>([['main', 0], ...roots.map((r): [string, number] => [r, 0])])
+  for (const file of filesUnder(dist)) {
+    const rel = path.relative(dist, file).split(path.sep).join('/')
+    const owner = roots.find((r) => rel.startsWith(r)) ?? 'main'
+    sizes.set(owner, (sizes.get(owner) ?? 0) + statSync(file).size)
+  }
+  return [...sizes].map(([name, bytes]) => ({ name, bytes }))
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+
+export async function release(argv: string[], deps: ReleaseDeps): Promise<number> {
+  const checked = plan(argv, deps)
+  if (Array.isArray(checked)) {
+    for (const problem of checked) deps.err(`release: ${problem}`)
+    deps.err('release: nothing was built or uploaded')
+    return 1
+  }
+  if (!deps.build(deps.root)) {
+    deps.err('release: the production build failed; nothing was uploaded')
+    return 1
+  }
+  const projectPath = path.join(deps.root, 'dist', 'weapp')
+  const sizes = packageSizes(projectPath)
+  const summary = [
+    `appid ${checked.appid}, version ${checked.version}, robot ${checked.robot}`,
+    `description: ${checked.desc}`,
+    ...sizes.map((s) => `package ${s.name}: ${kb(s.bytes)}`),
+    `total: ${kb(sizes.reduce((sum, s) => sum + s.bytes, 0))}`,
+  ]
+  if (checked.dryRun) {
+    deps.out(`dry run: would upload ${projectPath}`)
+    summary.forEach((line) => deps.out(`  ${line}`))
+    return 0
+  }
+  const { appid, key, version, desc, robot } = checked
+  try {
+    await deps.upload({ appid, projectPath, key, version, desc, robot })
+  } catch (error) {
+    deps.err(`release: the upload failed: ${(error as Error).message ?? String(error)}`)
+    deps.err("release: check the key and that this machine's IP is on the upload whitelist")
+    return 1
+  }
+  deps.out(`uploaded ${projectPath}`)
+  summary.forEach((line) => deps.out(`  ${line}`))
+  return 0
+}
+
+/** miniprogram-ci's upload, loaded only when a release really uploads. */
+async function uploadWithMiniprogramCi(request: UploadRequest): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ci = require('miniprogram-ci') as typeof import('miniprogram-ci')
+  const project = new ci.Project({
+    appid: request.appid,
+    type: 'miniProgram',
+    projectPath: request.projectPath,
+    ...request.key,
+    ignores: [],
+  })
+  await ci.upload({
+    project,
+    version: request.version,
+    desc: request.desc,
+    robot: request.robot,
+    setting: { es6: false, minify: true },
+  })
+}
+
+const defaultDeps: ReleaseDeps = {
+  root: ROOT,
+  env: process.env,
+  dirtyFiles: (root) => {
+    const result = spawnSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' })
+    if (result.status !== 0) return ['(not a git checkout)']
+    return result.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.slice(3))
+  },
+  build: (root) => spawnSync('npm', ['run', 'build:weapp'], { cwd: root, stdio: 'inherit' }).status === 0,
+  upload: uploadWithMiniprogramCi,
+  out: (line) => console.log(line),
+  err: (line) => console.error(line),
+}
+
+if (require.main === module) {
+  release(process.argv.slice(2), defaultDeps).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error)
+      process.exit(1)
+    },
+  )
+}
