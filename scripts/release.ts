@@ -198,7 +198,18 @@ const defaultDeps: ReleaseDeps = {
       .filter(Boolean)
       .map((line) => line.slice(3))
   },
-  build: (root) => spawnSync('npm', ['run', 'build:weapp'], { cwd: root, stdio: 'inherit' }).status === 0,
+  build: (root) => {
+    // The product build, whatever the caller's shell has set for test builds; the content URL stays.
+    const { LRE_DIST: _dist, LRE_BUNDLED_DIR: _bundled, ...env } = process.env
+    const started = Date.now()
+    const built = spawnSync('npm', ['run', 'build:weapp'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...env, NODE_ENV: 'production' },
+    })
+    const appJson = path.join(root, 'dist', 'weapp', 'app.json')
+    return built.status === 0 && existsSync(appJson) && statSync(appJson).mtimeMs >= started - 1000
+  },
   upload: uploadWithMiniprogramCi,
   out: (line) => console.log(line),
   err: (line) => console.error(line),

@@ -1,7 +1,7 @@
-import { useDidShow, useError, useLaunch, usePageNotFound, useUnhandledRejection } from '@tarojs/taro'
+import { useDidShow, useError, useLaunch, useUnhandledRejection } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
 
-import { recoverFromDeadLink, reportUncaught, watchForNewVersion } from './app/lifecycle'
+import { reportUncaught, watchForDeadLinks, watchForNewVersion } from './app/lifecycle'
 import { FOREGROUND_REFRESH_MS, repository } from './app/root'
 import { registerAriaAttributes } from './platform/aria'
 import { makePagesKeyboardScrollable } from './platform/h5-a11y'
@@ -9,6 +9,8 @@ import { makePagesKeyboardScrollable } from './platform/h5-a11y'
 // The app entry runs before any page renders: the platform set-up that rendering depends on.
 registerAriaAttributes()
 makePagesKeyboardScrollable()
+// Before any page: WeChat asks about a missing page before it would open one.
+watchForDeadLinks()
 
 import './app.scss'
 
@@ -20,7 +22,6 @@ function App({ children }: PropsWithChildren) {
     watchForNewVersion()
   })
   useDidShow(() => void repository.refreshIfStale(FOREGROUND_REFRESH_MS))
-  usePageNotFound((res) => void recoverFromDeadLink(res.path))
   useError((message) => reportUncaught('error', message))
   useUnhandledRejection((res) => reportUncaught('unhandled-rejection', res.reason))
   return children

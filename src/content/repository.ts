@@ -296,7 +296,9 @@ export function createRepository({
       const known = bodies.get(meta.sha256)
       if (known) return known
       const local = bundledBody(meta)
-      const now = local?.kind === 'ok' ? local.installment : cachedBody(meta)
+      // A bundled body that fails its checks is for installment() to report, not to paper over.
+      if (local && local.kind !== 'ok') return null
+      const now = local ? local.installment : cachedBody(meta)
       if (now) bodies.set(meta.sha256, now)
       return now
     },

@@ -11,12 +11,14 @@ export function toast(title: string): void {
   )
 }
 
-export type { Question } from './taro-interaction'
+export type { Answer, Question } from './taro-interaction'
 
-export function ask(question: import('./taro-interaction').Question): Promise<boolean> {
+export function ask(
+  question: import('./taro-interaction').Question,
+): Promise<import('./taro-interaction').Answer> {
   return import('./taro-interaction').then(
     (module) => module.ask(question),
-    () => false,
+    () => 'failed' as const,
   )
 }
 

@@ -11,6 +11,8 @@ export type LogFields = Record<string, string | number | boolean | null>
 
 /** At most this many entries a launch, so a failing loop cannot flood the console or the bridge. */
 export const MAX_LOG_ENTRIES = 20
+/** Warnings (routine failures, such as being offline) leave this many entries for errors. */
+const KEPT_FOR_ERRORS = 5
 
 type Level = 'warn' | 'error'
 type Sink = Pick<Taro.RealtimeLogManager, Level>
@@ -29,7 +31,8 @@ function realtimeLog(): Sink | null {
 }
 
 function send(level: Level, event: string, fields: LogFields): void {
-  if (sent >= MAX_LOG_ENTRIES) return
+  const limit = level === 'error' ? MAX_LOG_ENTRIES : MAX_LOG_ENTRIES - KEPT_FOR_ERRORS
+  if (sent >= limit) return
   const log = realtimeLog()
   if (!log) return
   sent++
@@ -45,6 +48,14 @@ export const logError = (event: string, fields: LogFields = {}) => send('error',
 
 /** An error's message, short: enough to find it, not a dump of whatever it carried. */
 export function errorMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message : typeof error === 'string' ? error : String(error)
+  const errMsg = (error as { errMsg?: unknown } | null)?.errMsg
+  const text =
+    error instanceof Error
+      ? error.message
+      : typeof error === 'string'
+        ? error
+        : typeof errMsg === 'string'
+          ? errMsg
+          : String(error)
   return text.slice(0, 200)
 }

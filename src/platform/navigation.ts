@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro'
 
+import { canIUse } from './system'
+
 /** Every navigation resolves to whether it happened; a refused navigation never throws. */
 async function attempt(run: () => Promise<unknown>): Promise<boolean> {
   try {
@@ -22,6 +24,31 @@ export const navigateTo = (url: string) => attempt(() => Taro.navigateTo({ url }
 export const redirectTo = (url: string) => attempt(() => Taro.redirectTo({ url }))
 export const switchTab = (url: string) => attempt(() => Taro.switchTab({ url }))
 export const reLaunch = (url: string) => attempt(() => Taro.reLaunch({ url }))
+
+/**
+ * Opens a tab page from anywhere, asked for synchronously: WeChat honours a redirect from
+ * onPageNotFound only when it is made inside the callback. reLaunch where the client has it, else a
+ * tab switch.
+ */
+export function openTabNow(url: string): Promise<boolean> {
+  return canIUse(() => Taro.canIUse('reLaunch')) ? reLaunch(url) : switchTab(url)
+}
+
+export type PageNotFound = { path: string; query: Record<string, string> }
+
+/**
+ * Calls `handler` for a path this version does not have, straight from WeChat's own listener: Taro's
+ * app hook runs it a tick later, when a redirect no longer counts. False where the API is missing.
+ */
+export function onPageNotFound(handler: (res: PageNotFound) => void): boolean {
+  if (!canIUse(() => Taro.canIUse('onPageNotFound'))) return false
+  try {
+    Taro.onPageNotFound((res) => handler({ path: res.path, query: res.query ?? {} }))
+    return true
+  } catch {
+    return false
+  }
+}
 
 /** The route of the page on top (`pages/reader/index`), or null before any page is open. */
 export function currentRoute(): string | null {

@@ -18,12 +18,14 @@ export function copyText(data: string): Promise<boolean> {
 
 export type Question = { content: string; confirmText: string; cancelText: string }
 
-/** A two-button modal; resolves true only when the reader chose to confirm. Never throws. */
-export async function ask({ content, confirmText, cancelText }: Question): Promise<boolean> {
+export type Answer = 'confirm' | 'cancel' | 'failed'
+
+/** A two-button modal: which button the reader chose, or that it could not be shown. Never throws. */
+export async function ask({ content, confirmText, cancelText }: Question): Promise<Answer> {
   try {
     const answer = await Taro.showModal({ title: '', content, confirmText, cancelText, showCancel: true })
-    return answer.confirm
+    return answer.confirm ? 'confirm' : 'cancel'
   } catch {
-    return false
+    return 'failed'
   }
 }

@@ -162,30 +162,29 @@ test.each([
 
 test('a failed build uploads nothing; a failed upload says what to check', async () => {
   checkout(APPID)
-  const noBuild = await release(GOOD, {
-    root,
-    env: { MP_PRIVATE_KEY_PATH: keyFile },
-    dirtyFiles: () => [],
-    build: () => false,
-    upload: async () => {
-      throw new Error('should not upload')
-    },
-    out: () => undefined,
-    err: () => undefined,
-  })
-  expect(noBuild).toBe(1)
-  const err: string[] = []
-  const refused = await release(GOOD, {
+  const uploads: UploadRequest[] = []
+  const deps = (overrides: Partial<ReleaseDeps>): ReleaseDeps => ({
     root,
     env: { MP_PRIVATE_KEY_PATH: keyFile },
     dirtyFiles: () => [],
     build: () => true,
-    upload: async () => {
-      throw new Error('invalid ip: 203.0.113.7')
-    },
+    upload: async (request) => void uploads.push(request),
     out: () => undefined,
-    err: (line) => err.push(line),
+    err: () => undefined,
+    ...overrides,
   })
+  expect(await release(GOOD, deps({ build: () => false }))).toBe(1)
+  expect(uploads).toEqual([])
+  const err: string[] = []
+  const refused = await release(
+    GOOD,
+    deps({
+      upload: async () => {
+        throw new Error('invalid ip: 203.0.113.7')
+      },
+      err: (line) => err.push(line),
+    }),
+  )
   expect(refused).toBe(1)
   expect(err).toEqual([
     'release: the upload failed: invalid ip: 203.0.113.7',

@@ -64,6 +64,25 @@ describe('a new version', () => {
     expect(h.modals).toEqual([UPDATE_QUESTION])
   })
 
+  test('left for the favourites tab instead, the reader is offered it there', async () => {
+    const h = fixtureApp()
+    await h.launch()
+    await openCard(h, entryByNumber(3).title)
+    await newVersionDownloaded(h)
+    await tapTab(h, '/pages/favourites/index')
+    expect(h.modals).toEqual([UPDATE_QUESTION])
+  })
+
+  test('a modal the platform refused is not an answer: it is offered again on the next show', async () => {
+    const h = fixtureApp({ failingApis: ['showModal'] })
+    await h.launch()
+    await newVersionDownloaded(h)
+    await tapTab(h, '/pages/favourites/index')
+    expect(h.apiCalls.filter((c) => c.api === 'showModal')).toHaveLength(2)
+    expect(h.updates.applied).toBe(0)
+    expect(h.errors).toEqual([])
+  })
+
   test('a failed download is logged and otherwise silent', async () => {
     const h = fixtureApp()
     await h.launch()
@@ -98,15 +117,22 @@ describe('a link to a page this version does not have', () => {
     expect(h.errors).toEqual([])
   })
 
-  test.each([
-    ['failing', { failingApis: ['reLaunch'] }],
-    ['absent', { missingApis: ['reLaunch'] }],
-  ])('with reLaunch %s, a tab switch gets there instead', async (_name, options: HarnessOptions) => {
-    const h = fixtureApp(options)
+  test('with reLaunch absent, a tab switch gets there instead', async () => {
+    const h = fixtureApp({ missingApis: ['reLaunch'] })
     await h.launch('/pages/interview/detail')
     expect(route(h)).toBe('pages/index/index')
     expect(h.toasts).toEqual([DEAD_LINK])
     expect(h.errors).toEqual([])
+  })
+
+  test('with reLaunch failing, WeChat shows its own page; the app throws nothing and logs it', async () => {
+    const h = fixtureApp({ failingApis: ['reLaunch'] })
+    await expect(h.launch('/pages/interview/detail')).rejects.toThrow('WeChat shows its own not-found page')
+    expect(h.errors).toEqual([])
+    expect(h.toasts).toEqual([])
+    expect(h.realtimeLogs.map((l) => l.entry)).toEqual([
+      { event: 'page-not-found', path: 'pages/interview/detail' },
+    ])
   })
 
   test('a reader link whose id is gone still shows not-found, not the list', async () => {
@@ -159,11 +185,15 @@ describe('the real-time log', () => {
     })
   })
 
-  test('at most 20 entries a launch, however often it fails', async () => {
+  test('at most 20 entries a launch, and routine failures leave room for errors', async () => {
     const h = remoteApp(() => ({ fail: 'offline' }))
     await h.launch()
     for (let i = 0; i < 30; i++) await h.trigger('onPullDownRefresh')
-    expect(h.realtimeLogs).toHaveLength(20)
+    expect(h.realtimeLogs).toHaveLength(15)
+    const app = h.appOptions as { onError: (message: string) => void }
+    for (let i = 0; i < 10; i++) app.onError(`Error ${i}`)
+    await h.settle()
+    expect(h.realtimeLogs.map((l) => l.level)).toEqual([...Array(15).fill('warn'), ...Array(5).fill('error')])
     expect(h.errors).toEqual([])
   })
 
@@ -201,7 +231,13 @@ describe('the real-time log', () => {
 })
 
 describe('WeChat search', () => {
-  type Rule = { action: 'allow' | 'disallow'; page: string; params?: string[]; matching?: string }
+  type Rule = {
+    action: 'allow' | 'disallow'
+    page: string
+    params?: string[]
+    matching?: 'exact' | 'inclusive' | 'exclusive' | 'partial'
+    priority?: number
+  }
   const sitemap = JSON.parse(readFileSync(path.join(FIXTURE_DIST, 'sitemap.json'), 'utf8')) as {
     rules: Rule[]
   }
@@ -209,11 +245,27 @@ describe('WeChat search', () => {
     sitemapLocation?: string
   }
 
-  /** WeChat's reading of the rules: the first that matches, top to bottom ("inclusive": these params at least). */
+  /** WeChat's documented matching of a page's params against a rule's (inclusive by default). */
+  function paramsMatch(rule: Rule, params: string[]): boolean {
+    const wanted = rule.params ?? []
+    if (wanted.length === 0) return true
+    const has = (p: string) => params.includes(p)
+    switch (rule.matching ?? 'inclusive') {
+      case 'exact':
+        return wanted.length === params.length && wanted.every(has)
+      case 'inclusive':
+        return wanted.every(has)
+      case 'exclusive':
+        return !wanted.some(has)
+      case 'partial':
+        return wanted.some(has)
+    }
+  }
+
+  /** The first rule that matches, top to bottom (no rule sets a priority, which would reorder them). */
   function allowed(page: string, params: string[]): boolean {
-    const rule = sitemap.rules.find(
-      (r) => (r.page === '*' || r.page === page) && (r.params ?? []).every((p) => params.includes(p)),
-    )
+    expect(sitemap.rules.every((r) => r.priority === undefined)).toBe(true)
+    const rule = sitemap.rules.find((r) => (r.page === '*' || r.page === page) && paramsMatch(r, params))
     return rule?.action === 'allow'
   }
 
@@ -226,6 +278,7 @@ describe('WeChat search', () => {
     ['pages/about/index', [], true],
     ['pages/reader/index', ['id'], true],
     ['pages/reader/index', [], false],
+    ['pages/reader/index', ['id', 'from'], false],
     ['pages/favourites/index', [], false],
     ['pages/unknown/index', [], false],
   ])('%s with params %j may be indexed: %s', (page, params, expected) => {

@@ -3,6 +3,7 @@ import { View } from '@tarojs/components'
 import { Blocks } from '@/components/Blocks'
 import { FollowAccount } from '@/components/FollowAccount'
 import { StateView } from '@/components/StateView'
+import { useOfferUpdateOnShow } from '@/app/lifecycle'
 import { useCatalog } from '@/app/root'
 import { followAccountAndTell } from '@/app/actions'
 import { mediaUrl } from '@/content/media'
@@ -15,6 +16,7 @@ function hostOf(base: string): string {
 }
 
 export default function AboutPage() {
+  useOfferUpdateOnShow()
   const catalog = useCatalog()
   if (catalog.status !== 'ready')
     return <StateView kind="error" title={text.errorTitle} body={text.errorBody} />

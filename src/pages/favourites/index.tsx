@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { useDidHide } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 
+import { useOfferUpdateOnShow } from '@/app/lifecycle'
 import { Kicker } from '@/components/Kicker'
 import { StateView } from '@/components/StateView'
 import { UndoBar } from '@/components/UndoBar'
@@ -52,6 +53,7 @@ function FavouriteRow({ favourite, onRemove }: { favourite: Favourite; onRemove:
  * installment has left the content or there is no network.
  */
 export default function FavouritesPage() {
+  useOfferUpdateOnShow()
   const favourites = sortedFavourites(useStoreWhileShown(favouritesStore))
   const [undo, setUndo] = useState<Favourite | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)

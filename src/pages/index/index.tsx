@@ -1,11 +1,5 @@
 import { Input, Text, View } from '@tarojs/components'
-import {
-  useDidShow,
-  usePullDownRefresh,
-  useReachBottom,
-  useShareAppMessage,
-  useShareTimeline,
-} from '@tarojs/taro'
+import { usePullDownRefresh, useReachBottom, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 
 import { FollowAccount } from '@/components/FollowAccount'
@@ -13,7 +7,7 @@ import { InstallmentCard } from '@/components/InstallmentCard'
 import { StateView } from '@/components/StateView'
 import { repository, useCatalog, useRefreshStatus } from '@/app/root'
 import { followAccountAndTell, toggleFavouriteAndTell } from '@/app/actions'
-import { offerUpdate } from '@/app/lifecycle'
+import { useOfferUpdateOnShow } from '@/app/lifecycle'
 import { listShareMessage, listShareTimeline } from '@/app/share'
 import { chunk, PAGE_SIZE, queryEntries, type GroupFilter } from '@/content/query'
 import { GROUPS, type ManifestEntry } from '@/content/schema'
@@ -73,7 +67,7 @@ export default function InstallmentsPage() {
   const hasMore = matchCount > pagesShown * PAGE_SIZE
 
   // A new version is offered here, back from an interview, never in the middle of one.
-  useDidShow(() => void offerUpdate())
+  useOfferUpdateOnShow()
 
   // The first render reads only the first screen; the rest follows once it has been sent.
   useEffect(() => {

@@ -42,6 +42,8 @@ export type { StorageFault, StorageRead } from './wx-storage'
 
 type Options = Record<string, unknown>
 
+const NAVIGATION_APIS = new Set(['navigateTo', 'redirectTo', 'switchTab', 'reLaunch'])
+
 export class Harness implements WxHost {
   readonly storage: Map<string, unknown>
   readonly setDataLog: SetDataRecord[] = []
@@ -63,6 +65,9 @@ export class Harness implements WxHost {
   readonly realtimeLogs: RealtimeLogEntry[] = []
   readonly modals: ModalShown[] = []
   readonly updates: UpdateHooks = noUpdates()
+  readonly pageNotFound: WxHost['pageNotFound'] = []
+  /** Navigations asked for so far: WeChat honours a not-found redirect only if it is asked for at once. */
+  private navigations = 0
   respond: Responder
   readonly stack: PageInstance[]
   readonly templates: Map<string, TemplateInfo>
@@ -152,6 +157,7 @@ export class Harness implements WxHost {
   }
 
   navigate(kind: NavigationKind, url: string): void {
+    this.navigations++
     this.router.navigate(kind, url)
   }
 
@@ -172,13 +178,29 @@ export class Harness implements WxHost {
     const launchOptions = { path: route, query, scene: this.settings.scene }
     this.guard(() => (app.onLaunch as ((o: unknown) => void) | undefined)?.call(app, launchOptions))
     this.guard(() => (app.onShow as ((o: unknown) => void) | undefined)?.call(app, launchOptions))
-    const notFound = app.onPageNotFound as ((o: unknown) => void) | undefined
-    // As WeChat does for a path the app no longer has: the app's onPageNotFound decides where to go.
-    if (!this.routes.includes(route) && notFound)
-      this.guard(() => notFound.call(app, { path: route, query, isEntryPage: true }))
-    else this.router.open(route, query)
+    if (this.routes.includes(route)) this.router.open(route, query)
+    else this.pageIsNotFound(app, route, query)
     await this.settle()
+    if (!this.stack.length)
+      throw new Error(`no page opened: WeChat shows its own not-found page for "${route}"`)
     return this.current()
+  }
+
+  /**
+   * As WeChat does for a path the app no longer has: wx.onPageNotFound listeners, then App's
+   * onPageNotFound. Only a redirect asked for synchronously inside them counts; WeChat ignores a later
+   * one and shows its own not-found page, which the harness reports as an error.
+   */
+  private pageIsNotFound(app: Options, path: string, query: Record<string, string>): void {
+    const res = { path, query, isEntryPage: true }
+    // A navigation asked for counts even when it then fails (a failing API is recorded as a call).
+    const asked = () => this.navigations + this.apiCalls.filter((c) => NAVIGATION_APIS.has(c.api)).length
+    const before = asked()
+    for (const listener of this.pageNotFound) this.guard(() => listener(res))
+    const hook = app.onPageNotFound as ((o: unknown) => void) | undefined
+    this.guard(() => hook?.call(app, res))
+    if (asked() === before)
+      this.errors.push(new Error(`page "${path}" not found, and nothing redirected synchronously`))
   }
 
   current(): PageInstance {

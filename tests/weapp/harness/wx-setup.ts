@@ -22,6 +22,7 @@ export function setUp(settings: Partial<WxSettings> = {}, host: Partial<WxHost> 
     realtimeLogs: [],
     modals: [],
     updates: noUpdates(),
+    pageNotFound: [],
     scrolledTo: [],
     navigate: (kind, url) => void navigations.push(`${kind} ${url}`),
     back: () => {

@@ -33,6 +33,8 @@ export type WxHost = StorageHost &
     modals: ModalShown[]
     /** The update manager's listeners as the app registered them, and how often it applied an update. */
     updates: UpdateHooks
+    /** Listeners registered with wx.onPageNotFound. */
+    pageNotFound: Array<(res: WechatMiniprogram.OnPageNotFoundListenerResult) => void>
     navigate: (kind: NavigationKind, url: string) => void
     back: () => void
   }
@@ -215,7 +217,7 @@ function fullWx(host: WxHost, clock: Clock, settings: WxSettings) {
       offAppHide: noop,
       onError: noop,
       onUnhandledRejection: noop,
-      onPageNotFound: noop,
+      onPageNotFound: (listener) => void host.pageNotFound.push(listener),
       onMemoryWarning: noop,
       onNetworkStatusChange: noop,
       getNetworkType: asyncApi(later, 'getNetworkType', () => ({
