@@ -11,7 +11,8 @@
  * 4. The browser build's first screen in Chromium: the scripts loaded before the list shows, and their
  *    gzip bytes (also asserted, in tests/e2e/first-screen.test.ts).
  *
- * Wall times are noisy here, so they are only reported, as medians and ratios from one run. Writes
+ * Wall times are noisy here, so they are only reported, as medians and ratios from one run; each timed
+ * launch starts after a garbage collection (node runs with --expose-gc). Writes
  * everything to bench/latest.json. Builds dist/weapp-remote first if it is missing.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -57,12 +58,13 @@ async function launchTable(builds: Named[]) {
   const { warmLaunch } = await import('../weapp/budget-scenarios')
   type Times = Awaited<ReturnType<typeof warmLaunch>>['times']
   const samples = new Map<string, Times[]>()
+  const order = builds.flatMap(({ name, build }) => SIZES.map((size) => ({ name, build, size })))
   for (let i = 0; i < RUNS; i++)
-    for (const { name, build } of builds)
-      for (const size of SIZES) {
-        const key = `${name} @ ${size}`
-        samples.set(key, [...(samples.get(key) ?? []), (await warmLaunch(size, 6000, build)).times])
-      }
+    // Every other round backwards, so no launch always follows the same one.
+    for (const { name, build, size } of i % 2 ? [...order].reverse() : order) {
+      const key = `${name} @ ${size}`
+      samples.set(key, [...(samples.get(key) ?? []), (await warmLaunch(size, 6000, build)).times])
+    }
   const medianOf = (key: string, field: keyof Times) => median((samples.get(key) ?? []).map((t) => t[field]))
   const rows = builds.flatMap(({ name }) =>
     SIZES.map((size) => {
