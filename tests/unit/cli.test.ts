@@ -2,45 +2,22 @@
  * The editors' CLI, run in-process through its main(): exit codes, output, and that a failed build
  * writes nothing.
  */
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { main } from '../../scripts/content/cli'
+import { cliSession } from './support/cli-session'
 import { serveStatic } from '../../scripts/static-server'
 import { fixture, FIXTURE_BUNDLED, fixtureBody } from '../fixtures/built'
 
 const ROOT = path.resolve(__dirname, '../..')
 const PNG = readFileSync(path.join(ROOT, 'content/media/lanthanide-row.png'))
 
-let dir: string
-let out: string[]
-let err: string[]
+const session = cliSession('lre-cli-')
+const { out, err } = session
 
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'lre-cli-'))
-  out = []
-  err = []
-  jest.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')))
-  jest.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')))
-})
-
-afterEach(() => {
-  jest.restoreAllMocks()
-  rmSync(dir, { recursive: true, force: true })
-})
-
-const src = () => path.join(dir, 'src')
-const dest = () => path.join(dir, 'out')
+const src = () => path.join(session.dir, 'src')
+const dest = () => path.join(session.dir, 'out')
 
 function sources(files: Record<string, string | Buffer>) {
   mkdirSync(src(), { recursive: true })
@@ -68,7 +45,7 @@ describe('build', () => {
       expect.stringMatching(/^built 1 installment\(s\) into .* \(content version [a-f0-9]{12}\)$/),
     ])
     expect(readdirSync(dest()).sort()).toEqual(['installments', 'manifest.json', 'media'])
-    out = []
+    out.length = 0
     expect(await main(['validate', dest()])).toBe(0)
     expect(out).toEqual([`valid: 1 installment(s) in ${dest()}`])
   })
@@ -115,7 +92,7 @@ describe('build', () => {
 describe('validate', () => {
   // A built column to damage: the generated fixture (`npm run fixtures`), as the CLI wrote it.
   function built(): string {
-    const copy = path.join(dir, 'built')
+    const copy = path.join(session.dir, 'built')
     cpSync(FIXTURE_BUNDLED, copy, { recursive: true })
     rmSync(path.join(copy, 'index.ts'))
     rmSync(path.join(copy, 'bodies.ts'))

@@ -5,41 +5,26 @@
 import {
   existsSync,
   mkdirSync,
-  mkdtempSync,
   promises as fs,
   readFileSync,
   readdirSync,
   rmSync,
   writeFileSync,
 } from 'node:fs'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { main } from '../../scripts/content/cli'
+import { cliSession } from './support/cli-session'
 import { sha256Of } from '../../scripts/content/hash'
 
 const ROOT = path.resolve(__dirname, '../..')
 const PNG = readFileSync(path.join(ROOT, 'content/media/lanthanide-row.png'))
 
-let dir: string
-let out: string[]
-let err: string[]
+const session = cliSession('lre-editions-')
+const { out, err } = session
 
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'lre-editions-'))
-  out = []
-  err = []
-  jest.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')))
-  jest.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')))
-})
-
-afterEach(() => {
-  jest.restoreAllMocks()
-  rmSync(dir, { recursive: true, force: true })
-})
-
-const src = () => path.join(dir, 'src')
-const published = () => path.join(dir, 'published')
+const src = () => path.join(session.dir, 'src')
+const published = () => path.join(session.dir, 'published')
 
 function installment(number: number, answer: string, image = false): string {
   return [

@@ -29,17 +29,22 @@ afterEach(() => rmSync(root, { recursive: true, force: true }))
 
 type Run = { code: number; out: string[]; err: string[]; built: number; uploads: UploadRequest[] }
 
-async function run(
-  argv: string[],
-  { env, dirty = [] }: { env?: Record<string, string>; dirty?: string[] } = {},
-): Promise<Run> {
+type RunOptions = { env?: Record<string, string>; dirty?: string[] } & Partial<
+  Pick<ReleaseDeps, 'build' | 'upload'>
+>
+
+/** release() with recording fakes; `build` and `upload` can be replaced, and are still counted. */
+async function run(argv: string[], { env, dirty = [], build, upload }: RunOptions = {}): Promise<Run> {
   const result: Run = { code: -1, out: [], err: [], built: 0, uploads: [] }
   const deps: ReleaseDeps = {
     root,
     env: env ?? { MP_PRIVATE_KEY_PATH: keyFile },
     dirtyFiles: () => dirty,
-    build: () => ++result.built > 0,
-    upload: async (request) => void result.uploads.push(request),
+    build: (at) => ++result.built > 0 && (build ? build(at) : true),
+    upload: async (request) => {
+      result.uploads.push(request)
+      await upload?.(request)
+    },
     out: (line) => result.out.push(line),
     err: (line) => result.err.push(line),
   }
@@ -162,31 +167,15 @@ test.each([
 
 test('a failed build uploads nothing; a failed upload says what to check', async () => {
   checkout(APPID)
-  const uploads: UploadRequest[] = []
-  const deps = (overrides: Partial<ReleaseDeps>): ReleaseDeps => ({
-    root,
-    env: { MP_PRIVATE_KEY_PATH: keyFile },
-    dirtyFiles: () => [],
-    build: () => true,
-    upload: async (request) => void uploads.push(request),
-    out: () => undefined,
-    err: () => undefined,
-    ...overrides,
+  const noBuild = await run(GOOD, { build: () => false })
+  expect([noBuild.code, noBuild.built, noBuild.uploads]).toEqual([1, 1, []])
+  const refused = await run(GOOD, {
+    upload: async () => {
+      throw new Error('invalid ip: 203.0.113.7')
+    },
   })
-  expect(await release(GOOD, deps({ build: () => false }))).toBe(1)
-  expect(uploads).toEqual([])
-  const err: string[] = []
-  const refused = await release(
-    GOOD,
-    deps({
-      upload: async () => {
-        throw new Error('invalid ip: 203.0.113.7')
-      },
-      err: (line) => err.push(line),
-    }),
-  )
-  expect(refused).toBe(1)
-  expect(err).toEqual([
+  expect(refused.code).toBe(1)
+  expect(refused.err).toEqual([
     'release: the upload failed: invalid ip: 203.0.113.7',
     "release: check the key and that this machine's IP is on the upload whitelist",
   ])
