@@ -47,6 +47,8 @@ export const isoDateSchema = v.pipe(
 
 export const groupSchema = v.picklist(['scientist', 'entrepreneur', 'engineer', 'worker'])
 
+const sha256Schema = v.pipe(v.string(), v.regex(/^[a-f0-9]{64}$/, 'must be 64 lowercase hex digits'))
+
 const positiveInt = v.pipe(v.number(), v.integer(), v.gtValue(0))
 
 export const runSchema = v.object({
@@ -124,7 +126,16 @@ export const manifestEntrySchema = v.object({
       'must be installments/<id>.<12 hex>.json (or installments/<id>.json)',
     ),
   ),
-  sha256: v.pipe(v.string(), v.regex(/^[a-f0-9]{64}$/, 'must be 64 lowercase hex digits')),
+  sha256: sha256Schema,
+})
+
+/** The full-text search file a manifest names: content-addressed like a body, verified like one. */
+export const searchRefSchema = v.object({
+  path: v.pipe(
+    v.string(),
+    v.regex(/^search\/index\.[a-f0-9]{12}\.json$/, 'must be search/index.<12 hex>.json'),
+  ),
+  sha256: sha256Schema,
 })
 
 export const seriesSchema = v.object({
@@ -139,12 +150,33 @@ export const manifestSchema = v.object({
   contentVersion: nonEmpty,
   series: seriesSchema,
   installments: v.array(manifestEntrySchema),
+  /** Absent in manifests built before full-text search: the app then searches titles, people and tags. */
+  search: v.optional(searchRefSchema),
 })
 
 export const installmentSchema = v.object({
   schemaVersion: v.literal(SCHEMA_VERSION),
   ...metaShape,
   body: v.pipe(v.array(blockSchema), v.minLength(1, 'must have at least one block')),
+})
+
+/**
+ * One installment in the search file: the text of each body block (same indices as `body`, '' for a
+ * block with none) and the pinyin of its title, interviewee and tags, computed by the CLI so that no
+ * pinyin library ships to phones. `sha256` is the body it was made from: an entry for another edition
+ * of the body is not searched.
+ */
+export const searchEntrySchema = v.object({
+  id: idSchema,
+  sha256: sha256Schema,
+  /** Toneless syllables separated by single spaces, lower case, ü as v: "cui qu cao". */
+  pinyin: v.object({ title: v.string(), name: v.string(), tags: v.array(v.string()) }),
+  blocks: v.array(v.string()),
+})
+
+export const searchIndexSchema = v.object({
+  schemaVersion: v.literal(SCHEMA_VERSION),
+  installments: v.array(searchEntrySchema),
 })
 
 export type Group = v.InferOutput<typeof groupSchema>
@@ -158,6 +190,9 @@ export type Source = v.InferOutput<typeof sourceSchema>
 export type OfficialAccount = v.InferOutput<typeof officialAccountSchema>
 export type Manifest = v.InferOutput<typeof manifestSchema>
 export type Installment = v.InferOutput<typeof installmentSchema>
+export type SearchRef = v.InferOutput<typeof searchRefSchema>
+export type SearchEntry = v.InferOutput<typeof searchEntrySchema>
+export type SearchIndex = v.InferOutput<typeof searchIndexSchema>
 
 export const GROUPS: readonly Group[] = groupSchema.options
 
