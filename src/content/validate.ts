@@ -4,9 +4,12 @@ import { safeParse } from 'valibot'
 import {
   installmentSchema,
   manifestSchema,
+  searchIndexSchema,
   type Installment,
   type Manifest,
   type ManifestEntry,
+  type SearchIndex,
+  type SearchRef,
 } from './schema'
 
 export type Validation<T> = { kind: 'ok'; value: T } | { kind: 'bad-data'; problems: string[] }
@@ -95,11 +98,21 @@ export function pathProblem(entry: Pick<ManifestEntry, 'id' | 'path' | 'sha256'>
   return null
 }
 
-/** Schema plus the rules a schema cannot state: ids and numbers unique, each path its own. */
+/** The search file a manifest names is the one its sha256 describes. */
+export function searchPathProblem(search: SearchRef): string | null {
+  const named = /^search\/index\.([a-f0-9]{12})\.json$/.exec(search.path)
+  return named && search.sha256.startsWith(named[1]) ? null : 'names a hash other than its sha256'
+}
+
+/**
+ * Schema plus the rules a schema cannot state: ids and numbers unique, each path its own (the search
+ * file's too).
+ */
 export function validateManifest(data: unknown): Validation<Manifest> {
   const parsed = parseWith(manifestSchema, data)
   if (parsed.kind !== 'ok') return parsed
   const entries = parsed.value.installments
+  const search = parsed.value.search && searchPathProblem(parsed.value.search)
   const problems = [
     ...duplicates(entries.map((e) => e.id)).map((id) => `installments: duplicate id "${id}"`),
     ...duplicates(entries.map((e) => e.number)).map((n) => `installments: duplicate number ${n}`),
@@ -107,6 +120,7 @@ export function validateManifest(data: unknown): Validation<Manifest> {
       const problem = pathProblem(e)
       return problem ? [`installments[${i}].path: ${problem}`] : []
     }),
+    ...(search ? [`search.path: ${search}`] : []),
   ]
   return problems.length ? { kind: 'bad-data', problems } : parsed
 }
@@ -120,4 +134,14 @@ export function validateBodyOf(entryId: string, data: unknown): Validation<Insta
   const valid = validateInstallment(data)
   if (valid.kind !== 'ok' || valid.value.id === entryId) return valid
   return { kind: 'bad-data', problems: [`id: expected "${entryId}"`] }
+}
+
+/** A search file: schema, and each installment listed once. */
+export function validateSearchIndex(data: unknown): Validation<SearchIndex> {
+  const parsed = parseWith(searchIndexSchema, data)
+  if (parsed.kind !== 'ok') return parsed
+  const problems = duplicates(parsed.value.installments.map((e) => e.id)).map(
+    (id) => `installments: duplicate id "${id}"`,
+  )
+  return problems.length ? { kind: 'bad-data', problems } : parsed
 }
