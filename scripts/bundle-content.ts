@@ -1,6 +1,7 @@
 /**
  * Regenerates the app's bundled content (src/content/bundled/) from the Markdown in content/,
- * with the same builder editors use, plus an index module that imports every body.
+ * with the same builder editors use, plus modules that import the manifest, every body and the
+ * search file.
  * `tsx scripts/bundle-content.ts <srcDir> <outDir>` bundles another folder (the test fixtures do).
  */
 import path from 'node:path'
@@ -39,12 +40,26 @@ export function bundleBodiesSource(entries: ReadonlyArray<{ id: string; path: st
   ].join('\n')
 }
 
+/** The search file: imported only by the search page, so it travels in that page's subpackage. */
+export function bundleSearchSource(search: { path: string }): string {
+  return [
+    GENERATED,
+    `import index from './${search.path}'`,
+    '',
+    'export const bundledSearchIndex: unknown = index',
+    '',
+  ].join('\n')
+}
+
 export async function bundle(srcDir = CONTENT_DIR): Promise<Map<string, Buffer> | string[]> {
   const result = await buildContent(srcDir)
   if (result.kind === 'error') return result.problems
+  const { search } = result.output.manifest
+  if (!search) return ['manifest.json: names no search file; the builder always writes one']
   const files = new Map(result.output.files)
   files.set('index.ts', Buffer.from(bundleIndexSource()))
   files.set('bodies.ts', Buffer.from(bundleBodiesSource(result.output.manifest.installments)))
+  files.set('search.ts', Buffer.from(bundleSearchSource(search)))
   return files
 }
 

@@ -27,6 +27,7 @@ import {
 import { sha256Of } from './hash'
 import { parseBody, readingMinutes, type ImageRef, type PendingImage } from './markdown'
 import { identifyImage } from './media-file'
+import { searchIndexOf, searchPathOf } from './search-index'
 
 export const MAX_IMAGE_BYTES = 200 * 1024
 export const SERIES_FILE = 'series.md'
@@ -309,29 +310,35 @@ export const bodyPathOf = (id: string, sha256: string) => `installments/${id}.${
 
 /**
  * The publishing format, in one place: each body as exact JSON bytes at installments/<id>.<hash>.json,
- * its sha256 in the manifest, installments in series order, and a content version derived from the hashes
- * (no timestamps, so the same sources always give the same bytes). The caller validates the manifest.
+ * its sha256 in the manifest, installments in series order, the search file (every block's text and
+ * the pinyin of titles, people and tags) at search/index.<hash>.json, and a content version derived
+ * from all the hashes (no timestamps, so the same sources always give the same bytes). The caller
+ * validates the manifest.
  */
 export function publishInstallments(
   series: Series,
   installments: readonly Installment[],
 ): { manifest: unknown; files: Map<string, Buffer> } {
   const files = new Map<string, Buffer>()
-  const entries: ManifestEntry[] = [...installments]
-    .sort((a, b) => a.number - b.number)
-    .map((value) => {
-      const bytes = Buffer.from(JSON.stringify(value))
-      const sha256 = sha256Of(bytes)
-      const bodyPath = bodyPathOf(value.id, sha256)
-      files.set(bodyPath, bytes)
-      const { body: _body, schemaVersion: _version, ...meta } = value
-      return { ...meta, path: bodyPath, sha256 }
-    })
-  const contentVersion = sha256Of(JSON.stringify({ series, hashes: entries.map((e) => e.sha256) })).slice(
-    0,
-    12,
-  )
-  const manifest = { schemaVersion: SCHEMA_VERSION, contentVersion, series, installments: entries }
+  const ordered = [...installments].sort((a, b) => a.number - b.number)
+  const hashed = ordered.map((installment) => {
+    const bytes = Buffer.from(JSON.stringify(installment))
+    const sha256 = sha256Of(bytes)
+    files.set(bodyPathOf(installment.id, sha256), bytes)
+    return { installment, sha256 }
+  })
+  const entries: ManifestEntry[] = hashed.map(({ installment, sha256 }) => {
+    const { body: _body, schemaVersion: _version, ...meta } = installment
+    return { ...meta, path: bodyPathOf(installment.id, sha256), sha256 }
+  })
+  const searchBytes = Buffer.from(JSON.stringify(searchIndexOf(hashed)))
+  const searchSha256 = sha256Of(searchBytes)
+  const search = { path: searchPathOf(searchSha256), sha256: searchSha256 }
+  files.set(search.path, searchBytes)
+  const contentVersion = sha256Of(
+    JSON.stringify({ series, hashes: entries.map((e) => e.sha256), search: searchSha256 }),
+  ).slice(0, 12)
+  const manifest = { schemaVersion: SCHEMA_VERSION, contentVersion, series, installments: entries, search }
   files.set('manifest.json', Buffer.from(JSON.stringify(manifest)))
   return { manifest, files }
 }

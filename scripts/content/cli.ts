@@ -33,9 +33,10 @@ The Markdown conventions are in content/README.md.`,
        npm run content -- build <srcDir> --into <published> [--json]
 
 Reads series.md and every other *.md in <srcDir>, and writes manifest.json,
-installments/<id>.<hash>.json and media/<hash>.<ext>: every name but manifest.json changes when its
-bytes do, so a CDN may cache them forever. Every problem is listed as file:line: message. Nothing is
-written unless the whole build is valid.
+installments/<id>.<hash>.json, media/<hash>.<ext> and search/index.<hash>.json (the full-text search
+file: every block's text, and the pinyin of titles, people and tags): every name but manifest.json
+changes when its bytes do, so a CDN may cache them forever. Every problem is listed as
+file:line: message. Nothing is written unless the whole build is valid.
 
 With <outDir>, the folder is replaced whole. With --into, the new edition is added beside the ones
 already published there: new files first, then editions.json (which files each edition uses), then
@@ -43,11 +44,11 @@ manifest.json last. Nothing the live manifest names is deleted. Upload in the sa
   prune: `Usage: npm run content -- prune <published> --keep N [--dry-run] [--json]
 
 Keeps the newest N editions in editions.json and the live one (manifest.json), and removes every file
-under installments/ and media/ that none of them uses. --dry-run lists the files and changes nothing.
-Keep the editions readers may still hold: an edge may serve a manifest for its max-age (60 s with
-the headers in the README), and an app shows its saved manifest until its launch refresh returns. A
-body pruned under a reader's old manifest shows a retry, which reads the new edition once the app has
-refreshed.`,
+under installments/, media/ and search/ that none of them uses. --dry-run lists the files and changes
+nothing. Keep the editions readers may still hold: an edge may serve a manifest for its max-age (60 s
+with the headers in the README), and an app shows its saved manifest until its launch refresh
+returns. A body pruned under a reader's old manifest shows a retry, which reads the new edition once
+the app has refreshed.`,
   validate: `Usage: npm run content -- validate <dir | https-url | file> [--json]
 
 Checks built content as the app does: the manifest's schema, unique ids and numbers, and each body's

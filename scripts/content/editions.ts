@@ -1,7 +1,7 @@
 /**
- * A published folder that keeps editions side by side. Bodies and media have content-addressed names,
- * so a new edition only adds files; `manifest.json` is the one file that changes, and it is written
- * last. `editions.json` remembers which files each edition used, so `prune` can later remove the files
+ * A published folder that keeps editions side by side. Bodies, media and search files have
+ * content-addressed names, so a new edition only adds files; `manifest.json` is the one file that
+ * changes, and it is written last. `editions.json` remembers which files each edition used, so `prune` can later remove the files
  * that only older editions needed. Nothing the live manifest names is ever deleted.
  */
 import { existsSync, promises as fs } from 'node:fs'
@@ -14,7 +14,7 @@ import type { BuildOutput } from './build'
 export const EDITIONS_FILE = 'editions.json'
 const MANIFEST_FILE = 'manifest.json'
 /** The folders this CLI owns in a published folder; prune never looks anywhere else. */
-const OWNED_FOLDERS = ['installments', 'media']
+const OWNED_FOLDERS = ['installments', 'media', 'search']
 
 export type Edition = { contentVersion: string; builtAt: string; files: string[] }
 type Log = { editions: Edition[] }
@@ -87,6 +87,7 @@ function mediaIn(blocks: unknown): string[] {
  */
 async function filesOfLive(folder: string, manifest: Manifest): Promise<string[]> {
   const files = new Set<string>(mediaIn(manifest.series.intro))
+  if (manifest.search) files.add(manifest.search.path)
   for (const entry of manifest.installments) {
     files.add(entry.path)
     if (entry.cover?.startsWith('media/')) files.add(entry.cover)
@@ -200,8 +201,8 @@ async function ownedFiles(folder: string): Promise<string[]> {
 }
 
 /**
- * Keeps the newest `keep` editions and the live one; removes every file under installments/ and
- * media/ that none of them uses. `dryRun` lists what would go and changes nothing.
+ * Keeps the newest `keep` editions and the live one; removes every file under installments/, media/
+ * and search/ that none of them uses. `dryRun` lists what would go and changes nothing.
  */
 export async function prune(folder: string, keep: number, dryRun = false): Promise<PruneResult> {
   const problems: string[] = []

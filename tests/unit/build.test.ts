@@ -259,6 +259,14 @@ describe('the bundled content', () => {
 
   const samples = bodies.filter((b) => b.sample)
 
+  test('search.ts imports the search file the manifest names, and nothing else imports it', () => {
+    const search = readFileSync(path.join(BUNDLED_DIR, 'search.ts'), 'utf8')
+    expect(search).toContain(`import index from './${manifest.search.path}'\n`)
+    expect(search).toContain('export const bundledSearchIndex: unknown = index\n')
+    for (const other of ['index.ts', 'bodies.ts'])
+      expect(readFileSync(path.join(BUNDLED_DIR, other), 'utf8')).not.toContain('search/')
+  })
+
   test('every sample is marked as one and says in its first line that it is fictional', () => {
     for (const body of samples) {
       expect([body.id, JSON.stringify(body.body[0])]).toEqual([body.id, expect.stringContaining('虚构')])

@@ -44,7 +44,7 @@ describe('build', () => {
     expect(out).toEqual([
       expect.stringMatching(/^built 1 installment\(s\) into .* \(content version [a-f0-9]{12}\)$/),
     ])
-    expect(readdirSync(dest()).sort()).toEqual(['installments', 'manifest.json', 'media'])
+    expect(readdirSync(dest()).sort()).toEqual(['installments', 'manifest.json', 'media', 'search'])
     out.length = 0
     expect(await main(['validate', dest()])).toBe(0)
     expect(out).toEqual([`valid: 1 installment(s) in ${dest()}`])
@@ -96,6 +96,7 @@ describe('validate', () => {
     cpSync(FIXTURE_BUNDLED, copy, { recursive: true })
     rmSync(path.join(copy, 'index.ts'))
     rmSync(path.join(copy, 'bodies.ts'))
+    rmSync(path.join(copy, 'search.ts'))
     return copy
   }
   const [first, second] = fixture.installments

@@ -67,10 +67,15 @@ const files = (folder = published()): string[] =>
         .sort()
     : []
 
-type Manifest = { contentVersion: string; installments: Array<{ id: string; path: string; sha256: string }> }
+type Manifest = {
+  contentVersion: string
+  installments: Array<{ id: string; path: string; sha256: string }>
+  search: { path: string; sha256: string }
+}
 const manifest = (): Manifest =>
   JSON.parse(readFileSync(path.join(published(), 'manifest.json'), 'utf8')) as Manifest
-const named = (m: Manifest) => m.installments.map((e) => e.path)
+/** The bodies and the search file a manifest names. */
+const named = (m: Manifest) => [...m.installments.map((e) => e.path), m.search.path]
 const log = () =>
   JSON.parse(readFileSync(path.join(published(), 'editions.json'), 'utf8')) as {
     editions: Array<{ contentVersion: string; files: string[] }>
@@ -91,7 +96,7 @@ describe('build --into', () => {
     }
   })
 
-  test('a new edition is added beside the old one: old files stay, only the changed body is new', async () => {
+  test('a new edition is added beside the old one: old files stay, only the changed body and the search file are new', async () => {
     edition({ 1: '一。', 2: '二。' }, [1])
     const first = await buildInto()
     const before = files()
@@ -100,8 +105,9 @@ describe('build --into', () => {
     expect(second.contentVersion).not.toBe(first.contentVersion)
     expect(files()).toEqual(expect.arrayContaining(before))
     const added = files().filter((f) => !before.includes(f))
-    expect(added).toEqual([second.installments[1].path])
-    expect(out.at(-1)).toContain('1 new file(s), 2 unchanged; 2 edition(s) kept')
+    expect(added).toEqual([second.installments[1].path, second.search.path])
+    expect(files()).toContain(first.search.path)
+    expect(out.at(-1)).toContain('2 new file(s), 2 unchanged; 2 edition(s) kept')
     const log = JSON.parse(readFileSync(path.join(published(), 'editions.json'), 'utf8')) as {
       editions: Array<{ contentVersion: string; files: string[] }>
     }
@@ -115,6 +121,7 @@ describe('build --into', () => {
     const before = files()
     await buildInto()
     expect(files()).toEqual(before)
+    expect(files().filter((f) => f.startsWith('search/'))).toHaveLength(1)
     expect(out.at(-1)).toContain('0 new file(s)')
     expect(log().editions).toHaveLength(1)
   })
@@ -202,6 +209,20 @@ describe('prune', () => {
     for (const f of dropped) expect(files()).not.toContain(f)
     // The picture was dropped in edition c; it stays while b is kept.
     expect(files().some((f) => f.startsWith('media/'))).toBe(kept.includes('b'))
+  })
+
+  test('search files: one per edition side by side, and prune removes only those no kept edition uses', async () => {
+    const { a, b, c } = await threeEditions()
+    const searchFiles = () => files().filter((f) => f.startsWith('search/'))
+    expect(searchFiles()).toEqual([a, b, c].map((m) => m.search.path).sort())
+    expect(log().editions.map((e) => e.files.filter((f) => f.startsWith('search/')))).toEqual(
+      [a, b, c].map((m) => [m.search.path]),
+    )
+    expect(await main(['prune', published(), '--keep', '2'])).toBe(0)
+    expect(out).toContain(`removed ${a.search.path}`)
+    expect(searchFiles()).toEqual([b, c].map((m) => m.search.path).sort())
+    expect(await main(['prune', published(), '--keep', '1'])).toBe(0)
+    expect(searchFiles()).toEqual([c.search.path])
   })
 
   test('--dry-run lists what would go and removes nothing', async () => {

@@ -1,0 +1,106 @@
+/**
+ * The full-text search file (search/index.<hash>.json): each body block's text and the pinyin of each
+ * installment's title, interviewee and tags. Pinyin is computed here, by the CLI, so no pinyin library
+ * ever ships to phones: nothing under src/ may import pinyin-pro.
+ */
+import { gzipSync } from 'node:zlib'
+
+import { pinyin } from 'pinyin-pro'
+
+import { plainText } from '../../src/content/inline'
+import { SCHEMA_VERSION, type Block, type Installment, type SearchIndex } from '../../src/content/schema'
+import { validateSearchIndex } from '../../src/content/validate'
+
+/** The words a block shows a reader, without markup: '' for a block with none. */
+export function blockText(block: Block): string {
+  switch (block.type) {
+    case 'paragraph':
+    case 'question':
+    case 'answer':
+    case 'heading':
+      return plainText(block.text)
+    case 'quote':
+      return block.cite ? `${plainText(block.text)} — ${block.cite}` : plainText(block.text)
+    case 'image':
+      return block.caption ?? ''
+    case 'divider':
+      return ''
+  }
+}
+
+/** Full-width ASCII (U+FF01..U+FF5E, e.g. 'Ａ１') as its half-width self. */
+const halfWidth = (text: string) =>
+  text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+
+/**
+ * Toneless pinyin, lower case, ü as v, syllables and Latin words separated by single spaces:
+ * '萃取槽里的NdFeB磁体' → 'cui qu cao li de ndfeb ci ti'. Punctuation and symbols are dropped.
+ * `name` reads a person's name, so a surname is read as one: '单田芳' → 'shan tian fang'.
+ */
+export function pinyinOf(text: string, name = false): string {
+  const tokens = pinyin(text, {
+    toneType: 'none',
+    type: 'array',
+    nonZh: 'consecutive',
+    v: true,
+    ...(name ? { surname: 'head' as const } : {}),
+  })
+  return tokens
+    .filter((token) => /[\p{L}\p{N}]/u.test(token))
+    .map((token) =>
+      halfWidth(token)
+        .toLowerCase()
+        .replace(/[^a-z0-9 ]/g, ''),
+    )
+    .flatMap((token) => token.split(' '))
+    .filter(Boolean)
+    .join(' ')
+}
+
+/** The search file for a series: installments in the manifest's order, each with its body's sha256. */
+export function searchIndexOf(
+  installments: ReadonlyArray<{ installment: Installment; sha256: string }>,
+): SearchIndex {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    installments: installments.map(({ installment, sha256 }) => ({
+      id: installment.id,
+      sha256,
+      pinyin: {
+        title: pinyinOf(installment.title),
+        name: pinyinOf(installment.interviewee.name, true),
+        tags: installment.tags.map((tag) => pinyinOf(tag)),
+      },
+      blocks: installment.body.map(blockText),
+    })),
+  }
+}
+
+/** A search path names the first 12 hex of its sha256, like a body's. */
+export const searchPathOf = (sha256: string) => `search/index.${sha256.slice(0, 12)}.json`
+
+export type SearchSize = {
+  /** The search file's bytes, and gzipped at level 9 (what a CDN would send). */
+  bytes: number
+  gzipBytes: number
+  /** The bodies' plain text: each installment's block texts joined with '\n', as UTF-8. */
+  textBytes: number
+  /** bytes ÷ textBytes: what the search file costs over the words it indexes. */
+  ratio: number
+}
+
+/** How large a search file is, against the text it holds. */
+export function searchSizeOf(file: Buffer): SearchSize {
+  const index = validateSearchIndex(JSON.parse(file.toString('utf8')))
+  if (index.kind !== 'ok') throw new Error(`not a search file: ${index.problems.join('; ')}`)
+  const textBytes = index.value.installments.reduce(
+    (sum, entry) => sum + Buffer.byteLength(entry.blocks.join('\n')),
+    0,
+  )
+  return {
+    bytes: file.length,
+    gzipBytes: gzipSync(file, { level: 9 }).length,
+    textBytes,
+    ratio: textBytes ? file.length / textBytes : 0,
+  }
+}
