@@ -52,8 +52,9 @@ the app has refreshed.`,
   validate: `Usage: npm run content -- validate <dir | https-url | file> [--json]
 
 Checks built content as the app does: the manifest's schema, unique ids and numbers, and each body's
-sha256 and schema, plus that every referenced media file exists. A file argument may be a manifest.json
-(its folder is checked) or one installment JSON (its schema is checked).`,
+sha256 and schema, plus that every referenced media file exists and that the search file matches its
+sha256 and indexes exactly the manifest's bodies, in order, one text per block. A file argument may
+be a manifest.json (its folder is checked) or one installment JSON (its schema is checked).`,
   new: `Usage: npm run content -- new <srcDir> --number N --title "…" [--json]
 
 Writes <srcDir>/<NNN>-installment-<N>.md with complete front matter and an example question and answer.

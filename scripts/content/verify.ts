@@ -1,9 +1,9 @@
 import { existsSync, promises as fs, statSync } from 'node:fs'
 import path from 'node:path'
 
-import type { Block, Installment, Manifest } from '../../src/content/schema'
+import type { Block, Installment, Manifest, SearchRef } from '../../src/content/schema'
 import { joinUrl } from '../../src/content/url'
-import { validateInstallment, validateManifest } from '../../src/content/validate'
+import { validateInstallment, validateManifest, validateSearchIndex } from '../../src/content/validate'
 import { sha256Of } from './hash'
 
 /** Where built content is read from: a folder, or a URL (the way the app reads it). */
@@ -66,7 +66,10 @@ export async function verifyInstallmentFile(file: string): Promise<string[]> {
 
 export type VerifySummary = { problems: string[]; manifest: Manifest | null }
 
-/** Everything the app checks: manifest schema, unique ids and numbers, every body's hash and schema. */
+/**
+ * Everything the app checks: manifest schema, unique ids and numbers, every body's hash and schema,
+ * and the search file's hash and schema, listing the manifest's bodies in order.
+ */
 export async function verifyContent(reader: ContentReader): Promise<VerifySummary> {
   const problems: string[] = []
   const bytes = await reader.read('manifest.json')
@@ -77,13 +80,16 @@ export async function verifyContent(reader: ContentReader): Promise<VerifySummar
   if (manifest.kind !== 'ok')
     return { problems: manifest.problems.map((p) => `manifest.json: ${p}`), manifest: null }
 
+  /** The block count of each body that was read, is the manifest's and is valid, by id. */
+  const blockCounts = new Map<string, number>()
   for (const entry of manifest.value.installments) {
     const body = await reader.read(entry.path)
     if (!body) {
       problems.push(`${entry.path}: missing`)
       continue
     }
-    if (sha256Of(body) !== entry.sha256) {
+    const intact = sha256Of(body) === entry.sha256
+    if (!intact) {
       problems.push(`${entry.path}: sha256 does not match the manifest`)
     }
     const parsed = parse(entry.path, body, problems)
@@ -94,11 +100,58 @@ export async function verifyContent(reader: ContentReader): Promise<VerifySummar
       continue
     }
     problems.push(...mismatches(entry.path, entry, installment.value))
+    // A body with other bytes is reported above; its blocks say nothing about the search file's.
+    if (intact) blockCounts.set(entry.id, installment.value.body.length)
     const covers = entry.cover?.startsWith('media/') ? [entry.cover] : []
     await checkMedia(reader, entry.path, [...covers, ...mediaOf(installment.value.body)], problems)
   }
   await checkMedia(reader, 'manifest.json', mediaOf(manifest.value.series.intro), problems)
+  if (manifest.value.search)
+    problems.push(...(await searchProblems(reader, manifest.value, manifest.value.search, blockCounts)))
   return { problems, manifest: manifest.value }
+}
+
+/**
+ * The search file must be the one the manifest names, and index exactly its bodies: the same ids with
+ * the same sha256 values, in the same order, one text per block of each body that was checked.
+ */
+async function searchProblems(
+  reader: ContentReader,
+  manifest: Manifest,
+  search: SearchRef,
+  blockCounts: ReadonlyMap<string, number>,
+): Promise<string[]> {
+  const rel = search.path
+  const bytes = await reader.read(rel)
+  if (!bytes) return [`${rel}: missing`]
+  const problems: string[] = []
+  if (sha256Of(bytes) !== search.sha256) problems.push(`${rel}: sha256 does not match the manifest`)
+  const parsed = parse(rel, bytes, problems)
+  if (parsed === undefined) return problems
+  const index = validateSearchIndex(parsed)
+  if (index.kind !== 'ok') return [...problems, ...index.problems.map((p) => `${rel}: ${p}`)]
+  const listed = index.value.installments
+  const expected = new Map(manifest.installments.map((e) => [e.id, e]))
+  const listedIds = new Set(listed.map((e) => e.id))
+  for (const id of expected.keys())
+    if (!listedIds.has(id)) problems.push(`${rel}: does not list ${JSON.stringify(id)}`)
+  const common = listed.filter((e) => expected.has(e.id)).map((e) => e.id)
+  const inOrder = manifest.installments.map((e) => e.id).filter((id) => listedIds.has(id))
+  if (common.join('\n') !== inOrder.join('\n'))
+    problems.push(`${rel}: lists the installments in another order than the manifest`)
+  listed.forEach((entry, i) => {
+    const where = `${rel}: installments[${i}]`
+    const own = expected.get(entry.id)
+    if (!own) {
+      problems.push(`${where}: ${JSON.stringify(entry.id)} is not in the manifest`)
+      return
+    }
+    if (entry.sha256 !== own.sha256) problems.push(`${where}.sha256 differs from the manifest's`)
+    const blocks = blockCounts.get(entry.id)
+    if (blocks !== undefined && entry.blocks.length !== blocks)
+      problems.push(`${where}.blocks has ${entry.blocks.length} text(s); the body has ${blocks} block(s)`)
+  })
+  return problems
 }
 
 /** The manifest's copy of the metadata must agree with the body's own. */

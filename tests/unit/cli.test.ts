@@ -7,8 +7,10 @@ import path from 'node:path'
 
 import { main } from '../../scripts/content/cli'
 import { cliSession } from './support/cli-session'
+import { sha256Of } from '../../scripts/content/hash'
 import { serveStatic } from '../../scripts/static-server'
 import { fixture, FIXTURE_BUNDLED, fixtureBody } from '../fixtures/built'
+import type { SearchIndex } from '@/content/schema'
 
 const ROOT = path.resolve(__dirname, '../..')
 const PNG = readFileSync(path.join(ROOT, 'content/media/lanthanide-row.png'))
@@ -99,7 +101,42 @@ describe('validate', () => {
     rmSync(path.join(copy, 'search.ts'))
     return copy
   }
+  const searchPath = fixture.search?.path ?? 'search/index.(none).json'
+  const fixtureSearch = readFileSync(path.join(FIXTURE_BUNDLED, searchPath), 'utf8')
+  type Change = (index: SearchIndex) => SearchIndex
+  /** The fixture's search file as `change` makes it, under the name its new hash gives it. */
+  function changed(change: Change) {
+    const bytes = Buffer.from(JSON.stringify(change(JSON.parse(fixtureSearch) as SearchIndex)))
+    const sha256 = sha256Of(bytes)
+    return { path: `search/index.${sha256.slice(0, 12)}.json`, sha256, bytes }
+  }
+  /** Publishes a changed search file in `d` properly: hashed, named, and the manifest pointing at it. */
+  function republish(d: string, change: Change): void {
+    const search = changed(change)
+    const manifestFile = path.join(d, 'manifest.json')
+    const m = JSON.parse(readFileSync(manifestFile, 'utf8'))
+    rmSync(path.join(d, searchPath))
+    writeFileSync(path.join(d, search.path), search.bytes)
+    writeFileSync(
+      manifestFile,
+      JSON.stringify({ ...m, search: { path: search.path, sha256: search.sha256 } }),
+    )
+  }
+  const lostFirst: Change = (index) => ({ ...index, installments: index.installments.slice(1) })
+  const shuffled: Change = (index) => {
+    const [a, b, ...rest] = index.installments
+    return { ...index, installments: [b, a, { ...a, id: 'stray' }, ...rest] }
+  }
+  /** The second installment's entry as an older edition of its body made it: another hash, a block less. */
+  const older: Change = (index) => ({
+    ...index,
+    installments: index.installments.map((e, i) =>
+      i === 1 ? { ...e, sha256: sha256Of('older'), blocks: e.blocks.slice(1) } : e,
+    ),
+  })
+  const notOne: Change = () => ({ schemaVersion: 1 }) as SearchIndex
   const [first, second] = fixture.installments
+  const secondBlocks = fixtureBody(second.id).body.length
   const picture = fixtureBody(first.id).body.find((b) => b.type === 'image')
   const pictureSrc = picture?.type === 'image' ? picture.src : ''
   const showing = fixture.installments.filter((e) =>
@@ -134,6 +171,50 @@ describe('validate', () => {
         writeFileSync(file, JSON.stringify(m))
       },
       [`manifest.json: installments: duplicate id "${first.id}"`],
+    ],
+    ['a missing search file', (d) => rmSync(path.join(d, searchPath)), [`${searchPath}: missing`]],
+    [
+      'a search file edited after the build',
+      (d) => {
+        const file = path.join(d, searchPath)
+        writeFileSync(file, readFileSync(file, 'utf8').replace('开场白', '开头语'))
+      },
+      [`${searchPath}: sha256 does not match the manifest`],
+    ],
+    [
+      'a search file cut short',
+      (d) => {
+        const file = path.join(d, searchPath)
+        const text = readFileSync(file, 'utf8')
+        writeFileSync(file, text.slice(0, text.length / 2))
+      },
+      [`${searchPath}: sha256 does not match the manifest`, `${searchPath}: not valid JSON`],
+    ],
+    [
+      'a search file that lost an installment',
+      (d) => republish(d, lostFirst),
+      [`${changed(lostFirst).path}: does not list ${JSON.stringify(first.id)}`],
+    ],
+    [
+      'a search file in another order, with an installment the manifest does not have',
+      (d) => republish(d, shuffled),
+      [
+        `${changed(shuffled).path}: lists the installments in another order than the manifest`,
+        `${changed(shuffled).path}: installments[2]: "stray" is not in the manifest`,
+      ],
+    ],
+    [
+      'a search file made from an older body with a block less',
+      (d) => republish(d, older),
+      [
+        `${changed(older).path}: installments[1].sha256 differs from the manifest's`,
+        `${changed(older).path}: installments[1].blocks has ${secondBlocks - 1} text(s); the body has ${secondBlocks} block(s)`,
+      ],
+    ],
+    [
+      'a search file that is not one',
+      (d) => republish(d, notOne),
+      [`${changed(notOne).path}: installments: Required`],
     ],
     [
       'a manifest that is not JSON',
