@@ -13,6 +13,7 @@ import { idSchema } from '../../src/content/schema'
 import { buildContent, SERIES_FILE, writeOutput, type BuildOutput } from './build'
 import { prune, publishInto } from './editions'
 import { importArticle, type Fetcher } from './import'
+import { searchSizeOf } from './search-index'
 import { folderReader, isDirectory, urlReader, verifyContent, verifyInstallmentFile } from './verify'
 
 const HELP: Record<string, string> = {
@@ -36,7 +37,8 @@ Reads series.md and every other *.md in <srcDir>, and writes manifest.json,
 installments/<id>.<hash>.json, media/<hash>.<ext> and search/index.<hash>.json (the full-text search
 file: every block's text, and the pinyin of titles, people and tags): every name but manifest.json
 changes when its bytes do, so a CDN may cache them forever. Every problem is listed as
-file:line: message. Nothing is written unless the whole build is valid.
+file:line: message. Nothing is written unless the whole build is valid. The summary gives the search
+file's size, gzipped, and as a ratio to the bodies' plain text.
 
 With <outDir>, the folder is replaced whole. With --into, the new edition is added beside the ones
 already published there: new files first, then editions.json (which files each edition uses), then
@@ -126,6 +128,19 @@ function progress(out: Output) {
   }
 }
 
+/** The search file a build wrote, measured: for the JSON result, and as a clause of the summary line. */
+function searchSummary(output: BuildOutput): { search: Record<string, unknown> | null; clause: string } {
+  const ref = output.manifest.search
+  const file = ref && output.files.get(ref.path)
+  if (!ref || !file) return { search: null, clause: '' }
+  const size = searchSizeOf(file)
+  const ratio = Math.round(size.ratio * 100) / 100
+  return {
+    search: { path: ref.path, ...size, ratio },
+    clause: `; search file ${Math.ceil(size.bytes / 1024)} KB, ${Math.ceil(size.gzipBytes / 1024)} KB gzip, ${ratio.toFixed(2)} × the bodies' text`,
+  }
+}
+
 async function build(args: string[], into: string | undefined, out: Output): Promise<number> {
   const [srcDir, outDir] = args
   if (!srcDir || (!outDir && !into)) return usage('build', 'build needs <srcDir> and <outDir> (or --into)')
@@ -141,6 +156,7 @@ async function build(args: string[], into: string | undefined, out: Output): Pro
   if (into) return buildInto(into, result.output, out)
   await writeOutput(outDir, result.output.files)
   const { manifest } = result.output
+  const { search, clause } = searchSummary(result.output)
   return finish(
     out,
     true,
@@ -149,10 +165,11 @@ async function build(args: string[], into: string | undefined, out: Output): Pro
       outDir,
       installments: manifest.installments.length,
       contentVersion: manifest.contentVersion,
+      search,
     },
     [],
     [
-      `built ${manifest.installments.length} installment(s) into ${outDir} (content version ${manifest.contentVersion})`,
+      `built ${manifest.installments.length} installment(s) into ${outDir} (content version ${manifest.contentVersion})${clause}`,
     ],
   )
 }
@@ -164,13 +181,14 @@ async function buildInto(folder: string, output: BuildOutput, out: Output): Prom
       `${result.problems.length} problem(s); nothing was written`,
     ])
   const { contentVersion, installments } = output.manifest
+  const { search, clause } = searchSummary(output)
   return finish(
     out,
     true,
-    { command: 'build', into: folder, installments: installments.length, contentVersion, ...result },
+    { command: 'build', into: folder, installments: installments.length, contentVersion, ...result, search },
     [],
     [
-      `added edition ${contentVersion} to ${folder}: ${result.added.length} new file(s), ${result.reused} unchanged; ${result.editions} edition(s) kept`,
+      `added edition ${contentVersion} to ${folder}: ${result.added.length} new file(s), ${result.reused} unchanged; ${result.editions} edition(s) kept${clause}`,
     ],
   )
 }

@@ -4,6 +4,7 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { gzipSync } from 'node:zlib'
 
 import { main } from '../../scripts/content/cli'
 import { cliSession } from './support/cli-session'
@@ -44,7 +45,9 @@ describe('build', () => {
     expect(await main(['build', src(), dest()])).toBe(0)
     expect(err).toEqual([])
     expect(out).toEqual([
-      expect.stringMatching(/^built 1 installment\(s\) into .* \(content version [a-f0-9]{12}\)$/),
+      expect.stringMatching(
+        /^built 1 installment\(s\) into .* \(content version [a-f0-9]{12}\); search file \d+ KB, \d+ KB gzip, \d+\.\d\d × the bodies' text$/,
+      ),
     ])
     expect(readdirSync(dest()).sort()).toEqual(['installments', 'manifest.json', 'media', 'search'])
     out.length = 0
@@ -76,6 +79,22 @@ describe('build', () => {
     writeFileSync(path.join(src(), 'bad.md'), '---\nid: bad\n---\n\n正文\n')
     expect(await main(['build', src(), dest()])).toBe(1)
     expect(readFileSync(path.join(dest(), 'manifest.json')).equals(before)).toBe(true)
+  })
+
+  test("--json reports the search file: its path, bytes, gzip bytes and ratio to the bodies' text", async () => {
+    sources({ 'example.md': readmeExample(), 'media/lab-night.png': PNG })
+    expect(await main(['build', src(), dest(), '--json'])).toBe(0)
+    const result = JSON.parse(out.join('\n'))
+    const manifest = JSON.parse(readFileSync(path.join(dest(), 'manifest.json'), 'utf8'))
+    const bytes = readFileSync(path.join(dest(), manifest.search.path))
+    expect(result.search).toEqual({
+      path: manifest.search.path,
+      bytes: bytes.length,
+      gzipBytes: gzipSync(bytes, { level: 9 }).length,
+      textBytes: expect.any(Number),
+      ratio: Math.round((bytes.length / result.search.textBytes) * 100) / 100,
+    })
+    expect(result.search.textBytes).toBeGreaterThan(0)
   })
 
   test('--json gives problems as objects', async () => {

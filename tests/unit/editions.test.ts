@@ -107,7 +107,7 @@ describe('build --into', () => {
     const added = files().filter((f) => !before.includes(f))
     expect(added).toEqual([second.installments[1].path, second.search.path])
     expect(files()).toContain(first.search.path)
-    expect(out.at(-1)).toContain('2 new file(s), 2 unchanged; 2 edition(s) kept')
+    expect(out.at(-1)).toContain('2 new file(s), 2 unchanged; 2 edition(s) kept; search file 1 KB')
     const log = JSON.parse(readFileSync(path.join(published(), 'editions.json'), 'utf8')) as {
       editions: Array<{ contentVersion: string; files: string[] }>
     }
