@@ -10,8 +10,12 @@ const colour = (name: keyof typeof theme.light) => (weapp ? `@${name}` : theme.l
 
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/favourites/index', 'pages/about/index'],
-  // The reader and the bundled bodies live in a subpackage, fetched ahead of time from the list.
-  subPackages: [{ root: 'pages/reader', pages: ['index'] }],
+  // The reader and the bundled bodies live in a subpackage, fetched ahead of time from the list; the
+  // search page and the bundled search file in another, loaded on the first search.
+  subPackages: [
+    { root: 'pages/reader', pages: ['index'] },
+    { root: 'pages/search', pages: ['index'] },
+  ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['pages/reader'] },
     'pages/favourites/index': { network: 'all', packages: ['pages/reader'] },

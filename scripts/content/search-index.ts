@@ -8,8 +8,8 @@ import { gzipSync } from 'node:zlib'
 import { pinyin } from 'pinyin-pro'
 
 import { plainText } from '../../src/content/inline'
-import { SCHEMA_VERSION, type Block, type Installment, type SearchIndex } from '../../src/content/schema'
-import { validateSearchIndex } from '../../src/content/validate'
+import { SCHEMA_VERSION, type Block, type Installment } from '../../src/content/schema'
+import { validateSearchIndex, type SearchIndex } from '../../src/content/search/file'
 
 /** The words a block shows a reader, without markup: '' for a block with none. */
 export function blockText(block: Block): string {

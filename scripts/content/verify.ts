@@ -3,7 +3,8 @@ import path from 'node:path'
 
 import type { Block, Installment, Manifest, SearchRef } from '../../src/content/schema'
 import { joinUrl } from '../../src/content/url'
-import { validateInstallment, validateManifest, validateSearchIndex } from '../../src/content/validate'
+import { validateSearchIndex } from '../../src/content/search/file'
+import { validateInstallment, validateManifest } from '../../src/content/validate'
 import { sha256Of } from './hash'
 
 /** Where built content is read from: a folder, or a URL (the way the app reads it). */

@@ -29,5 +29,10 @@ export function remoteSource(base: string): RemoteSource {
         (source) => source.body(entry),
         () => offline,
       ),
+    searchIndex: (ref) =>
+      load().then(
+        (source) => source.searchIndex(ref),
+        () => offline,
+      ),
   }
 }

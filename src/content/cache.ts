@@ -14,6 +14,11 @@ const INDEX_KEY = `${CACHE_PREFIX}index`
 /** Which installments are still "new": small and rewritten often, so apart from the manifest. */
 const NEW_KEY = `${CACHE_PREFIX}new`
 const bodyKey = (id: string) => `${CACHE_PREFIX}body.${id}`
+/** The search file, in parts: a column's worth of text is more than WeChat allows one key. */
+const SEARCH_KEY = `${CACHE_PREFIX}search`
+const searchPartKey = (i: number) => `${CACHE_PREFIX}search.${i}`
+/** Well under a key's limit even where storage counts two bytes a character. */
+export const SEARCH_PART_BYTES = 384 * 1024
 
 export type CacheBudget = { maxKeyBytes: number; maxTotalBytes: number }
 /** Below WeChat's 1 MB a key and well below its 10 MB in all, leaving room for the reader's data. */
@@ -23,12 +28,40 @@ export type CachedManifest = { base: string; etag: string | null; manifest: unkn
 export type CachedHead = { base: string; etag: string | null; head: unknown }
 type BodyRecord = { sha256: string; body: unknown }
 type IndexEntry = { bytes: number; readAt: number }
-type Index = { manifestBytes: number; headBytes: number; bodies: Record<string, IndexEntry> }
+type Index = {
+  manifestBytes: number
+  headBytes: number
+  searchBytes: number
+  bodies: Record<string, IndexEntry>
+}
+/** Written last, after every part: a search file is read only when it was saved whole. */
+type SearchRecord = { sha256: string; parts: number; schemaVersion: unknown }
+export type CachedSearch = { schemaVersion: unknown; installments: unknown[] }
 
 export type ContentCache = ReturnType<typeof createContentCache>
 
 function byteLength(value: unknown): number {
   return utf8Length(JSON.stringify(value) ?? '')
+}
+
+/** Items in order, cut into runs of at most `max` JSON bytes; null when one item alone is larger. */
+export function splitByBytes<T>(items: readonly T[], max: number): T[][] | null {
+  const parts: T[][] = []
+  let current: T[] = []
+  let bytes = 2
+  for (const item of items) {
+    const size = byteLength(item) + 1
+    if (size + 2 > max) return null
+    if (current.length && bytes + size > max) {
+      parts.push(current)
+      current = []
+      bytes = 2
+    }
+    current.push(item)
+    bytes += size
+  }
+  if (current.length) parts.push(current)
+  return parts
 }
 
 export function createContentCache(
@@ -49,11 +82,19 @@ export function createContentCache(
         }
       }
     }
-    return { manifestBytes: count(raw?.manifestBytes), headBytes: count(raw?.headBytes), bodies }
+    return {
+      manifestBytes: count(raw?.manifestBytes),
+      headBytes: count(raw?.headBytes),
+      searchBytes: count(raw?.searchBytes),
+      bodies,
+    }
   }
   const writeIndex = (index: Index) => storage.save(INDEX_KEY, index)
   const total = (index: Index) =>
-    index.manifestBytes + index.headBytes + Object.values(index.bodies).reduce((sum, e) => sum + e.bytes, 0)
+    index.manifestBytes +
+    index.headBytes +
+    index.searchBytes +
+    Object.values(index.bodies).reduce((sum, e) => sum + e.bytes, 0)
 
   /** Least-recently-read first; favourites' bodies only when nothing else is left. */
   const evictionOrder = (index: Index): string[] => {
@@ -89,6 +130,14 @@ export function createContentCache(
     while (total(index) + bytes > budget.maxTotalBytes) if (!evictOne(index, except)) return false
     if (storage.save(key, value)) return true
     return evictOne(index, except) && storage.save(key, value)
+  }
+
+  const removeSearch = (index: Index) => {
+    const record = storage.load<SearchRecord>(SEARCH_KEY)
+    storage.remove(SEARCH_KEY)
+    const parts = record && Number.isInteger(record.parts) ? record.parts : 0
+    for (let i = 0; i < parts; i++) storage.remove(searchPartKey(i))
+    index.searchBytes = 0
   }
 
   return {
@@ -178,6 +227,60 @@ export function createContentCache(
       delete index.bodies[id]
       const ok = writeWithin(bodyKey(id), record, bytes, index, id)
       if (ok) index.bodies[id] = { bytes, readAt: now() }
+      writeIndex(index)
+      return ok
+    },
+
+    /** A saved search file that proved unusable goes, so the next search fetches it again. */
+    dropSearch(): void {
+      const index = readIndex()
+      removeSearch(index)
+      writeIndex(index)
+    },
+
+    /** Whether the search file with this sha256 is saved, without reading it. */
+    hasSearch(sha256: string): boolean {
+      return storage.load<SearchRecord>(SEARCH_KEY)?.sha256 === sha256
+    },
+
+    /** The saved search file, when it is the one with this sha256 and every part of it is there. */
+    loadSearch(sha256: string): CachedSearch | null {
+      const record = storage.load<SearchRecord>(SEARCH_KEY)
+      if (!record || record.sha256 !== sha256 || !Number.isInteger(record.parts)) return null
+      const installments: unknown[] = []
+      for (let i = 0; i < record.parts; i++) {
+        const part = storage.load<unknown[]>(searchPartKey(i))
+        if (!Array.isArray(part)) return null
+        installments.push(...part)
+      }
+      return { schemaVersion: record.schemaVersion, installments }
+    },
+
+    /**
+     * Replaces the saved search file. Bodies the reader has not opened lately make room for it; it is
+     * kept only when every part fits (one installment's text must fit a part).
+     */
+    saveSearch(sha256: string, search: unknown): boolean {
+      const installments = (search as Partial<CachedSearch> | null)?.installments
+      if (!Array.isArray(installments)) return false
+      const index = readIndex()
+      removeSearch(index)
+      const parts = splitByBytes(installments, SEARCH_PART_BYTES) ?? []
+      let written = 0
+      for (const part of parts) {
+        const partBytes = byteLength(part)
+        if (!writeWithin(searchPartKey(written), part, partBytes, index)) break
+        written++
+        index.searchBytes += partBytes
+      }
+      const { schemaVersion } = search as CachedSearch
+      const record: SearchRecord = { sha256, parts: written, schemaVersion }
+      const ok = parts.length > 0 && written === parts.length && storage.save(SEARCH_KEY, record)
+      if (ok) index.searchBytes += byteLength(record)
+      else {
+        for (let i = 0; i < written; i++) storage.remove(searchPartKey(i))
+        index.searchBytes = 0
+      }
       writeIndex(index)
       return ok
     },

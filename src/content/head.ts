@@ -17,7 +17,7 @@ const ORDERS: readonly Order[] = ['newest', 'series']
 export function headOf(manifest: Manifest): Head {
   const shown = new Set(
     ORDERS.flatMap((order) =>
-      queryEntries(manifest.installments, { group: 'all', search: '', order }).slice(0, PAGE_SIZE),
+      queryEntries(manifest.installments, { group: 'all', order }).slice(0, PAGE_SIZE),
     ),
   )
   return {

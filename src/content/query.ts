@@ -2,34 +2,10 @@ import type { Group, ManifestEntry, Order } from './schema'
 
 export type { Order }
 export type GroupFilter = Group | 'all'
-export type ListQuery = { group: GroupFilter; search: string; order: Order }
+/** What the list shows: a group, in an order. Searching is the search page's (content/search/). */
+export type ListQuery = { group: GroupFilter; order: Order }
 
 export const PAGE_SIZE = 20
-
-/** Lower-cased, width-folded text, so ＡＢＣ matches abc and extra spaces do not matter. */
-export function normalise(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
-}
-
-function haystack(entry: ManifestEntry): string {
-  return normalise(
-    [
-      entry.title,
-      entry.interviewee.name,
-      entry.interviewee.role,
-      entry.interviewee.organization ?? '',
-      ...entry.tags,
-    ].join(' '),
-  )
-}
-
-/** Every word of the search must appear somewhere in title, interviewee, organisation or tags. */
-export function matchesSearch(entry: ManifestEntry, search: string): boolean {
-  const words = normalise(search).split(' ').filter(Boolean)
-  if (words.length === 0) return true
-  const text = haystack(entry)
-  return words.every((word) => text.includes(word))
-}
 
 function compare(order: Order) {
   return (a: ManifestEntry, b: ManifestEntry) =>
@@ -41,7 +17,6 @@ function compare(order: Order) {
 export function queryEntries(entries: readonly ManifestEntry[], query: ListQuery): ManifestEntry[] {
   return entries
     .filter((e) => query.group === 'all' || e.interviewee.group === query.group)
-    .filter((e) => matchesSearch(e, query.search))
     .sort(compare(query.order))
 }
 

@@ -4,7 +4,7 @@ import { joinUrl } from './url'
 import { sha256Hex } from './hash'
 import { classifyAttempt, isProblem, parseJson, type Problem } from './problem'
 import { createLimiter, DEFAULT_RETRY, sleep, withRetry, type RetryPolicy, type Sleep } from './retry'
-import { SCHEMA_VERSION, type Installment, type Manifest, type ManifestEntry } from './schema'
+import { SCHEMA_VERSION, type Installment, type Manifest, type ManifestEntry, type SearchRef } from './schema'
 import { validateBodyOf, validateManifest } from './validate'
 
 /** WeChat's default is 60 s; a reader should learn much sooner that the network is not there. */
@@ -14,6 +14,8 @@ export const MAX_IN_FLIGHT = 4
 export type ManifestFetch =
   { kind: 'ok'; manifest: Manifest; etag: string | null } | { kind: 'not-modified' } | Problem
 export type BodyFetch = { kind: 'ok'; installment: Installment } | Problem
+/** The search file as published (bytes checked); the search page validates it, off the main package. */
+export type SearchFetch = { kind: 'ok'; index: unknown } | Problem
 
 export type RemoteDeps = {
   request?: (url: string, headers: Record<string, string>) => Promise<RawAttempt>
@@ -44,6 +46,17 @@ export function createRemoteSource(base: string, deps: RemoteDeps = {}) {
       deps.wait ?? sleep,
     )
 
+  /** A content-addressed file: fetched, its bytes hashed against the manifest, parsed, version-checked. */
+  const verified = async (file: { path: string; sha256: string }): Promise<ReturnType<typeof parseJson>> => {
+    const { result } = await get(joinUrl(base, file.path))
+    if (isProblem(result)) return result
+    if (result.kind === 'not-modified') return { kind: 'bad-data', problems: ['(root): unexpected 304'] }
+    if (sha256Hex(result.text) !== file.sha256) return { kind: 'integrity' }
+    const parsed = parseJson(result.text)
+    if (isProblem(parsed)) return parsed
+    return checkVersion(parsed.value) ?? parsed
+  }
+
   return {
     base,
 
@@ -59,16 +72,19 @@ export function createRemoteSource(base: string, deps: RemoteDeps = {}) {
     },
 
     async body(entry: ManifestEntry): Promise<BodyFetch> {
-      const { result } = await get(joinUrl(base, entry.path))
-      if (isProblem(result)) return result
-      if (result.kind === 'not-modified') return { kind: 'bad-data', problems: ['(root): unexpected 304'] }
-      if (sha256Hex(result.text) !== entry.sha256) return { kind: 'integrity' }
-      const parsed = parseJson(result.text)
-      if (isProblem(parsed)) return parsed
-      const unsupported = checkVersion(parsed.value)
-      if (unsupported) return unsupported
-      const valid = validateBodyOf(entry.id, parsed.value)
+      const checked = await verified(entry)
+      if (isProblem(checked)) return checked
+      const valid = validateBodyOf(entry.id, checked.value)
       return valid.kind === 'ok' ? { kind: 'ok', installment: valid.value } : valid
+    },
+
+    /** The full-text search file, checked like a body: its bytes against the manifest's sha256. */
+    searchIndex(ref: SearchRef): Promise<SearchFetch> {
+      // A promise chain, not async: the mini program's build turns each async function into a state
+      // machine, and this one is in the main package.
+      return verified(ref).then((checked) =>
+        isProblem(checked) ? checked : { kind: 'ok', index: checked.value },
+      )
     },
   }
 }

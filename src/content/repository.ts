@@ -26,6 +26,13 @@ export type InstallmentResult = { kind: 'ok'; installment: Installment } | { kin
 
 export type RefreshResult = { kind: 'ok'; changed: boolean } | Problem
 
+/**
+ * The search file for the content on screen, its bytes checked against the manifest (or bundled with
+ * it); `none` when the manifest names none. Its schema is checked by the search page's package, so the
+ * main package does not carry it.
+ */
+export type SearchIndexResult = { kind: 'ok'; index: unknown } | { kind: 'none' } | Problem
+
 export type RefreshStatus =
   | { kind: 'idle' }
   | { kind: 'running' }
@@ -37,7 +44,7 @@ export type BundledContent = { manifest: unknown; bodies?: Readonly<Record<strin
 
 /** A failure worth the team's attention, in terms that say nothing about the reader. */
 export type ContentFailure = {
-  what: 'manifest' | 'body'
+  what: 'manifest' | 'body' | 'search'
   problem: Problem['kind']
   status: number | null
   contentVersion: string | null
@@ -68,6 +75,15 @@ export type Repository = {
   complete: () => void
   /** Called by the reader's subpackage, which carries the bundled bodies. */
   provideBundledBodies: (bodies: Readonly<Record<string, unknown>>) => void
+  /**
+   * The search file the manifest names: the bundled one when it is the same, else the saved copy,
+   * else the network (then saved). One fetch at a time; a failure is reported and returned.
+   */
+  searchIndex: () => Promise<SearchIndexResult>
+  /** Called by the search page's subpackage, which carries the bundled search file. */
+  provideBundledSearch: (index: unknown) => void
+  /** The search page found the file unusable: reported, forgotten, and fetched anew next time. */
+  rejectSearch: (problems: string[]) => void
   subscribe: (listener: () => void) => () => void
 }
 
@@ -110,6 +126,10 @@ export function createRepository({
   let etag: string | null = null
   let inFlight: Promise<RefreshResult> | null = null
   let bundledBodies: Readonly<Record<string, unknown>> = bundled.bodies ?? {}
+  let bundledSearch: unknown = undefined
+  /** The search file read this session, and the fetch under way. */
+  let search: { sha256: string; index: unknown } | null = null
+  let searchInFlight: { sha256: string; result: Promise<SearchIndexResult> } | null = null
 
   const bundledManifest = validateManifest(bundled.manifest)
   const bundledCatalog: Catalog =
@@ -221,7 +241,7 @@ export function createRepository({
     )
     // The newest few carry the mark: hundreds of badges say nothing, and the set is read at launch.
     const newIds = new Set(
-      queryEntries(arrived, { group: 'all', search: '', order: 'newest' })
+      queryEntries(arrived, { group: 'all', order: 'newest' })
         .slice(0, MAX_NEW)
         .map((e) => e.id),
     )
@@ -234,6 +254,44 @@ export function createRepository({
       cache?.prune(new Set(manifest.installments.map((e) => e.id)))
     }
     return changed
+  }
+
+  // Promise chains, not async functions: the mini program's build turns each of those into a state
+  // machine, and the repository is in the main package.
+  const searchFrom = (ref: NonNullable<Manifest['search']>): Promise<SearchIndexResult> => {
+    const sameAsBundled = bundledManifest.kind === 'ok' && bundledManifest.value.search?.sha256 === ref.sha256
+    const saved = sameAsBundled && bundledSearch !== undefined ? bundledSearch : cache?.loadSearch(ref.sha256)
+    if (saved) return Promise.resolve({ kind: 'ok', index: saved })
+    if (!remote) return Promise.resolve({ kind: 'none' })
+    return remote.searchIndex(ref).then((fetched) => {
+      if (fetched.kind === 'ok') cache?.saveSearch(ref.sha256, fetched.index)
+      return fetched
+    })
+  }
+
+  const searchIndex = (): Promise<SearchIndexResult> => {
+    complete()
+    const ref = catalog.status === 'ready' ? catalog.manifest.search : undefined
+    if (!ref) return Promise.resolve({ kind: 'none' })
+    if (search?.sha256 === ref.sha256) return Promise.resolve({ kind: 'ok', index: search.index })
+    if (searchInFlight?.sha256 !== ref.sha256) {
+      const result = searchFrom(ref).then((found) => {
+        if (found.kind === 'ok') search = { sha256: ref.sha256, index: found.index }
+        else if (found.kind !== 'none') reportProblem('search', found)
+        if (searchInFlight?.result === result) searchInFlight = null
+        return found
+      })
+      searchInFlight = { sha256: ref.sha256, result }
+    }
+    return searchInFlight.result
+  }
+
+  /** After a refresh, behind the first screen: a search file not yet saved is fetched and saved. */
+  const prefetchSearch = () => {
+    const ref = catalog.status === 'ready' ? catalog.manifest.search : undefined
+    if (!remote || !cache || !ref || catalog.status !== 'ready' || catalog.source.kind !== 'remote') return
+    if (search?.sha256 === ref.sha256 || cache.hasSearch(ref.sha256)) return
+    void searchIndex()
   }
 
   const runRefresh = async (): Promise<RefreshResult> => {
@@ -258,6 +316,7 @@ export function createRepository({
     if (result.kind !== 'ok') reportProblem('manifest', result)
     status = result.kind === 'ok' ? { kind: 'ok', at: now() } : { kind: 'failed', problem: result, at: now() }
     emit()
+    if (result.kind === 'ok') prefetchSearch()
     return result
   }
 
@@ -304,6 +363,16 @@ export function createRepository({
     },
     provideBundledBodies(bodies) {
       bundledBodies = bodies
+    },
+    searchIndex,
+    provideBundledSearch(index) {
+      bundledSearch = index
+    },
+    rejectSearch(problems) {
+      const ref = catalog.status === 'ready' ? catalog.manifest.search : undefined
+      if (ref && search?.sha256 === ref.sha256) search = null
+      cache?.dropSearch()
+      reportProblem('search', { kind: 'bad-data', problems })
     },
     markSeen(id) {
       if (catalog.status !== 'ready' || !catalog.newIds.has(id)) return

@@ -47,7 +47,7 @@ export const isoDateSchema = v.pipe(
 
 export const groupSchema = v.picklist(['scientist', 'entrepreneur', 'engineer', 'worker'])
 
-const sha256Schema = v.pipe(v.string(), v.regex(/^[a-f0-9]{64}$/, 'must be 64 lowercase hex digits'))
+export const sha256Schema = v.pipe(v.string(), v.regex(/^[a-f0-9]{64}$/, 'must be 64 lowercase hex digits'))
 
 const positiveInt = v.pipe(v.number(), v.integer(), v.gtValue(0))
 
@@ -160,25 +160,6 @@ export const installmentSchema = v.object({
   body: v.pipe(v.array(blockSchema), v.minLength(1, 'must have at least one block')),
 })
 
-/**
- * One installment in the search file: the text of each body block (same indices as `body`, '' for a
- * block with none) and the pinyin of its title, interviewee and tags, computed by the CLI so that no
- * pinyin library ships to phones. `sha256` is the body it was made from: an entry for another edition
- * of the body is not searched.
- */
-export const searchEntrySchema = v.object({
-  id: idSchema,
-  sha256: sha256Schema,
-  /** Toneless syllables separated by single spaces, lower case, ü as v: "cui qu cao". */
-  pinyin: v.object({ title: v.string(), name: v.string(), tags: v.array(v.string()) }),
-  blocks: v.array(v.string()),
-})
-
-export const searchIndexSchema = v.object({
-  schemaVersion: v.literal(SCHEMA_VERSION),
-  installments: v.array(searchEntrySchema),
-})
-
 export type Group = v.InferOutput<typeof groupSchema>
 export type Run = v.InferOutput<typeof runSchema>
 export type Inline = v.InferOutput<typeof inlineSchema>
@@ -191,8 +172,6 @@ export type OfficialAccount = v.InferOutput<typeof officialAccountSchema>
 export type Manifest = v.InferOutput<typeof manifestSchema>
 export type Installment = v.InferOutput<typeof installmentSchema>
 export type SearchRef = v.InferOutput<typeof searchRefSchema>
-export type SearchEntry = v.InferOutput<typeof searchEntrySchema>
-export type SearchIndex = v.InferOutput<typeof searchIndexSchema>
 
 export const GROUPS: readonly Group[] = groupSchema.options
 

@@ -4,11 +4,9 @@ import { safeParse } from 'valibot'
 import {
   installmentSchema,
   manifestSchema,
-  searchIndexSchema,
   type Installment,
   type Manifest,
   type ManifestEntry,
-  type SearchIndex,
   type SearchRef,
 } from './schema'
 
@@ -77,13 +75,13 @@ export function formatIssues(issues: readonly Issue[]): string[] {
   return issues.map((issue) => `${formatPath(issue.path) || '(root)'}: ${issue.message}`)
 }
 
-function parseWith<T>(schema: Schema<T>, data: unknown): Validation<T> {
+export function parseWith<T>(schema: Schema<T>, data: unknown): Validation<T> {
   const result = check(schema, data)
   if (result.ok) return { kind: 'ok', value: result.value }
   return { kind: 'bad-data', problems: formatIssues(result.issues) }
 }
 
-function duplicates<T>(values: readonly T[]): T[] {
+export function duplicates<T>(values: readonly T[]): T[] {
   const seen = new Set<T>()
   const repeated = new Set<T>()
   for (const value of values) (seen.has(value) ? repeated : seen).add(value)
@@ -134,14 +132,4 @@ export function validateBodyOf(entryId: string, data: unknown): Validation<Insta
   const valid = validateInstallment(data)
   if (valid.kind !== 'ok' || valid.value.id === entryId) return valid
   return { kind: 'bad-data', problems: [`id: expected "${entryId}"`] }
-}
-
-/** A search file: schema, and each installment listed once. */
-export function validateSearchIndex(data: unknown): Validation<SearchIndex> {
-  const parsed = parseWith(searchIndexSchema, data)
-  if (parsed.kind !== 'ok') return parsed
-  const problems = duplicates(parsed.value.installments.map((e) => e.id)).map(
-    (id) => `installments: duplicate id "${id}"`,
-  )
-  return problems.length ? { kind: 'bad-data', problems } : parsed
 }

@@ -15,9 +15,14 @@ async function attempt(run: () => Promise<unknown>): Promise<boolean> {
 export const READER_PATH = '/pages/reader/index'
 export const LIST_PATH = '/pages/index/index'
 export const ABOUT_PATH = '/pages/about/index'
+export const SEARCH_PATH = '/pages/search/index'
 
-export function readerUrl(id: string): string {
-  return `${READER_PATH}?id=${encodeURIComponent(id)}`
+/** A passage to open the reader at: a body block, and the words to mark in it for a moment. */
+export type Passage = { block: number; query: string }
+
+export function readerUrl(id: string, at?: Passage): string {
+  const base = `${READER_PATH}?id=${encodeURIComponent(id)}`
+  return at ? `${base}&block=${at.block}&q=${encodeURIComponent(at.query)}` : base
 }
 
 export const navigateTo = (url: string) => attempt(() => Taro.navigateTo({ url }))
@@ -60,7 +65,7 @@ export function currentRoute(): string | null {
   }
 }
 
-export const openInstallment = (id: string) => navigateTo(readerUrl(id))
+export const openInstallment = (id: string, at?: Passage) => navigateTo(readerUrl(id, at))
 
 /** Back to the list from anywhere: a tab switch, which also works when the stack is deep. */
 export const goToList = () => switchTab(LIST_PATH)

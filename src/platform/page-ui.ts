@@ -13,6 +13,13 @@ export function scrollPageTo(scrollTop: number): void {
   Taro.pageScrollTo({ scrollTop, duration: 0 }).catch(() => undefined)
 }
 
+/** Scrolls to the element `selector` names, once the render that adds it has reached the view. */
+export function scrollToSelector(selector: string): void {
+  Taro.nextTick(() => {
+    Taro.pageScrollTo({ selector, duration: 300 }).catch(() => undefined)
+  })
+}
+
 /** The page's scrollable height, measured without touching render state. */
 export function measurePageHeight(selector: string): Promise<number | null> {
   return new Promise((resolve) => {

@@ -11,7 +11,7 @@ import { cliSession } from './support/cli-session'
 import { sha256Of } from '../../scripts/content/hash'
 import { serveStatic } from '../../scripts/static-server'
 import { fixture, FIXTURE_BUNDLED, fixtureBody } from '../fixtures/built'
-import type { SearchIndex } from '@/content/schema'
+import type { SearchIndex } from '@/content/search/file'
 
 const ROOT = path.resolve(__dirname, '../..')
 const PNG = readFileSync(path.join(ROOT, 'content/media/lanthanide-row.png'))

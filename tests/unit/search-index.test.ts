@@ -11,8 +11,9 @@ import { sha256Of } from '../../scripts/content/hash'
 import * as searchIndex from '../../scripts/content/search-index'
 import { blockText, pinyinOf, searchIndexOf, searchSizeOf } from '../../scripts/content/search-index'
 import { generateSeries } from '../fixtures/generate'
-import type { Block, Installment, SearchIndex, Series } from '@/content/schema'
-import { validateManifest, validateSearchIndex } from '@/content/validate'
+import type { Block, Installment, Series } from '@/content/schema'
+import { validateSearchIndex, type SearchIndex } from '@/content/search/file'
+import { validateManifest } from '@/content/validate'
 
 const ROOT = path.resolve(__dirname, '../..')
 const SERIES: Series = { title: '系列', tagline: '一句话', intro: [{ type: 'paragraph', text: '介绍。' }] }

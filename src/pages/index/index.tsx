@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { usePullDownRefresh, useReachBottom, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 
@@ -16,7 +16,7 @@ import { favouritesStore, isFavourite } from '@/library/favourites'
 import { progressStore } from '@/library/progress'
 import { setOrder, settingsStore } from '@/library/settings'
 import { useStoreWhileShown } from '@/library/store'
-import { ABOUT_PATH, navigateTo, openInstallment } from '@/platform/navigation'
+import { ABOUT_PATH, navigateTo, openInstallment, SEARCH_PATH } from '@/platform/navigation'
 import { stopPullDownRefresh, toast } from '@/platform/ui'
 
 import './index.scss'
@@ -37,14 +37,6 @@ export default function InstallmentsPage() {
   const favourites = useStoreWhileShown(favouritesStore)
   const progress = useStoreWhileShown(progressStore)
   const [group, setGroup] = useState<GroupFilter>('all')
-  const [search, setSearch] = useState('')
-  // The search box is uncontrolled (a controlled one re-sends its value on every render); clearing
-  // it remounts it.
-  const [searchBox, setSearchBox] = useState(0)
-  const clearSearch = () => {
-    setSearch('')
-    setSearchBox((n) => n + 1)
-  }
   const [pagesShown, setPagesShown] = useState(1)
 
   const entries = useMemo(
@@ -57,10 +49,7 @@ export default function InstallmentsPage() {
     () => partial?.samples ?? entries.filter((e) => e.sample).length,
     [entries, partial],
   )
-  const matches = useMemo(
-    () => queryEntries(entries, { group, search, order }),
-    [entries, group, search, order],
-  )
+  const matches = useMemo(() => queryEntries(entries, { group, order }), [entries, group, order])
   const seriesTotal = partial?.total ?? entries.length
   const matchCount = partial?.total ?? matches.length
   const pages = chunk(matches.slice(0, pagesShown * PAGE_SIZE))
@@ -136,25 +125,14 @@ export default function InstallmentsPage() {
       ) : null}
 
       <View className="tools">
-        <View className="search">
-          <Input
-            key={searchBox}
-            className="search__input"
-            placeholder={text.searchPlaceholder}
-            confirmType="search"
-            ariaLabel={text.searchLabel}
-            onInput={(e) => narrow(() => setSearch(e.detail.value))}
-          />
-          {search ? (
-            <View
-              className="search__clear"
-              ariaRole="button"
-              ariaLabel={text.clearSearch}
-              onClick={() => narrow(clearSearch)}
-            >
-              ×
-            </View>
-          ) : null}
+        {/* Search has a page of its own, in its own package with the search file: the list stays light. */}
+        <View
+          className="search"
+          ariaRole="button"
+          ariaLabel={text.searchOpen}
+          onClick={() => void navigateTo(SEARCH_PATH)}
+        >
+          <Text className="search__placeholder">{text.searchPlaceholder}</Text>
         </View>
         <View className="filters">
           {FILTERS.map((g) => (
@@ -182,15 +160,11 @@ export default function InstallmentsPage() {
       {matches.length === 0 ? (
         <StateView
           kind="empty"
-          title={text.emptySearchTitle}
-          body={text.emptySearchBody}
+          title={text.emptyFilterTitle}
+          body={text.emptyFilterBody}
           action={{
             label: text.clearFilters,
-            onPress: () =>
-              narrow(() => {
-                clearSearch()
-                setGroup('all')
-              }),
+            onPress: () => narrow(() => setGroup('all')),
           }}
         />
       ) : (

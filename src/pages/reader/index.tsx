@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 
-import { Blocks } from '@/components/Blocks'
+import { blockAnchor, Blocks, type MarkText } from '@/components/Blocks'
 import { renderStages } from '@/components/Blocks/stages'
 import { FavouriteButton } from '@/components/FavouriteButton'
 import { OriginalLink } from '@/components/OriginalLink'
@@ -27,7 +27,9 @@ import { FONT_STEPS, setFontStep, settingsStore, type FontStep } from '@/library
 import { useStore } from '@/library/store'
 import { goToList, readerUrl, redirectTo } from '@/platform/navigation'
 import { isSinglePageMode } from '@/platform/system'
-import { previewImages, setPageTitle } from '@/platform/page-ui'
+import { previewImages, scrollToSelector, setPageTitle } from '@/platform/page-ui'
+import { fold, queryWords } from '@/content/search/fold'
+import { marksOf, occurrences } from '@/content/search/marks'
 
 import { useReadingProgress } from './useReadingProgress'
 
@@ -42,6 +44,26 @@ function decodeId(raw: string | undefined): string {
   } catch {
     return raw
   }
+}
+
+/** How long the passage a search opened stays marked. */
+export const FOUND_MS = 2500
+
+type Found = { block: number; mark: MarkText }
+
+/** The passage a search result links to (`&block=N&q=…`), with its words to mark; or null. */
+function foundIn(params: Record<string, string | undefined>): Found | null {
+  const block = Number(params.block)
+  if (!params.block || !Number.isInteger(block) || block < 0) return null
+  const words = queryWords(decodeId(params.q))
+  const mark = (text: string) => {
+    const folded = fold(text)
+    return marksOf(
+      text,
+      words.flatMap((word) => occurrences(folded, word)),
+    )
+  }
+  return { block, mark }
 }
 
 function imageSources(installment: Installment, resolve: (src: string) => string): string[] {
@@ -176,7 +198,26 @@ export default function ReaderPage() {
   }, [stage, stages])
   const fullyRendered = state.kind === 'ok' && stage >= stages.length - 1
 
-  useReadingProgress(id, fullyRendered, String(fontStep))
+  // A search result opens the reader at its passage: once that block is on screen it is marked,
+  // scrolled to, and unmarked a moment later.
+  const target = useMemo(() => foundIn(router.params), [router.params])
+  const [found, setFound] = useState<Found | null>(null)
+  const [landed, setLanded] = useState(false)
+  const blockCount = state.kind === 'ok' ? state.installment.body.length : 0
+  useEffect(() => {
+    if (!target || landed || state.kind !== 'ok') return
+    if (target.block < blockCount && (stages[stage] ?? 0) <= target.block) return
+    setLanded(true)
+    if (target.block < blockCount) setFound(target)
+  }, [target, landed, state, blockCount, stages, stage])
+  useEffect(() => {
+    if (!found) return
+    scrollToSelector(`#${blockAnchor(found.block)}`)
+    const timer = setTimeout(() => setFound(null), FOUND_MS)
+    return () => clearTimeout(timer)
+  }, [found])
+
+  useReadingProgress(id, fullyRendered, String(fontStep), !target)
   useShareAppMessage(() => (entry ? installmentShareMessage(entry, cover) : listShareMessage))
   useShareTimeline(() => (entry ? installmentShareTimeline(entry, cover) : listShareTimeline))
 
@@ -229,6 +270,7 @@ export default function ReaderPage() {
         <Blocks
           blocks={installment.body}
           parts={stages.slice(0, stage + 1)}
+          found={found}
           resolveSrc={resolve}
           onImageTap={(src) => previewImages(images, src)}
         />

@@ -13,7 +13,7 @@ const SAVE_EVERY_MS = 800
  * Saves where the reader is while they read and brings them back there on return. Scrolling never
  * touches render state: offsets live in refs and go straight to storage, throttled.
  */
-export function useReadingProgress(id: string, ready: boolean, layoutKey: string): void {
+export function useReadingProgress(id: string, ready: boolean, layoutKey: string, resume = true): void {
   const offset = useRef(0)
   const height = useRef<number | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
@@ -34,11 +34,12 @@ export function useReadingProgress(id: string, ready: boolean, layoutKey: string
     })
   }, [ready, layoutKey])
 
-  // Restore once, when the body is on screen; an opened interview counts as started.
+  // Restore once, when the body is on screen (unless a search opened a passage); an opened interview
+  // counts as started.
   useEffect(() => {
     if (!ready) return
     const saved = progressStore.get()[id]
-    if (saved && saved.offset > 0 && saved.ratio < FINISHED_RATIO) {
+    if (resume && saved && saved.offset > 0 && saved.ratio < FINISHED_RATIO) {
       offset.current = saved.offset
       setTimeout(() => {
         scrollPageTo(saved.offset)
@@ -47,7 +48,7 @@ export function useReadingProgress(id: string, ready: boolean, layoutKey: string
     } else if (!saved) {
       saveProgress(id, 0, 0)
     }
-  }, [ready, id])
+  }, [ready, id, resume])
 
   usePageScroll(({ scrollTop }) => {
     offset.current = scrollTop

@@ -1,0 +1,245 @@
+import type { ManifestEntry } from '../schema'
+import type { SearchIndex } from './file'
+import { fold, queryWords } from './fold'
+import { marksOf, occurrences, snippetOf, type Mark } from './marks'
+import { isPinyinQuery, matchPinyin, syllableRanges, type Span } from './pinyin'
+import { createPostings, intersect, union } from './postings'
+
+export type { Mark }
+export type Field = 'title' | 'people' | 'tags' | 'body'
+/** Where a match counts most: a title beats a name, a name a tag, a tag the body. */
+const RANK: Record<Field, number> = { title: 0, people: 1, tags: 2, body: 3 }
+
+/** One installment that matches every word of the query. */
+export type SearchHit = {
+  entry: ManifestEntry
+  /** The best field any word matched in. */
+  field: Field
+  /** Matches in all fields together. */
+  hits: number
+  title: Mark[]
+  people: Mark[]
+  /** The tags, when a word matched one. */
+  tags: Mark[] | null
+  /** The best passage of the body, when a word matched there, and the block it is in. */
+  snippet: Mark[] | null
+  block: number | null
+}
+
+/** Every installment that matched, ranked; each result's marks are made when it is first shown. */
+export type SearchResults = { count: number; first: (n: number) => SearchHit[] }
+
+export type SearchEngine = {
+  search: (query: string) => SearchResults
+  /** Installments whose body is searched (an index entry for another edition of a body is not). */
+  bodies: number
+  installments: number
+}
+
+type Segment = {
+  field: Field
+  text: string
+  /** The body block this is, for body text. */
+  block: number | null
+  /** The pinyin of the characters from offset 0 (the name in "name · role"), when it has some. */
+  syllables: readonly string[] | null
+  pinyinText: string
+}
+
+/**
+ * An installment as searched: its fields' folded text in one string, NUL between fields (no query
+ * holds one, so no match spans two), and where each field starts in it.
+ */
+type Doc = { entry: ManifestEntry; segments: Segment[]; folded: string; starts: number[] }
+
+const SEPARATOR = '\u0000'
+const syllablesOf = (pinyin: string | undefined) => (pinyin ? pinyin.split(' ').filter(Boolean) : null)
+
+function segment(
+  field: Field,
+  text: string,
+  block: number | null = null,
+  pinyin?: string,
+  pinyinText = text,
+): Segment {
+  return { field, text, block, syllables: syllablesOf(pinyin), pinyinText }
+}
+
+export function peopleLine(entry: ManifestEntry): string {
+  const { name, role, organization } = entry.interviewee
+  return [name, role, organization].filter(Boolean).join(' · ')
+}
+
+type IndexEntry = SearchIndex['installments'][number]
+
+function docOf(entry: ManifestEntry, indexed: IndexEntry | undefined): Doc {
+  const pinyin = indexed?.pinyin
+  const segments = [
+    segment('title', entry.title, null, pinyin?.title),
+    segment('people', peopleLine(entry), null, pinyin?.name, entry.interviewee.name),
+    ...entry.tags.map((tag, i) => segment('tags', tag, null, pinyin?.tags[i])),
+  ]
+  indexed?.blocks.forEach((text, block) => {
+    if (text) segments.push(segment('body', text, block))
+  })
+  const starts: number[] = []
+  let at = 0
+  for (const seg of segments) {
+    starts.push(at)
+    at += seg.text.length + SEPARATOR.length
+  }
+  return { entry, segments, starts, folded: fold(segments.map((seg) => seg.text).join(SEPARATOR)) }
+}
+
+/** Where the query matched in one installment: spans by field, and the counts ranking needs. */
+type Match = { doc: Doc; spans: Map<number, Span[]>; words: Map<number, number>; hits: number; field: Field }
+
+const addTo = <T>(map: Map<number, T[]>, key: number, values: readonly T[]) => {
+  const list = map.get(key)
+  if (list) list.push(...values)
+  else map.set(key, [...values])
+}
+
+/** The characters a pinyin match spells; the whole name or field when they cannot be lined up. */
+function pinyinSpan(seg: Segment, spelled: Span): Span {
+  const ranges = syllableRanges(seg.pinyinText, seg.syllables?.length ?? 0)
+  return ranges
+    ? { from: ranges[spelled.from].from, to: ranges[spelled.to].to }
+    : { from: 0, to: seg.pinyinText.length }
+}
+
+/** Every word's matches in `doc`, or null when one of them is nowhere in it. */
+function matchDoc(doc: Doc, words: readonly string[]): Match | null {
+  const spans = new Map<number, Span[]>()
+  const wordsIn = new Map<number, number>()
+  let hits = 0
+  for (const word of words) {
+    const segmentsHit = new Set<number>()
+    let s = 0
+    for (const span of occurrences(doc.folded, word)) {
+      while (s + 1 < doc.starts.length && doc.starts[s + 1] <= span.from) s++
+      const start = doc.starts[s]
+      addTo(spans, s, [{ from: span.from - start, to: span.to - start }])
+      segmentsHit.add(s)
+      hits++
+    }
+    if (isPinyinQuery(word))
+      doc.segments.forEach((seg, i) => {
+        const spelled = seg.syllables ? matchPinyin(word, seg.syllables) : null
+        if (!spelled) return
+        addTo(spans, i, [pinyinSpan(seg, spelled)])
+        segmentsHit.add(i)
+        hits++
+      })
+    if (!segmentsHit.size) return null
+    for (const i of segmentsHit) wordsIn.set(i, (wordsIn.get(i) ?? 0) + 1)
+  }
+  let field: Field = 'body'
+  for (const i of spans.keys()) if (RANK[doc.segments[i].field] < RANK[field]) field = doc.segments[i].field
+  return { doc, spans, words: wordsIn, hits, field }
+}
+
+/** The body passage with the most of the query's words, then the most matches, then the earliest. */
+function bestPassage(match: Match): number {
+  let best = -1
+  for (const [i, spans] of match.spans) {
+    if (match.doc.segments[i].field !== 'body') continue
+    const words = match.words.get(i) ?? 0
+    const bestWords = best < 0 ? -1 : (match.words.get(best) ?? 0)
+    const bestSpans = best < 0 ? -1 : (match.spans.get(best)?.length ?? 0)
+    if (
+      words > bestWords ||
+      (words === bestWords && (spans.length > bestSpans || (spans.length === bestSpans && i < best)))
+    )
+      best = i
+  }
+  return best
+}
+
+const NO_SPANS: Span[] = []
+
+/** What a result shows: built only for the results on screen. */
+function hitOf(match: Match): SearchHit {
+  const { segments } = match.doc
+  const spansOf = (i: number) => match.spans.get(i) ?? NO_SPANS
+  const tagMarks = segments.flatMap((seg, i) =>
+    seg.field === 'tags' ? [{ marks: marksOf(seg.text, spansOf(i)), hit: spansOf(i).length > 0 }] : [],
+  )
+  const tags = tagMarks.some((t) => t.hit)
+    ? tagMarks.flatMap((t, i) => (i ? [{ text: '、', hit: false }, ...t.marks] : t.marks))
+    : null
+  const best = bestPassage(match)
+  return {
+    entry: match.doc.entry,
+    field: match.field,
+    hits: match.hits,
+    title: marksOf(segments[0].text, spansOf(0)),
+    people: marksOf(segments[1].text, spansOf(1)),
+    tags,
+    snippet: best >= 0 ? snippetOf(segments[best].text, spansOf(best)) : null,
+    block: best >= 0 ? segments[best].block : null,
+  }
+}
+
+const byRank = (a: Match, b: Match) =>
+  RANK[a.field] - RANK[b.field] || b.hits - a.hits || b.doc.entry.number - a.doc.entry.number
+
+const NO_RESULTS: SearchResults = { count: 0, first: () => [] }
+
+/**
+ * Full-text search over the manifest's installments and, where the search file has them, their
+ * bodies. Without a search file (`index` null) it searches titles, people and tags only. An index
+ * entry counts only for the body edition it was made from, so a stale file never points a reader at
+ * a passage that is no longer there.
+ */
+export function createSearchEngine(
+  entries: readonly ManifestEntry[],
+  index: SearchIndex | null,
+): SearchEngine {
+  const indexed = new Map((index?.installments ?? []).map((e) => [e.id, e]))
+  const docs = entries.map((entry) => {
+    const found = indexed.get(entry.id)
+    return docOf(entry, found && found.sha256 === entry.sha256 ? found : undefined)
+  })
+  const text = createPostings()
+  const pinyin = createPostings()
+  docs.forEach((doc, d) => {
+    for (const seg of doc.folded.split(SEPARATOR)) text.add(d, seg)
+    for (const seg of doc.segments) {
+      if (seg.syllables?.length) {
+        pinyin.add(d, seg.syllables.join(''))
+        pinyin.add(d, seg.syllables.map((s) => s[0]).join(''))
+      }
+    }
+  })
+
+  const candidates = (word: string) => {
+    const inText = text.candidates(word)
+    return isPinyinQuery(word) ? union(inText, pinyin.candidates(word)) : inText
+  }
+
+  return {
+    bodies: docs.filter((d) => d.segments.some((s) => s.field === 'body')).length,
+    installments: docs.length,
+    search(query) {
+      const words = queryWords(query)
+      if (!words.length) return NO_RESULTS
+      // Only installments that may hold every word are read; the rarest word bounds the work.
+      const docIds = intersect(words.map(candidates))
+      const matches: Match[] = []
+      for (const d of docIds) {
+        const match = matchDoc(docs[d], words)
+        if (match) matches.push(match)
+      }
+      matches.sort(byRank)
+      const shown: SearchHit[] = []
+      return {
+        count: matches.length,
+        first(n) {
+          for (let i = shown.length; i < Math.min(n, matches.length); i++) shown.push(hitOf(matches[i]))
+          return shown.slice(0, n)
+        },
+      }
+    },
+  }
+}

@@ -1,0 +1,39 @@
+import * as v from 'valibot'
+
+import { idSchema, SCHEMA_VERSION, sha256Schema } from '../schema'
+import { duplicates, parseWith, type Validation } from '../validate'
+
+/**
+ * The search file's part of the content contract. It lives apart from schema.ts because only the
+ * search page's package and the CLI read it: the main package, which carries schema.ts, never does.
+ *
+ * One installment in the search file: the text of each body block (same indices as `body`, '' for a
+ * block with none) and the pinyin of its title, interviewee and tags, computed by the CLI so that no
+ * pinyin library ships to phones. `sha256` is the body it was made from: an entry for another edition
+ * of the body is not searched.
+ */
+export const searchEntrySchema = v.object({
+  id: idSchema,
+  sha256: sha256Schema,
+  /** Toneless syllables separated by single spaces, lower case, ü as v: "cui qu cao". */
+  pinyin: v.object({ title: v.string(), name: v.string(), tags: v.array(v.string()) }),
+  blocks: v.array(v.string()),
+})
+
+export const searchIndexSchema = v.object({
+  schemaVersion: v.literal(SCHEMA_VERSION),
+  installments: v.array(searchEntrySchema),
+})
+
+export type SearchEntry = v.InferOutput<typeof searchEntrySchema>
+export type SearchIndex = v.InferOutput<typeof searchIndexSchema>
+
+/** A search file: schema, and each installment listed once. */
+export function validateSearchIndex(data: unknown): Validation<SearchIndex> {
+  const parsed = parseWith(searchIndexSchema, data)
+  if (parsed.kind !== 'ok') return parsed
+  const problems = duplicates(parsed.value.installments.map((e) => e.id)).map(
+    (id) => `installments: duplicate id "${id}"`,
+  )
+  return problems.length ? { kind: 'bad-data', problems } : parsed
+}

@@ -1,0 +1,146 @@
+import { Input, View } from '@tarojs/components'
+import { useReachBottom, useRouter } from '@tarojs/taro'
+import { useEffect, useMemo, useRef, useState } from 'react'
+
+import { SearchResult } from '@/components/SearchResult'
+import { StateView } from '@/components/StateView'
+import { repository, useCatalog } from '@/app/root'
+import { loadSearch, searchStateNow, type SearchState } from '@/app/search'
+import { chunk, PAGE_SIZE } from '@/content/query'
+import type { SearchHit } from '@/content/search/engine'
+import { text } from '@/i18n/zh'
+import { openInstallment } from '@/platform/navigation'
+
+import './index.scss'
+
+/** Typing settles for this long before a search runs: one render, one setData, per pause. */
+export const DEBOUNCE_MS = 200
+const LOADING: SearchState = { kind: 'loading' }
+
+function decodeQuery(raw: string | undefined): string {
+  if (!raw) return ''
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
+}
+
+function open(hit: SearchHit, query: string): void {
+  void openInstallment(hit.entry.id, hit.block === null ? undefined : { block: hit.block, query })
+}
+
+export default function SearchPage() {
+  const router = useRouter()
+  // Search looks at every installment: the whole manifest, not the list's first screen.
+  useState(() => repository.complete())
+  const catalog = useCatalog()
+  const manifest = catalog.status === 'ready' ? catalog.manifest : null
+  const [state, setState] = useState<SearchState>(() => (manifest ? searchStateNow(manifest) : LOADING))
+  // A query in the link (`?q=`) is searched at once; the box starts with it and is never set again.
+  const [initial] = useState(() => decodeQuery(router.params.q).slice(0, 100))
+  const [query, setQuery] = useState(initial)
+  const [shown, setShown] = useState(PAGE_SIZE)
+  // The box is uncontrolled (a controlled one re-sends its value on every render); clearing remounts it.
+  const [box, setBox] = useState(0)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+
+  useEffect(() => {
+    if (!manifest) return
+    let live = true
+    const now = searchStateNow(manifest)
+    setState(now)
+    if (now.kind !== 'loading') return
+    // Built after the first render, so the page and its box are on screen while the engine is made.
+    const later = setTimeout(() => void loadSearch(manifest).then((s) => live && setState(s)), 0)
+    return () => {
+      live = false
+      clearTimeout(later)
+    }
+  }, [manifest])
+
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), [])
+
+  const runNow = (value: string) => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = null
+    setQuery(value)
+    setShown(PAGE_SIZE)
+  }
+  const runSoon = (value: string) => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = setTimeout(() => runNow(value), DEBOUNCE_MS)
+  }
+  const clear = () => {
+    runNow('')
+    setBox((n) => n + 1)
+  }
+
+  const trimmed = query.trim()
+  const results = useMemo(
+    () => (state.kind !== 'loading' && trimmed ? state.engine.search(trimmed) : null),
+    [state, trimmed],
+  )
+  const hits = results ? results.first(shown) : []
+
+  useReachBottom(() => {
+    if (results && shown < results.count) setShown((n) => n + PAGE_SIZE)
+  })
+
+  return (
+    <View className="search-page">
+      <View className="sbar">
+        <Input
+          key={box}
+          className="sbar__input"
+          value={box === 0 ? initial : ''}
+          focus={!initial}
+          placeholder={text.searchPlaceholder}
+          confirmType="search"
+          ariaLabel={text.searchLabel}
+          maxlength={100}
+          onInput={(e) => runSoon(e.detail.value)}
+          onConfirm={(e) => runNow(e.detail.value)}
+        />
+        {query ? (
+          <View className="sbar__clear" ariaRole="button" ariaLabel={text.clearSearch} onClick={clear}>
+            ×
+          </View>
+        ) : null}
+      </View>
+
+      {state.kind === 'metadata' ? (
+        <View className="notice" ariaRole="status">
+          {text.searchMetadataOnly}
+        </View>
+      ) : null}
+
+      {!trimmed ? (
+        <View className="search-hint">
+          <View>{text.searchHint}</View>
+          {state.kind === 'metadata' ? null : <View>{text.searchPinyinHint}</View>}
+        </View>
+      ) : !results ? (
+        <StateView kind="loading" title={text.searchPreparing} />
+      ) : results.count === 0 ? (
+        <StateView kind="empty" title={text.searchNoResultTitle} body={text.searchNoResultBody} />
+      ) : (
+        <View className="results">
+          <View className="results__count" ariaRole="status">
+            {text.searchFound(results.count)}
+          </View>
+          {chunk(hits).map((page, i) => (
+            <View key={i} className="results__page">
+              {page.map((hit) => (
+                <SearchResult key={hit.entry.id} hit={hit} onOpen={(h) => open(h, trimmed)} />
+              ))}
+            </View>
+          ))}
+          <View className="list__end">
+            {shown < results.count ? text.loadingMore : text.allShown(results.count)}
+          </View>
+        </View>
+      )}
+    </View>
+  )
+}
