@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- --baseline <git ref>] [--only scenarios|launch|phases|browser]`: the performance
- * scenarios on the compiled bundle.
+ * `npm run bench [-- --baseline <git ref>] [--only scenarios|launch|phases|browser|search]`: the
+ * performance scenarios on the compiled bundle, and the full-text search in Node.
  *
  * 1. Each scenario 20 times: setData calls, bytes, rendered elements, widest element, depth
  *    (deterministic, and asserted in tests/weapp/budgets.test.ts) with the median wall time.
@@ -10,10 +10,15 @@
  * 3. The launch's steps one at a time in Node, at 100 and 999: where the time goes.
  * 4. The browser build's first screen in Chromium: the scripts loaded before the list shows, and their
  *    gzip bytes (also asserted, in tests/e2e/first-screen.test.ts).
+ * 5. Search at 100 and 999 installments × 6,000 characters, in Node (tests/tools/search-bench.ts): the
+ *    search file's bytes, gzip bytes and ratio to the bodies' text, the engine's build time (median of
+ *    5), and each query's first results screen (median of the runs, sizes interleaved) with the
+ *    999 ÷ 100 ratio.
  *
  * Wall times are noisy here, so they are only reported, as medians and ratios from one run; each timed
  * launch starts after a garbage collection (node runs with --expose-gc). Writes
- * everything to bench/latest.json. Builds dist/weapp-remote first if it is missing.
+ * everything to bench/latest.json. Builds dist/weapp-remote (and dist/h5, dist/h5-remote for the
+ * browser table) first if missing, only for the tables that use them.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -121,16 +126,25 @@ async function firstScreenTable() {
   return rows
 }
 
+async function searchTable() {
+  const { searchBench } = await import('./search-bench')
+  return searchBench(RUNS)
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { baseline: { type: 'string' }, only: { type: 'string' } } })
   const wanted = (table: string) => !values.only || values.only === table
-  ensureBuilt('build:weapp:remote', 'dist/weapp-remote/app.js')
-  ensureBuilt('build:h5', 'dist/h5/index.html')
-  ensureBuilt('build:h5:remote', 'dist/h5-remote/index.html')
+  const onBundle = wanted('scenarios') || wanted('launch')
+  if (onBundle) ensureBuilt('build:weapp:remote', 'dist/weapp-remote/app.js')
+  if (wanted('browser')) {
+    ensureBuilt('build:h5', 'dist/h5/index.html')
+    ensureBuilt('build:h5:remote', 'dist/h5-remote/index.html')
+  }
+  const builds: Named[] = []
   // Imported after the builds so the scenarios find the bundles.
-  const { THIS_BUILD } = await import('../weapp/budget-scenarios')
-  const builds: Named[] = [{ name: 'this build', build: THIS_BUILD }]
-  if (values.baseline) {
+  if (onBundle)
+    builds.push({ name: 'this build', build: (await import('../weapp/budget-scenarios')).THIS_BUILD })
+  if (onBundle && values.baseline) {
     const { baselineBuild } = await import('./baseline')
     const baseline = baselineBuild(values.baseline)
     builds.push({ name: `${values.baseline} (${baseline.sha.slice(0, 7)})`, build: baseline })
@@ -154,11 +168,20 @@ async function main(): Promise<void> {
     console.log("the browser build's first screen (scripts loaded before the list shows):")
     console.table(browser)
   }
+  const search = wanted('search') ? await searchTable() : null
+  if (search) {
+    console.log("search, in Node: the search file (bytes, gzip level 9, ratio to the bodies' text):")
+    console.table(search.size)
+    console.log('building the engine from the search file (median of 5, ms):')
+    console.table(search.build)
+    console.log(`a query's first results screen, search(q).first(20) (medians of ${RUNS}, ms):`)
+    console.table(search.queries)
+  }
 
   mkdirSync(path.join(ROOT, 'bench'), { recursive: true })
   writeFileSync(
     path.join(ROOT, 'bench', 'latest.json'),
-    `${JSON.stringify({ runs: RUNS, scenarios, launch, phases, browser }, null, 2)}\n`,
+    `${JSON.stringify({ runs: RUNS, scenarios, launch, phases, browser, search }, null, 2)}\n`,
   )
   console.log(`wrote bench/latest.json (${RUNS} runs a scenario)`)
 }
