@@ -333,7 +333,7 @@ export function publishInstallments(
   })
   const searchBytes = Buffer.from(JSON.stringify(searchIndexOf(hashed)))
   const searchSha256 = sha256Of(searchBytes)
-  const search = { path: searchPathOf(searchSha256), sha256: searchSha256 }
+  const search = { path: searchPathOf(searchSha256), sha256: searchSha256, bytes: searchBytes.length }
   files.set(search.path, searchBytes)
   const contentVersion = sha256Of(
     JSON.stringify({ series, hashes: entries.map((e) => e.sha256), search: searchSha256 }),

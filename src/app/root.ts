@@ -24,7 +24,8 @@ export const repository = createRepository({
   remote: CONTENT_URL ? remoteSource(CONTENT_URL) : null,
   cache: CONTENT_URL ? createContentCache(undefined, favouriteIds) : null,
   // The team sees in the real-time log when a publish broke: the kind of failure, never the reader's data.
-  report: ({ what, ...fields }) => logWarning(what === 'manifest' ? 'refresh-failed' : 'body-failed', fields),
+  report: ({ what, ...fields }) =>
+    logWarning(what === 'manifest' ? 'refresh-failed' : `${what}-failed`, fields),
 })
 
 export function useCatalog(): Catalog {

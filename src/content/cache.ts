@@ -238,6 +238,14 @@ export function createContentCache(
       writeIndex(index)
     },
 
+    /**
+     * Whether a search file of `bytes` may be saved: at most half the budget, so it never pushes out
+     * every body (favourites' included) to make room.
+     */
+    searchFits(bytes: number): boolean {
+      return bytes <= budget.maxTotalBytes / 2
+    },
+
     /** Whether the search file with this sha256 is saved, without reading it. */
     hasSearch(sha256: string): boolean {
       return storage.load<SearchRecord>(SEARCH_KEY)?.sha256 === sha256
@@ -266,6 +274,11 @@ export function createContentCache(
       const index = readIndex()
       removeSearch(index)
       const parts = splitByBytes(installments, SEARCH_PART_BYTES) ?? []
+      const partsBytes = parts.reduce((sum, part) => sum + byteLength(part), 0)
+      if (partsBytes > budget.maxTotalBytes / 2) {
+        writeIndex(index)
+        return false
+      }
       let written = 0
       for (const part of parts) {
         const partBytes = byteLength(part)

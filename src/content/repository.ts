@@ -290,7 +290,12 @@ export function createRepository({
   const prefetchSearch = () => {
     const ref = catalog.status === 'ready' ? catalog.manifest.search : undefined
     if (!remote || !cache || !ref || catalog.status !== 'ready' || catalog.source.kind !== 'remote') return
-    if (search?.sha256 === ref.sha256 || cache.hasSearch(ref.sha256)) return
+    // The package's own file serves when the manifest names it; it needs no download.
+    const bundledRef = bundledManifest.kind === 'ok' ? bundledManifest.value.search : undefined
+    if (bundledRef?.sha256 === ref.sha256 || search?.sha256 === ref.sha256 || cache.hasSearch(ref.sha256))
+      return
+    // A file the cache could not keep is left for the search page to fetch when a reader asks.
+    if (!ref.bytes || !cache.searchFits(ref.bytes)) return
     void searchIndex()
   }
 

@@ -136,6 +136,8 @@ export const searchRefSchema = v.object({
     v.regex(/^search\/index\.[a-f0-9]{12}\.json$/, 'must be search/index.<12 hex>.json'),
   ),
   sha256: sha256Schema,
+  /** Its size: the app downloads it ahead of a search only when the cache can keep it. */
+  bytes: v.optional(positiveInt),
 })
 
 export const seriesSchema = v.object({

@@ -8,7 +8,7 @@ import { generateInstallment, generateSeries, MAX_SERIES } from '../fixtures/gen
 import type { Installment } from '../../src/content/schema'
 import { host, publish, REMOTE_DIST, type Published } from './content-server'
 import { byClass, find, Harness, textOf, type SetDataRecord } from './harness'
-import { cards, chip, openCard, searchInput } from './screens'
+import { cards, chip, openCard, openSearch, searchFor } from './screens'
 import { elementStats, renderPage, visibleText } from './wxml'
 
 export type Measure = {
@@ -154,10 +154,12 @@ export const scenarios: Scenario[] = [
     },
   },
   {
-    name: 'search change',
+    // A word in every title and body of the 100 (each 6,000 characters): a full first page of results.
+    name: 'search, first results (100)',
     run: async () => {
       const { h } = await warmList(100)
-      return after('search change', h, () => h.input(searchInput(h), '生成的第 1'))
+      await openSearch(h)
+      return after('search, first results (100)', h, () => searchFor(h, '生成'))
     },
   },
   {

@@ -58,6 +58,13 @@ export function bodyFile(files: Published, id: string): string {
   return found
 }
 
+/** The published search file's path, as the manifest names it. */
+export function searchFile(files: Published): string {
+  const manifest = JSON.parse(files.get('manifest.json') as string) as { search?: { path: string } }
+  if (!manifest.search) throw new Error('the edition names no search file')
+  return manifest.search.path
+}
+
 /** The same edition under the names earlier builds used (installments/<id>.json): the control. */
 export function withLegacyNames(files: Published): Published {
   const legacy = (f: string) => f.replace(/^(installments\/[a-z0-9-]+)\.[a-f0-9]{12}\.json$/, '$1.json')

@@ -22,7 +22,6 @@ import {
   openCard,
   readerText,
   readerTitle,
-  searchInput,
   stateTitle,
   tapTab,
   withText,
@@ -118,33 +117,9 @@ describe('installments list', () => {
     expect(cardTitles(h)).toEqual(firstScreen(titlesNewestFirst))
   })
 
-  // The oldest installment with tags and an organisation: search finds it by each of them.
-  const oldest = [...all]
-    .filter((e) => e.tags.length && e.interviewee.organization)
-    .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))[0]
-  test.each([
-    ['a title word', oldest.title.slice(0, 3)],
-    ['an interviewee', oldest.interviewee.name],
-    ['an organisation', oldest.interviewee.organization ?? ''],
-    ['a tag', oldest.tags[0]],
-  ])('search by %s finds the installment that has it', async (_what, query) => {
-    const expected = titlesNewestFirst.filter((t) => {
-      const e = all.find((x) => x.title === t)
-      return (
-        e && [e.title, e.interviewee.name, e.interviewee.organization, ...e.tags].join('|').includes(query)
-      )
-    })
-    expect(expected).toContain(oldest.title)
-    await h.input(searchInput(h), query)
-    expect(cardTitles(h)).toEqual(firstScreen(expected))
-  })
-
-  test('a search with no match shows the empty state, and clearing brings everything back', async () => {
-    await h.input(searchInput(h), '不存在的关键词')
-    expect(cardTitles(h)).toEqual([])
-    expect(stateTitle(h)).toBe('没有找到相关访谈')
-    await h.tap(find(h.root(), byClass('state__action')))
-    expect(cardTitles(h)).toEqual(firstScreen(titlesNewestFirst))
+  test('the search box opens the search page', async () => {
+    await h.tap(find(h.root(), byClass('search')))
+    expect(h.current().route).toBe('pages/search/index')
   })
 
   test('the order toggle switches to series order and is remembered after a relaunch', async () => {
@@ -466,8 +441,8 @@ describe('accessibility attributes reach the WXML', () => {
     const fav = favouriteButton(h)
     expect(h.attr(fav, 'aria-label')).toBe('收藏')
     expect(h.attr(fav, 'aria-role')).toBe('button')
-    await h.input(searchInput(h), '稀土')
-    const clear = find(h.root(), byClass('search__clear'))
-    expect(h.attr(clear, 'aria-label')).toBe('清除搜索')
+    const search = find(h.root(), byClass('search'))
+    expect(h.attr(search, 'aria-label')).toBe(zh.searchOpen)
+    expect(h.attr(search, 'aria-role')).toBe('button')
   })
 })

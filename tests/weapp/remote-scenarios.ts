@@ -6,8 +6,11 @@ import { cardTitles, openCard } from './screens'
 
 export type RemoteMeasure = {
   installments: number
+  /** The manifest, then the search file behind the first screen. */
   coldLaunchRequests: number
+  /** One conditional request for the manifest: the search file is saved. */
   warmLaunchRequests: number
+  searchFileSaved: boolean
   bodiesOpened: number
   cacheBytes: number
   largestCacheKeyBytes: number
@@ -18,7 +21,10 @@ const cacheEntries = (h: Harness) =>
     .filter(([k]) => k.startsWith('lre.cache.'))
     .map(([k, v]) => [k, Buffer.byteLength(JSON.stringify(v))] as const)
 
-/** Cold launch, open every installment (each body fetched and cached), then a warm launch. */
+/**
+ * Cold launch (the manifest, then the search file behind the first screen), open every installment
+ * (each body fetched and cached), then a warm launch.
+ */
 export async function measureRemote(count: number, chars = 6000): Promise<RemoteMeasure> {
   const files = publish(generateSeries(count, chars))
   const cold = new Harness({ dist: REMOTE_DIST, request: host(files) })
@@ -46,6 +52,7 @@ export async function measureRemote(count: number, chars = 6000): Promise<Remote
     installments: count,
     coldLaunchRequests,
     warmLaunchRequests: warm.requests.length,
+    searchFileSaved: entries.some(([key]) => key === 'lre.cache.search'),
     bodiesOpened: opened,
     cacheBytes: entries.reduce((sum, [, bytes]) => sum + bytes, 0),
     largestCacheKeyBytes: Math.max(...entries.map(([, bytes]) => bytes)),

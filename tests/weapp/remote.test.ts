@@ -13,6 +13,7 @@ import {
   host,
   newInstallment,
   publish,
+  searchFile,
   REMOTE_DIST,
   type Published,
 } from './content-server'
@@ -221,18 +222,33 @@ describe('a good refresh', () => {
   })
 
   test('bundled bodies that did not change are read from the package, not the network', async () => {
-    const h = await boot(host(withExtra()))
+    const files = withExtra()
+    const h = await boot(host(files))
     await openCard(h, read.title)
+    expect(h.requests.map((r) => r.url)).toEqual([
+      `${CONTENT_BASE}/manifest.json`,
+      `${CONTENT_BASE}/${searchFile(files)}`,
+    ])
+  })
+
+  test('an edition whose search file is the bundled one downloads no search file', async () => {
+    const h = await boot(host(publish(bundledBodies())))
+    await h.advance(60_000)
     expect(h.requests.map((r) => r.url)).toEqual([`${CONTENT_BASE}/manifest.json`])
   })
 
-  test('cold launch: one request; warm launch: one conditional request answered 304, cached list shown at once', async () => {
+  test('cold launch: the manifest, then the search file behind the first screen; warm launch: one conditional request answered 304, cached list shown at once', async () => {
     const files = withExtra()
     const cold = await boot(host(files))
-    expect(cold.requests).toHaveLength(1)
+    expect(cold.requests.map((r) => r.url)).toEqual([
+      `${CONTENT_BASE}/manifest.json`,
+      `${CONTENT_BASE}/${searchFile(files)}`,
+    ])
     expect(cold.requests[0].header['If-None-Match']).toBeUndefined()
+    // Saved for later launches and offline search.
+    expect(cold.storage.has('lre.cache.search')).toBe(true)
     await openCard(cold, extra.title)
-    expect(cold.requests).toHaveLength(2)
+    expect(cold.requests).toHaveLength(3)
 
     const warm = new Harness({ dist: REMOTE_DIST, request: host(files), storage: cold.storage })
     await warm.launch()
@@ -272,13 +288,14 @@ describe('a good refresh', () => {
   test('returning to the foreground after 30 minutes refreshes; sooner does not', async () => {
     const h = await boot(host(withExtra()))
     const app = h.appOptions as { onShow: (o: unknown) => void }
+    const manifestRequests = () => h.requests.filter((r) => r.url.endsWith('/manifest.json')).length
     app.onShow({ scene: 1001 })
     await h.advance(1000)
-    expect(h.requests).toHaveLength(1)
+    expect(manifestRequests()).toBe(1)
     await h.advance(30 * 60 * 1000)
     app.onShow({ scene: 1001 })
     await h.advance(1000)
-    expect(h.requests).toHaveLength(2)
+    expect(manifestRequests()).toBe(2)
   })
 })
 
@@ -370,13 +387,14 @@ test('the build without a content URL makes no request at all', async () => {
   expect(h.requests).toEqual([])
 })
 
-test('100 installments of 6,000 characters, every one opened: the cache stays within budget; launches make one request', async () => {
+test('100 installments of 6,000 characters, every one opened: the cache, search file included, stays within budget; a warm launch makes one request', async () => {
   const measured = await measureRemote(100)
   expect(measured).toMatchObject({
     installments: 100,
     bodiesOpened: 100,
-    coldLaunchRequests: 1,
+    coldLaunchRequests: 2,
     warmLaunchRequests: 1,
+    searchFileSaved: true,
   })
   expect(measured.cacheBytes).toBeLessThan(5 * 1024 * 1024)
   expect(measured.largestCacheKeyBytes).toBeLessThanOrEqual(900 * 1024)

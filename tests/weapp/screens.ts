@@ -67,7 +67,6 @@ export const sameTextBothWays = (h: Harness) => visibleText(seen(h)) === textOf(
 
 export const cardTitles = (h: Harness) => findByClass(seen(h), 'cd-t').map(visibleText)
 export const chip = (h: Harness, label: string) => find(h.root(), withText('chip', label))
-export const searchInput = (h: Harness) => find(h.root(), byClass('search__input'))
 export const stateTitle = (h: Harness) => seenText(h, 'state__title')
 export const hasClass = (h: Harness, name: string) => findByClass(seen(h), name).length > 0
 
@@ -92,3 +91,23 @@ export const readerTitle = (h: Harness) => seenText(h, 'reader__title')
 export const readerText = (h: Harness) => seenText(h, 'reader__body')
 export const favouriteButton = (h: Harness, within?: TreeNode) => find(within ?? h.root(), byClass('fb'))
 export const favouriteRows = (h: Harness) => findAll(h.root(), byClass('fav'))
+
+/** The list's search entry: it opens the search page (its own subpackage). */
+export async function openSearch(h: Harness): Promise<void> {
+  await h.tap(find(h.root(), byClass('search')))
+  // The engine is built just after the page's first render.
+  await h.advance(50)
+}
+
+export const searchBox = (h: Harness) => find(h.root(), byClass('sbar__input'))
+
+/** Types a query, then lets the 200 ms pause pass so it runs. */
+export async function searchFor(h: Harness, query: string): Promise<void> {
+  await h.input(searchBox(h), query)
+  await h.advance(250)
+}
+
+export const resultTitles = (h: Harness) => findByClass(seen(h), 'sr-t').map(visibleText)
+/** What is in bold inside each result's part `cls` (sr-t title, sr-w people, sr-s passage). */
+export const boldIn = (h: Harness, cls: string) =>
+  findByClass(seen(h), cls).map((el) => findByClass(el, 'hl').map(visibleText))

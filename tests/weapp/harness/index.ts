@@ -73,6 +73,7 @@ export class Harness implements WxHost {
   readonly templates: Map<string, TemplateInfo>
   storageFault: StorageFault = 'none'
   scrolledTo: number[] = []
+  scrolledToSelectors: string[] = []
   /** Every page route, main package and subpackages. */
   readonly routes: string[]
   appOptions: Options | null = null

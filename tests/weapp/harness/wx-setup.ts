@@ -24,6 +24,7 @@ export function setUp(settings: Partial<WxSettings> = {}, host: Partial<WxHost> 
     updates: noUpdates(),
     pageNotFound: [],
     scrolledTo: [],
+    scrolledToSelectors: [],
     navigate: (kind, url) => void navigations.push(`${kind} ${url}`),
     back: () => {
       throw new Error('navigateBack:fail cannot navigate back at first page')

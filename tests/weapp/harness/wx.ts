@@ -27,6 +27,7 @@ export type WxHost = StorageHost &
     clipboard: string[]
     navigationTitles: string[]
     scrolledTo: number[]
+    scrolledToSelectors: string[]
     /** What the app sent to the real-time log manager. */
     realtimeLogs: RealtimeLogEntry[]
     /** Every modal shown, and what it offered. */
@@ -192,7 +193,11 @@ function fullWx(host: WxHost, clock: Clock, settings: WxSettings) {
       setBackgroundTextStyle: ok('setBackgroundTextStyle'),
       startPullDownRefresh: ok('startPullDownRefresh'),
       stopPullDownRefresh: ok('stopPullDownRefresh'),
-      pageScrollTo: asyncApi(later, 'pageScrollTo', (o) => void host.scrolledTo.push(Number(o.scrollTop))),
+      // By offset, or to the element a selector names (recorded as the selector).
+      pageScrollTo: asyncApi(later, 'pageScrollTo', (o) => {
+        if (o.selector) host.scrolledToSelectors.push(o.selector)
+        else host.scrolledTo.push(Number(o.scrollTop))
+      }),
       previewImage: asyncApi(later, 'previewImage', (o) => {
         host.previews.push({ urls: o.urls, current: String(o.current) })
       }),

@@ -1,0 +1,278 @@
+/**
+ * Full-text search on the compiled mini program, around the generated fixture column (its bundled
+ * search file ships in the search page's subpackage). What a reader sees is read from the tree that
+ * WeChat's own WXML compiler renders. The search and reader pages are subpackage pages, as in WeChat.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { plainText } from '@/content/inline'
+import type { SearchIndex } from '@/content/search/file'
+import { text as zh } from '@/i18n/zh'
+
+import { FIXTURE_BUNDLED } from '../fixtures/built'
+import { fixtureNickname } from '../fixtures/series'
+import { bundledBodies, host, newInstallment, publish, REMOTE_DIST, searchFile } from './content-server'
+import { byClass, find, findAll, Harness, textOf, type Responder } from './harness'
+import {
+  boldIn,
+  fixture,
+  fixtureApp,
+  fixtureBody,
+  openSearch,
+  resultTitles,
+  searchBox,
+  searchFor,
+  seen,
+  sameTextBothWays,
+  stateTitle,
+} from './screens'
+import { attr, findAllElements, findByClass, findByTag, visibleText } from './wxml'
+
+const all = fixture.installments
+const byNumber = (n: number) => {
+  const entry = all.find((e) => e.number === n)
+  if (!entry) throw new Error(`no installment ${n}`)
+  return entry
+}
+const fixtureSearchFile = (): SearchIndex => {
+  const ref = fixture.search
+  if (!ref) throw new Error('the fixture column names no search file')
+  return JSON.parse(readFileSync(path.join(FIXTURE_BUNDLED, ref.path), 'utf8')) as SearchIndex
+}
+
+/** The body block that holds `phrase`, by index, as the reader numbers blocks. */
+function blockHolding(id: string, phrase: string): number {
+  const index = fixtureBody(id).body.findIndex((b) => 'text' in b && plainText(b.text).includes(phrase))
+  if (index < 0) throw new Error(`${id} has no block with ${phrase}`)
+  return index
+}
+
+const eventOf = (log: { entry: unknown }) => (log.entry as { event?: string }).event
+
+let h: Harness
+
+beforeEach(async () => {
+  h = fixtureApp()
+  await h.launch()
+  await openSearch(h)
+})
+
+afterEach(() => {
+  expect(h.errors).toEqual([])
+  expect(sameTextBothWays(h)).toBe(true)
+})
+
+describe('the search page', () => {
+  test('opens from the list, in its own package, with a hint and no notice', () => {
+    expect(h.current().route).toBe('pages/search/index')
+    const page = visibleText(seen(h))
+    expect(page).toContain(zh.searchHint)
+    expect(page).toContain(zh.searchPinyinHint)
+    expect(findByClass(seen(h), 'notice')).toEqual([])
+  })
+
+  test('a phrase that is only in a body finds its installment, with the passage and the phrase in bold', async () => {
+    const target = byNumber(3)
+    const phrase = fixtureNickname(3)
+    // Nowhere but in that body: not in any title, name, tag or summary.
+    expect(all.filter((e) => JSON.stringify(e).includes(phrase))).toEqual([])
+    await searchFor(h, phrase)
+    expect(resultTitles(h)).toEqual([target.title])
+    expect(boldIn(h, 'sr-s')).toEqual([[phrase]])
+    expect(visibleText(findByClass(seen(h), 'sr-s')[0])).toContain(`叫“${phrase}”`)
+    expect(visibleText(findByClass(seen(h), 'sr')[0])).toContain(zh.matchCount(1))
+    expect(visibleText(findByClass(seen(h), 'results__count')[0])).toBe(zh.searchFound(1))
+  })
+
+  test.each([
+    ['a title word', (n: number) => byNumber(n).title.slice(0, 3)],
+    ['an interviewee', (n: number) => byNumber(n).interviewee.name],
+    ['an organisation', (n: number) => byNumber(n).interviewee.organization ?? ''],
+    ['a tag', (n: number) => byNumber(n).tags[0]],
+  ])('search by %s finds the installment that has it, first', async (_what, query) => {
+    await searchFor(h, query(1))
+    expect(resultTitles(h)[0]).toBe(byNumber(1).title)
+  })
+
+  test('pinyin initials of a title word find the title, and mark the characters they spell', async () => {
+    const entry = byNumber(1)
+    const indexed = fixtureSearchFile().installments.find((e) => e.id === entry.id)
+    const initials = (indexed?.pinyin.title ?? '')
+      .split(' ')
+      .slice(0, 3)
+      .map((s) => s[0])
+      .join('')
+    expect(initials).toMatch(/^[a-z]{3}$/)
+    await searchFor(h, initials)
+    expect(resultTitles(h)[0]).toBe(entry.title)
+    expect(boldIn(h, 'sr-t')[0]).toEqual([entry.title.slice(0, 3)])
+  })
+
+  test('several words must all match, in any field', async () => {
+    const entry = byNumber(2)
+    await searchFor(h, `${entry.interviewee.name}  ${fixtureNickname(2)}`)
+    expect(resultTitles(h)).toEqual([entry.title])
+    await searchFor(h, `${byNumber(1).interviewee.name} ${fixtureNickname(2)}`)
+    expect(resultTitles(h)).toEqual([])
+    expect(stateTitle(h)).toBe(zh.searchNoResultTitle)
+  })
+
+  test('tapping a body hit opens the reader at that block, marked for a moment; back keeps the query', async () => {
+    const entry = byNumber(6)
+    const phrase = fixtureNickname(6)
+    await searchFor(h, phrase)
+    const before = resultTitles(h)
+    await h.tap(find(h.root(), byClass('sr')))
+    await h.advance(100)
+    expect(h.current().route).toBe('pages/reader/index')
+    const block = blockHolding(entry.id, phrase)
+    // The block is on screen under its anchor, marked, with the phrase in bold, and scrolled to.
+    const anchored = findAllElements(seen(h), (el) => attr(el, 'id') === `b-${block}`)
+    expect(anchored).toHaveLength(1)
+    expect(String(attr(anchored[0], 'class'))).toContain('b--hit')
+    expect(findByClass(anchored[0], 'b-mark').map(visibleText)).toEqual([phrase])
+    expect(h.scrolledToSelectors).toEqual([`#b-${block}`])
+    // Not the saved reading position: the passage is where the reader asked to go.
+    expect(h.scrolledTo).toEqual([])
+    await h.advance(3000)
+    expect(findByClass(seen(h), 'b--hit')).toEqual([])
+    expect(findByClass(seen(h), 'b-mark')).toEqual([])
+    h.back()
+    await h.settle()
+    expect(h.current().route).toBe('pages/search/index')
+    expect(resultTitles(h)).toEqual(before)
+  })
+
+  test('a search opened with a query in the link (?q=) runs it at once', async () => {
+    const entry = byNumber(4)
+    const direct = fixtureApp()
+    await direct.launch(`/pages/search/index?q=${encodeURIComponent(fixtureNickname(4))}`)
+    await direct.advance(50)
+    expect(resultTitles(direct)).toEqual([entry.title])
+    expect(direct.errors).toEqual([])
+  })
+
+  test('typing runs one search per pause: while the reader types only the box echoes, then one setData brings results', async () => {
+    const box = searchBox(h)
+    const mark = h.setDataLog.length
+    for (const partial of ['黄', '黄龙', '黄龙号']) {
+      const before = h.setDataLog.length
+      await h.input(box, partial)
+      await h.advance(50)
+      // Taro's input echoes its value back (what the view already shows); nothing else is sent.
+      const sent = h.setDataLog.slice(before)
+      expect(sent.length).toBeLessThanOrEqual(1)
+      expect(sent.every((r) => r.bytes < 100 && r.keys.length === 1)).toBe(true)
+    }
+    expect(resultTitles(h)).toEqual([])
+    const typed = h.setDataLog.length
+    await h.advance(200)
+    expect(h.setDataLog.length).toBe(typed + 1)
+    expect(h.setDataLog.length - mark).toBeLessThanOrEqual(4)
+    expect(resultTitles(h)).toEqual([byNumber(2).title])
+  })
+
+  test.each([
+    ['a 500-character query', '稀'.repeat(250) + 'x'.repeat(250)],
+    ['regex metacharacters', '.*+?^${}()|[]\\'],
+    ['an emoji', '😀'],
+    ['a lone surrogate', '\ud83d'],
+  ])('%s finds nothing, throws nothing, and the box keeps working', async (_what, query) => {
+    await searchFor(h, query)
+    expect(resultTitles(h)).toEqual([])
+    expect(stateTitle(h)).toBe(zh.searchNoResultTitle)
+    await searchFor(h, fixtureNickname(5))
+    expect(resultTitles(h)).toEqual([byNumber(5).title])
+  })
+
+  test('only spaces is no query: the hint shows, not "nothing found"', async () => {
+    await searchFor(h, '   　 ')
+    expect(resultTitles(h)).toEqual([])
+    expect(visibleText(seen(h))).toContain(zh.searchHint)
+  })
+
+  test('clearing the box empties the results and the box', async () => {
+    await searchFor(h, fixtureNickname(5))
+    expect(resultTitles(h)).toHaveLength(1)
+    await h.tap(find(h.root(), byClass('sbar__clear')))
+    expect(resultTitles(h)).toEqual([])
+    expect(textOf(h.root())).toContain(zh.searchHint)
+    expect(findAll(h.root(), byClass('sbar__clear'))).toEqual([])
+    const [input] = findByTag(seen(h), 'wx-input')
+    expect(attr(input, 'value') ?? '').toBe('')
+  })
+
+  test('the clear button is labelled for screen readers', async () => {
+    await searchFor(h, '故事')
+    const clear = find(h.root(), byClass('sbar__clear'))
+    expect(h.attr(clear, 'aria-label')).toBe(zh.clearSearch)
+    expect(h.attr(clear, 'aria-role')).toBe('button')
+  })
+})
+
+/**
+ * On the build with a content URL: the search file of an edition the bundle does not have is fetched
+ * behind the first screen and saved; when it cannot be had, search falls back to titles and people.
+ */
+describe('a remote edition', () => {
+  const extra = newInstallment(40)
+  const files = () => publish([...bundledBodies(), extra])
+  const remoteApp = (request: Responder, storage?: Map<string, unknown>) =>
+    new Harness({ dist: REMOTE_DIST, request, storage })
+
+  async function launched(request: Responder, storage?: Map<string, unknown>): Promise<Harness> {
+    const app = remoteApp(request, storage)
+    await app.launch()
+    await app.advance(60_000)
+    return app
+  }
+
+  const notice = (app: Harness) => findByClass(seen(app), 'notice').map(visibleText)
+
+  test('its search file, saved behind the first screen, searches its bodies offline later', async () => {
+    const online = await launched(host(files()))
+    expect(online.storage.has('lre.cache.search')).toBe(true)
+    const offline = await launched(() => ({ fail: 'offline' }), online.storage)
+    await openSearch(offline)
+    await searchFor(offline, '矿物和脉石')
+    expect(resultTitles(offline)).toEqual([extra.title])
+    expect(notice(offline)).toEqual([])
+    expect(offline.errors).toEqual([])
+  })
+
+  test('offline, with a corrupt saved search file: titles and people are still searched, and it says so', async () => {
+    const online = await launched(host(files()))
+    const storage = new Map(online.storage)
+    storage.set('lre.cache.search.0', JSON.stringify([{ id: 42 }]))
+    const offline = await launched(() => ({ fail: 'offline' }), storage)
+    await openSearch(offline)
+    expect(notice(offline)).toEqual([zh.searchMetadataOnly])
+    await searchFor(offline, extra.interviewee.name)
+    expect(resultTitles(offline)).toContain(extra.title)
+    await searchFor(offline, fixtureNickname(7))
+    expect(resultTitles(offline)).toEqual([])
+    // The damaged copy is gone (the next search online fetches it again), and the team hears of it.
+    expect(offline.storage.has('lre.cache.search')).toBe(false)
+    expect(offline.realtimeLogs.map(eventOf)).toContain('search-failed')
+    expect(offline.errors).toEqual([])
+  })
+
+  test('a search file whose bytes do not match the manifest is refused, never saved, and search says so', async () => {
+    const published = files()
+    const tampered = host(published, (file) =>
+      file === searchFile(published)
+        ? { statusCode: 200, data: String(published.get(file)).replace('矿物', '矿石') }
+        : undefined,
+    )
+    const app = await launched(tampered)
+    expect(app.storage.has('lre.cache.search')).toBe(false)
+    await openSearch(app)
+    await app.advance(20_000)
+    expect(notice(app)).toEqual([zh.searchMetadataOnly])
+    await searchFor(app, extra.title.slice(0, 6))
+    expect(resultTitles(app)).toContain(extra.title)
+    expect(app.realtimeLogs.map(eventOf)).toContain('search-failed')
+    expect(app.errors).toEqual([])
+  })
+})
