@@ -274,21 +274,25 @@ export function createContentCache(
       const index = readIndex()
       removeSearch(index)
       const parts = splitByBytes(installments, SEARCH_PART_BYTES) ?? []
-      const partsBytes = parts.reduce((sum, part) => sum + byteLength(part), 0)
-      if (partsBytes > budget.maxTotalBytes / 2) {
-        writeIndex(index)
-        return false
-      }
-      let written = 0
-      for (const part of parts) {
-        const partBytes = byteLength(part)
-        if (!writeWithin(searchPartKey(written), part, partBytes, index)) break
-        written++
-        index.searchBytes += partBytes
-      }
+      const sizes = parts.map(byteLength)
       const { schemaVersion } = search as CachedSearch
-      const record: SearchRecord = { sha256, parts: written, schemaVersion }
-      const ok = parts.length > 0 && written === parts.length && storage.save(SEARCH_KEY, record)
+      const record: SearchRecord = { sha256, parts: parts.length, schemaVersion }
+      // A file that cannot fit even with every body gone evicts nothing: bodies (favourites' too)
+      // would otherwise go for a save that fails, again after every refresh that fetches it anew.
+      const needed = sizes.reduce((sum, bytes) => sum + bytes, byteLength(record))
+      // And it takes at most half the budget (see searchFits), so bodies keep the other half.
+      const fits =
+        parts.length > 0 &&
+        sizes.every((bytes) => bytes <= budget.maxKeyBytes) &&
+        needed <= budget.maxTotalBytes / 2 &&
+        index.manifestBytes + index.headBytes + needed <= budget.maxTotalBytes
+      let written = 0
+      for (const part of fits ? parts : []) {
+        if (!writeWithin(searchPartKey(written), part, sizes[written], index)) break
+        index.searchBytes += sizes[written]
+        written++
+      }
+      const ok = fits && written === parts.length && storage.save(SEARCH_KEY, record)
       if (ok) index.searchBytes += byteLength(record)
       else {
         for (let i = 0; i < written; i++) storage.remove(searchPartKey(i))

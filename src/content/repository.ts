@@ -256,11 +256,15 @@ export function createRepository({
     return changed
   }
 
+  /** The app ships this search file (in the search page's package, which hands it over when loaded). */
+  const shipsSearch = (ref: NonNullable<Manifest['search']>) =>
+    bundledManifest.kind === 'ok' && bundledManifest.value.search?.sha256 === ref.sha256
+
   // Promise chains, not async functions: the mini program's build turns each of those into a state
   // machine, and the repository is in the main package.
   const searchFrom = (ref: NonNullable<Manifest['search']>): Promise<SearchIndexResult> => {
-    const sameAsBundled = bundledManifest.kind === 'ok' && bundledManifest.value.search?.sha256 === ref.sha256
-    const saved = sameAsBundled && bundledSearch !== undefined ? bundledSearch : cache?.loadSearch(ref.sha256)
+    const saved =
+      shipsSearch(ref) && bundledSearch !== undefined ? bundledSearch : cache?.loadSearch(ref.sha256)
     if (saved) return Promise.resolve({ kind: 'ok', index: saved })
     if (!remote) return Promise.resolve({ kind: 'none' })
     return remote.searchIndex(ref).then((fetched) => {
@@ -286,14 +290,14 @@ export function createRepository({
     return searchInFlight.result
   }
 
-  /** After a refresh, behind the first screen: a search file not yet saved is fetched and saved. */
+  /**
+   * After a refresh, behind the first screen: a search file not yet saved is fetched and saved. Not one
+   * the app ships: the search page's package carries it, and the search page may just not be open yet.
+   */
   const prefetchSearch = () => {
     const ref = catalog.status === 'ready' ? catalog.manifest.search : undefined
     if (!remote || !cache || !ref || catalog.status !== 'ready' || catalog.source.kind !== 'remote') return
-    // The package's own file serves when the manifest names it; it needs no download.
-    const bundledRef = bundledManifest.kind === 'ok' ? bundledManifest.value.search : undefined
-    if (bundledRef?.sha256 === ref.sha256 || search?.sha256 === ref.sha256 || cache.hasSearch(ref.sha256))
-      return
+    if (search?.sha256 === ref.sha256 || shipsSearch(ref) || cache.hasSearch(ref.sha256)) return
     // A file the cache could not keep is left for the search page to fetch when a reader asks.
     if (!ref.bytes || !cache.searchFits(ref.bytes)) return
     void searchIndex()

@@ -1,4 +1,4 @@
-import { createContentCache, type CacheBudget } from '@/content/cache'
+import { createContentCache, SEARCH_PART_BYTES, splitByBytes, type CacheBudget } from '@/content/cache'
 
 import { faults, memory, resetStorage } from './support/fake-taro'
 
@@ -172,4 +172,185 @@ test('prune drops bodies the manifest no longer names', () => {
   cache.saveBody('gone', 'h', body('gone', 10))
   cache.prune(new Set(['keep']))
   expect(bodyKeys()).toEqual(['lre.cache.body.keep'])
+})
+
+describe('the search file, saved in parts', () => {
+  const BIG = { maxKeyBytes: 900 * 1024, maxTotalBytes: 10 * 1024 * 1024 }
+  const sha = (c: string) => c.repeat(64)
+  /** A search file of `count` installments of about `chars` Chinese characters (3 UTF-8 bytes) each. */
+  const searchFile = (count: number, chars: number, tag = 'a') => ({
+    schemaVersion: 1,
+    installments: Array.from({ length: count }, (_, i) => ({
+      id: `${tag}-${i}`,
+      sha256: sha('0'),
+      pinyin: { title: 'biao ti', name: 'xing ming', tags: [] },
+      blocks: ['', `第${i}期：${'稀'.repeat(chars)}`],
+    })),
+  })
+  const searchKeys = () => [...memory.keys()].filter((k) => k.startsWith('lre.cache.search')).sort()
+  const partKeys = () => searchKeys().filter((k) => /^lre\.cache\.search\.\d+$/.test(k))
+  const bytesOf = (key: string) => Buffer.byteLength(String(memory.get(key)))
+
+  test('a file larger than one part is saved in several, each within a part, and read back equal', () => {
+    const cache = cacheWith(BIG)
+    const file = searchFile(6, 50_000)
+    expect(Buffer.byteLength(JSON.stringify(file))).toBeGreaterThan(SEARCH_PART_BYTES)
+    expect(cache.saveSearch(sha('a'), file)).toBe(true)
+    expect(partKeys().length).toBeGreaterThan(1)
+    for (const key of partKeys()) expect(bytesOf(key)).toBeLessThanOrEqual(SEARCH_PART_BYTES)
+    expect(cache.hasSearch(sha('a'))).toBe(true)
+    expect(cache.loadSearch(sha('a'))).toEqual(file)
+    expect(cache.usage()).toBeGreaterThanOrEqual(searchKeys().reduce((sum, key) => sum + bytesOf(key), 0))
+  })
+
+  test('a file for another sha256 is not read', () => {
+    const cache = cacheWith(BIG)
+    cache.saveSearch(sha('a'), searchFile(6, 50_000))
+    expect(cache.hasSearch(sha('b'))).toBe(false)
+    expect(cache.loadSearch(sha('b'))).toBeNull()
+  })
+
+  test.each<[string, (key: string) => void]>([
+    ['missing', (key) => memory.delete(key)],
+    ['not JSON', (key) => memory.set(key, '[{"id":')],
+    ['not a list', (key) => memory.set(key, '{"installments":[]}')],
+  ])('a part that is %s: the file is not read', (_what, damage) => {
+    const cache = cacheWith(BIG)
+    cache.saveSearch(sha('a'), searchFile(6, 50_000))
+    damage(partKeys()[1])
+    expect(cache.loadSearch(sha('a'))).toBeNull()
+  })
+
+  test('a record written without its parts (a save cut short) is not read', () => {
+    const cache = cacheWith(BIG)
+    cache.saveSearch(sha('a'), searchFile(6, 50_000))
+    for (const key of partKeys()) memory.delete(key)
+    expect(cache.loadSearch(sha('a'))).toBeNull()
+  })
+
+  test.each<[string, CacheBudget, number, number]>([
+    ['larger than the whole budget', { maxKeyBytes: 900 * 1024, maxTotalBytes: 500_000 }, 6, 50_000],
+    ['one installment larger than a part', BIG, 1, 200_000],
+    ['parts larger than a key may be', { maxKeyBytes: 100_000, maxTotalBytes: BIG.maxTotalBytes }, 6, 50_000],
+  ])('a file %s: nothing readable is written, and usage stays true', (_what, budget, count, chars) => {
+    const cache = cacheWith(budget)
+    const kept: Record<string, number> = {}
+    for (const id of ['a', 'b', 'c']) {
+      const before = cache.usage()
+      cache.saveBody(id, 'h', body(id, 20_000))
+      kept[id] = cache.usage() - before
+    }
+    expect(cache.saveSearch(sha('a'), searchFile(count, chars))).toBe(false)
+    expect(cache.loadSearch(sha('a'))).toBeNull()
+    expect(cache.hasSearch(sha('a'))).toBe(false)
+    expect(searchKeys()).toEqual([])
+    // A file that could never fit makes no room for itself: every body is still there, and counted.
+    expect(bodyKeys()).toEqual(['lre.cache.body.a', 'lre.cache.body.b', 'lre.cache.body.c'])
+    expect(cache.usage()).toBe(kept.a + kept.b + kept.c)
+    for (const id of ['a', 'b', 'c']) expect(cache.loadBody(id, 'h')).toEqual(body(id, 20_000))
+  })
+
+  test('a file that fits only with room made, then meets a full storage: nothing readable, usage true', () => {
+    const cache = cacheWith({ maxKeyBytes: 900 * 1024, maxTotalBytes: 1_000_000 })
+    const kept: Record<string, number> = {}
+    for (const id of ['a', 'b', 'c']) {
+      const before = cache.usage()
+      cache.saveBody(id, 'h', body(id, 150_000))
+      kept[id] = cache.usage() - before
+    }
+    const original = memory.set.bind(memory)
+    jest.spyOn(memory, 'set').mockImplementation((key, value) => {
+      if (key === 'lre.cache.search.1') throw new Error('exceed storage max size')
+      return original(key, value)
+    })
+    expect(cache.saveSearch(sha('a'), searchFile(6, 50_000))).toBe(false)
+    jest.restoreAllMocks()
+    expect(cache.loadSearch(sha('a'))).toBeNull()
+    expect(searchKeys()).toEqual([])
+    // Bodies evicted to make room are gone; what the cache counts is exactly what it still holds.
+    const left = bodyKeys().map((key) => key.replace('lre.cache.body.', ''))
+    expect(left.length).toBeLessThan(3)
+    expect(cache.usage()).toBe(left.reduce((sum, id) => sum + kept[id], 0))
+    for (const id of left) expect(cache.loadBody(id, 'h')).toEqual(body(id, 150_000))
+  })
+
+  test('room is made from the bodies read least recently, favourites last', () => {
+    const cache = cacheWith({ maxKeyBytes: 900 * 1024, maxTotalBytes: 1_000_000 }, ['a'])
+    for (const id of ['a', 'b', 'c', 'd', 'e']) cache.saveBody(id, 'h', body(id, 150_000))
+    cache.loadBody('b', 'h') // b is now the most recently read
+    // About 600 KB of search file beside 750 KB of bodies: three bodies must go, the oldest unpinned ones.
+    expect(cache.saveSearch(sha('a'), searchFile(4, 50_000))).toBe(true)
+    expect(bodyKeys()).toEqual(['lre.cache.body.a', 'lre.cache.body.b'])
+    expect(cache.usage()).toBeLessThanOrEqual(1_000_000)
+    expect(cache.loadSearch(sha('a'))).toEqual(searchFile(4, 50_000))
+  })
+
+  test('when nothing else is left, favourites make room too', () => {
+    const cache = cacheWith({ maxKeyBytes: 900 * 1024, maxTotalBytes: 1_000_000 }, ['a', 'b'])
+    for (const id of ['a', 'b']) cache.saveBody(id, 'h', body(id, 300_000))
+    expect(cache.saveSearch(sha('a'), searchFile(4, 50_000))).toBe(true)
+    expect(bodyKeys()).toEqual(['lre.cache.body.b'])
+  })
+
+  test('dropSearch removes every part and the record, and gives the bytes back', () => {
+    const cache = cacheWith(BIG)
+    cache.saveBody('a', 'h', body('a', 100))
+    const before = cache.usage()
+    cache.saveSearch(sha('a'), searchFile(6, 50_000))
+    expect(cache.usage()).toBeGreaterThan(before)
+    cache.dropSearch()
+    expect(searchKeys()).toEqual([])
+    expect(cache.loadSearch(sha('a'))).toBeNull()
+    expect(cache.usage()).toBe(before)
+    expect(cache.loadBody('a', 'h')).toEqual(body('a', 100))
+  })
+
+  test('a new file replaces the old one: no part of it is left, and usage counts the new one only', () => {
+    const small = searchFile(1, 1000, 'new')
+    const alone = cacheWith(BIG)
+    alone.saveSearch(sha('b'), small)
+    const usageAlone = alone.usage()
+    const keysAlone = searchKeys()
+    resetStorage()
+
+    const cache = cacheWith(BIG)
+    cache.saveSearch(sha('a'), searchFile(6, 50_000))
+    expect(partKeys().length).toBeGreaterThan(1)
+    expect(cache.saveSearch(sha('b'), small)).toBe(true)
+    expect(searchKeys()).toEqual(keysAlone)
+    expect(cache.loadSearch(sha('a'))).toBeNull()
+    expect(cache.loadSearch(sha('b'))).toEqual(small)
+    expect(cache.usage()).toBe(usageAlone)
+  })
+
+  test('a file that is not a search file is not saved', () => {
+    const cache = cacheWith(BIG)
+    for (const bad of [null, 'text', {}, { installments: 'none' }])
+      expect(cache.saveSearch(sha('a'), bad)).toBe(false)
+    expect(searchKeys()).toEqual([])
+  })
+})
+
+describe('splitByBytes', () => {
+  const items = Array.from({ length: 30 }, (_, i) => ({ id: i, text: '稀土'.repeat(i * 7) }))
+  const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value))
+
+  const largest = Math.max(...items.map(bytes))
+
+  test.each([1, 1.5, 3, 100])('at most %f × the largest item a part, in order, none lost', (times) => {
+    const max = Math.ceil(largest * times) + 3
+    const parts = splitByBytes(items, max)
+    expect(parts).not.toBeNull()
+    for (const part of parts ?? []) {
+      expect(part.length).toBeGreaterThan(0)
+      expect(bytes(part)).toBeLessThanOrEqual(max)
+    }
+    expect((parts ?? []).flat()).toEqual(items)
+  })
+
+  test('null when one item alone is larger than a part; nothing for nothing', () => {
+    expect(splitByBytes(items, bytes(items[29]))).toBeNull()
+    expect(splitByBytes(items, largest + 3)).not.toBeNull()
+    expect(splitByBytes([], 100)).toEqual([])
+  })
 })

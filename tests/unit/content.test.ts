@@ -7,7 +7,8 @@ import type { ManifestEntry } from '@/content/schema'
 import { validateManifest } from '@/content/validate'
 
 // The generated fixture column (`npm run fixtures`): fixture-001…016 in weekly steps, groups in turn
-// (scientist, entrepreneur, engineer, worker), plus no. 17, an imported article older than them all.
+// (scientist, entrepreneur, engineer, worker), plus no. 17, an imported article older than them all
+// (an engineer's).
 const entries = manifest.installments as ManifestEntry[]
 const bundledBodies = Object.fromEntries(entries.map((e) => [e.id, fixtureBody(e.id)]))
 const numbers = (list: ManifestEntry[]) => list.map((e) => e.number)

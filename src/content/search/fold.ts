@@ -26,11 +26,18 @@ export const MAX_QUERY = 64
 /** Most words a query is split into; later ones are ignored. */
 export const MAX_WORDS = 8
 
+/** The first `max` UTF-16 units of `text`, one fewer when the cut would leave half an emoji. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text
+  const last = text.charCodeAt(max - 1)
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max)
+}
+
 /** The distinct words of a query, folded: whitespace separates them, all must match. */
 export function queryWords(raw: string): string[] {
-  const words = fold(String(raw ?? '').slice(0, MAX_QUERY * 2))
+  const words = fold(cut(String(raw ?? ''), MAX_QUERY * 2))
     .split(/\s+/)
     .filter(Boolean)
-    .map((w) => w.slice(0, MAX_QUERY))
+    .map((w) => cut(w, MAX_QUERY))
   return [...new Set(words)].slice(0, MAX_WORDS)
 }

@@ -1,0 +1,359 @@
+/**
+ * The repository's side of full-text search: which search file it hands the search page (bundled,
+ * saved, or fetched and checked), how often it goes to the network for it, and what it reports.
+ * The remote is the real one over a fake network serving a column published with the editors' builder.
+ */
+import { createContentCache, type ContentCache } from '@/content/cache'
+import { sha256Hex } from '@/content/hash'
+import { headOf } from '@/content/head'
+import { createRemoteSource } from '@/content/remote'
+import { createRepository, type ContentFailure, type Repository } from '@/content/repository'
+import type { Manifest } from '@/content/schema'
+import type { RawAttempt } from '@/platform/request'
+
+import { resetStorage } from './support/fake-taro'
+import { published, SEARCH_INSTALLMENTS, type PublishedSeries } from './support/search-series'
+
+jest.mock('@tarojs/taro', () => jest.requireActual('./support/fake-taro'))
+
+const BASE = 'https://content.example.test/lre'
+/** What the app ships. */
+const bundled = published()
+/** A later edition on the content host: one more installment, so another search file. */
+const later = published([
+  ...SEARCH_INSTALLMENTS,
+  { ...SEARCH_INSTALLMENTS[0], id: 'search-7', number: 7, title: '第七期（虚构）' },
+])
+
+/** The content host: files by path, a switch for the network, and every path asked for. */
+function host(edition: PublishedSeries) {
+  const files = new Map([...edition.files].map(([path, bytes]) => [path, bytes.toString('utf8')]))
+  const state = { offline: false, requests: [] as string[], files }
+  const request = (url: string): Promise<RawAttempt> => {
+    const path = url.slice(BASE.length + 1)
+    state.requests.push(path)
+    if (state.offline)
+      return Promise.resolve({ kind: 'error', message: 'request:fail -101:net::ERR_INTERNET_DISCONNECTED' })
+    const text = state.files.get(path)
+    return Promise.resolve(
+      text === undefined
+        ? { kind: 'response', status: 404, text: 'Not Found', headers: {} }
+        : { kind: 'response', status: 200, text, headers: {} },
+    )
+  }
+  const remote = createRemoteSource(BASE, {
+    request,
+    retry: { retries: 0, delaysMs: [] },
+    wait: () => Promise.resolve(),
+  })
+  const asked = (path: string) => state.requests.filter((p) => p === path).length
+  return { state, remote, asked }
+}
+
+let clock = 0
+const newCache = () =>
+  createContentCache(
+    { maxKeyBytes: 900 * 1024, maxTotalBytes: 5 * 1024 * 1024 },
+    () => new Set(),
+    () => ++clock,
+  )
+/** Lets every fetch already started finish (the fake network answers at once). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+const searchPath = (edition: PublishedSeries) => edition.manifest.search?.path ?? 'none'
+const searchSha = (edition: PublishedSeries) => edition.manifest.search?.sha256 ?? 'none'
+const parsed = (edition: PublishedSeries) => JSON.parse(edition.searchText) as unknown
+
+type Setup = {
+  cache?: ContentCache | null
+  bundledManifest?: unknown
+  withRemote?: boolean
+  /** The edition the device saved at an earlier launch: the catalog is remote from the start. */
+  saved?: PublishedSeries
+}
+
+function setup(
+  edition: PublishedSeries,
+  { cache = newCache(), bundledManifest = bundled.manifest, withRemote = true, saved }: Setup = {},
+) {
+  const net = host(edition)
+  const report = jest.fn<void, [ContentFailure]>()
+  if (saved && cache)
+    cache.saveManifest({ base: BASE, etag: null, manifest: saved.manifest }, headOf(saved.manifest))
+  const repository: Repository = createRepository({
+    bundled: { manifest: bundledManifest },
+    remote: withRemote ? net.remote : null,
+    cache,
+    report,
+  })
+  return { ...net, cache, report, repository }
+}
+
+beforeEach(() => {
+  resetStorage()
+  clock = 0
+})
+
+test('the two editions name different search files', () => {
+  expect(searchSha(later)).not.toBe(searchSha(bundled))
+})
+
+describe('the bundled search file', () => {
+  test('is used while the bundled manifest is on screen, without the network', async () => {
+    const { repository, state } = setup(bundled)
+    repository.provideBundledSearch(bundled.index)
+    const result = await repository.searchIndex()
+    expect(result).toEqual({ kind: 'ok', index: bundled.index })
+    expect(result.kind === 'ok' && result.index).toBe(bundled.index)
+    expect(state.requests).toEqual([])
+  })
+
+  test('is used after a refresh brings a manifest naming the same search file', async () => {
+    const { repository, asked, cache } = setup(bundled)
+    repository.provideBundledSearch(bundled.index)
+    expect((await repository.refresh()).kind).toBe('ok')
+    await settle()
+    const result = await repository.searchIndex()
+    expect(result.kind === 'ok' && result.index).toBe(bundled.index)
+    expect(asked(searchPath(bundled))).toBe(0)
+    // Nothing to save: the app ships it.
+    expect(cache?.hasSearch(searchSha(bundled))).toBe(false)
+  })
+
+  test('is not used for a manifest naming another search file', async () => {
+    const { repository, asked } = setup(later, { saved: later })
+    repository.provideBundledSearch(bundled.index)
+    const result = await repository.searchIndex()
+    expect(result).toEqual({ kind: 'ok', index: parsed(later) })
+    expect(asked(searchPath(later))).toBe(1)
+  })
+})
+
+describe('a search file from the content host', () => {
+  test('is fetched, checked against its sha256, and saved', async () => {
+    const { repository, asked, cache, report } = setup(later, { saved: later })
+    const result = await repository.searchIndex()
+    expect(result).toEqual({ kind: 'ok', index: parsed(later) })
+    expect(asked(searchPath(later))).toBe(1)
+    expect(cache?.loadSearch(searchSha(later))).toEqual(parsed(later))
+    expect(report).not.toHaveBeenCalled()
+  })
+
+  test('is fetched once: later calls are served from memory, and the next launch from the saved copy', async () => {
+    const cache = newCache()
+    const first = setup(later, { cache, saved: later })
+    await first.repository.searchIndex()
+    const again = await first.repository.searchIndex()
+    expect(again).toEqual({ kind: 'ok', index: parsed(later) })
+    expect(first.asked(searchPath(later))).toBe(1)
+
+    const relaunched = setup(later, { cache })
+    expect(await relaunched.repository.searchIndex()).toEqual({ kind: 'ok', index: parsed(later) })
+    expect(relaunched.state.requests).toEqual([])
+  })
+
+  test('two calls at once share one fetch', async () => {
+    const { repository, asked } = setup(later, { saved: later })
+    const [a, b] = await Promise.all([repository.searchIndex(), repository.searchIndex()])
+    expect(a).toEqual(b)
+    expect(a.kind).toBe('ok')
+    expect(asked(searchPath(later))).toBe(1)
+  })
+
+  test('works without a cache, fetching once a session', async () => {
+    const { repository, asked } = setup(later, { cache: null })
+    // Without a cache the catalog is the bundled one until a refresh.
+    expect((await repository.refresh()).kind).toBe('ok')
+    await repository.searchIndex()
+    await repository.searchIndex()
+    expect(asked(searchPath(later))).toBe(1)
+  })
+})
+
+describe('a search file that cannot be had', () => {
+  /** A manifest whose search file is `text`, named by its real sha256. */
+  const servingSearch = (text: string) => {
+    const sha256 = sha256Hex(text)
+    const path = `search/index.${sha256.slice(0, 12)}.json`
+    const manifest: Manifest = { ...later.manifest, search: { path, sha256 } }
+    const files = new Map(later.files)
+    files.set(path, Buffer.from(text))
+    files.set('manifest.json', Buffer.from(JSON.stringify(manifest)))
+    return { ...later, manifest, files, searchText: text }
+  }
+
+  test.each<
+    [string, () => PublishedSeries, (net: ReturnType<typeof host>['state']) => void, Partial<ContentFailure>]
+  >([
+    ['offline', () => later, (net) => void (net.offline = true), { problem: 'offline', status: null }],
+    [
+      'not on the host',
+      () => later,
+      (net) => void net.files.delete(searchPath(later)),
+      { problem: 'http-error', status: 404 },
+    ],
+    [
+      'bytes that do not match the sha256',
+      () => later,
+      (net) => void net.files.set(searchPath(later), later.searchText.replace('镝光', '镝火')),
+      { problem: 'integrity', status: null },
+    ],
+    [
+      'not JSON',
+      () => servingSearch('{"schemaVersion":1,'),
+      () => undefined,
+      { problem: 'bad-data', status: null },
+    ],
+    [
+      'a newer schema',
+      () => servingSearch('{"schemaVersion":2,"installments":[]}'),
+      () => undefined,
+      { problem: 'unsupported-version', status: null },
+    ],
+  ])(
+    '%s: the problem is returned and reported, nothing is saved, and the next call tries again',
+    async (_what, edition, breakIt, failure) => {
+      const served = edition()
+      const { repository, state, asked, cache, report } = setup(served, { saved: served })
+      const path = searchPath(served)
+      breakIt(state)
+      const result = await repository.searchIndex()
+      expect(result.kind).toBe(failure.problem)
+      expect(report).toHaveBeenCalledTimes(1)
+      expect(report).toHaveBeenCalledWith({
+        what: 'search',
+        contentVersion: served.manifest.contentVersion,
+        ...failure,
+      })
+      expect(cache?.hasSearch(searchSha(served))).toBe(false)
+
+      state.offline = true
+      await repository.searchIndex()
+      expect(asked(path)).toBe(2)
+    },
+  )
+
+  test('once the network is back, the next call fetches it', async () => {
+    const { repository, state, asked, cache } = setup(later, { saved: later })
+    state.offline = true
+    expect(await repository.searchIndex()).toEqual({ kind: 'offline' })
+    state.offline = false
+    expect(await repository.searchIndex()).toEqual({ kind: 'ok', index: parsed(later) })
+    expect(asked(searchPath(later))).toBe(2)
+    expect(cache?.hasSearch(searchSha(later))).toBe(true)
+  })
+
+  test.each<[string, Setup]>([
+    ['a bundled manifest without one, and no content host', { withRemote: false }],
+    ['a bundled manifest without one, before any refresh', {}],
+  ])('none when the manifest names none: %s', async (_what, options) => {
+    const { search: _search, ...withoutSearch } = bundled.manifest
+    const { repository, state, report } = setup(bundled, { ...options, bundledManifest: withoutSearch })
+    expect(await repository.searchIndex()).toEqual({ kind: 'none' })
+    expect(state.requests).toEqual([])
+    expect(report).not.toHaveBeenCalled()
+  })
+
+  test('none when the content host publishes a manifest without one', async () => {
+    const { search: _search, ...withoutSearch } = later.manifest
+    const edition = { ...later, manifest: withoutSearch, files: new Map(later.files) }
+    edition.files.set('manifest.json', Buffer.from(JSON.stringify(withoutSearch)))
+    const { repository, state } = setup(edition)
+    expect((await repository.refresh()).kind).toBe('ok')
+    await settle()
+    expect(await repository.searchIndex()).toEqual({ kind: 'none' })
+    expect(state.requests).toEqual(['manifest.json'])
+  })
+
+  test('without a content host, a search file neither bundled nor saved is none', async () => {
+    const { repository, report } = setup(bundled, { withRemote: false })
+    expect(await repository.searchIndex()).toEqual({ kind: 'none' })
+    expect(report).not.toHaveBeenCalled()
+  })
+})
+
+describe('after a refresh', () => {
+  test('the search file is fetched behind the first screen, exactly once, and saved', async () => {
+    const { repository, asked, cache } = setup(later)
+    expect(await repository.refresh()).toEqual({ kind: 'ok', changed: true })
+    await settle()
+    expect(asked(searchPath(later))).toBe(1)
+    expect(cache?.loadSearch(searchSha(later))).toEqual(parsed(later))
+
+    expect((await repository.refresh()).kind).toBe('ok')
+    await settle()
+    expect(await repository.searchIndex()).toEqual({ kind: 'ok', index: parsed(later) })
+    expect(asked(searchPath(later))).toBe(1)
+  })
+
+  test('a saved search file is neither fetched nor read again by the refresh at the next launch', async () => {
+    const cache = newCache()
+    const first = setup(later, { cache })
+    await first.repository.refresh()
+    await settle()
+    const relaunched = setup(later, { cache })
+    // Nor read: the saved copy is megabytes, and is read only when the search page asks for it.
+    const read = jest.spyOn(cache, 'loadSearch')
+    await relaunched.repository.refresh()
+    await settle()
+    expect(relaunched.asked(searchPath(later))).toBe(0)
+    expect(read).not.toHaveBeenCalled()
+    expect(await relaunched.repository.searchIndex()).toEqual({ kind: 'ok', index: parsed(later) })
+    expect(read).toHaveBeenCalledTimes(1)
+  })
+
+  test('a search file the app ships is not fetched, even before the search page has handed it over', async () => {
+    const { repository, asked, cache } = setup(bundled)
+    expect((await repository.refresh()).kind).toBe('ok')
+    await settle()
+    expect(asked(searchPath(bundled))).toBe(0)
+    expect(cache?.hasSearch(searchSha(bundled))).toBe(false)
+    // The search page's package hands it over when it loads.
+    repository.provideBundledSearch(bundled.index)
+    const result = await repository.searchIndex()
+    expect(result.kind === 'ok' && result.index).toBe(bundled.index)
+    expect(asked(searchPath(bundled))).toBe(0)
+  })
+
+  test('a refresh that fails fetches nothing more', async () => {
+    const { repository, state } = setup(later)
+    state.offline = true
+    expect((await repository.refresh()).kind).toBe('offline')
+    await settle()
+    expect(state.requests).toEqual(['manifest.json'])
+  })
+
+  test('a new edition brings its own search file, not the one read before', async () => {
+    const cache = newCache()
+    const first = setup(bundled, { cache, saved: bundled })
+    const before = await first.repository.searchIndex()
+    expect(before).toEqual({ kind: 'ok', index: parsed(bundled) })
+    // The host now publishes the later edition.
+    first.state.files.clear()
+    for (const [path, bytes] of later.files) first.state.files.set(path, bytes.toString('utf8'))
+    expect(await first.repository.refresh()).toEqual({ kind: 'ok', changed: true })
+    expect(await first.repository.searchIndex()).toEqual({ kind: 'ok', index: parsed(later) })
+    expect(cache.hasSearch(searchSha(later))).toBe(true)
+    expect(cache.hasSearch(searchSha(bundled))).toBe(false)
+  })
+})
+
+describe('rejectSearch', () => {
+  test('reports the problems, drops the saved copy, and the next call fetches it again', async () => {
+    const { repository, asked, cache, report } = setup(later, { saved: later })
+    await repository.searchIndex()
+    expect(cache?.hasSearch(searchSha(later))).toBe(true)
+
+    repository.rejectSearch(['installments: duplicate id "search-1"'])
+    expect(cache?.hasSearch(searchSha(later))).toBe(false)
+    expect(report).toHaveBeenCalledWith({
+      what: 'search',
+      problem: 'bad-data',
+      status: null,
+      contentVersion: later.manifest.contentVersion,
+    })
+
+    expect(await repository.searchIndex()).toEqual({ kind: 'ok', index: parsed(later) })
+    expect(asked(searchPath(later))).toBe(2)
+    expect(cache?.hasSearch(searchSha(later))).toBe(true)
+  })
+})
