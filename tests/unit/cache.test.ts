@@ -250,10 +250,14 @@ describe('the search file, saved in parts', () => {
     for (const id of ['a', 'b', 'c']) expect(cache.loadBody(id, 'h')).toEqual(body(id, 20_000))
   })
 
+  // A budget whose half (the most a search file may take) holds the 600 KB files below.
+  const ROOMY = { maxKeyBytes: 900 * 1024, maxTotalBytes: 1_300_000 }
+
   test('a file that fits only with room made, then meets a full storage: nothing readable, usage true', () => {
-    const cache = cacheWith({ maxKeyBytes: 900 * 1024, maxTotalBytes: 1_000_000 })
+    const cache = cacheWith(ROOMY)
+    const ids = ['a', 'b', 'c', 'd', 'e']
     const kept: Record<string, number> = {}
-    for (const id of ['a', 'b', 'c']) {
+    for (const id of ids) {
       const before = cache.usage()
       cache.saveBody(id, 'h', body(id, 150_000))
       kept[id] = cache.usage() - before
@@ -263,33 +267,48 @@ describe('the search file, saved in parts', () => {
       if (key === 'lre.cache.search.1') throw new Error('exceed storage max size')
       return original(key, value)
     })
-    expect(cache.saveSearch(sha('a'), searchFile(6, 50_000))).toBe(false)
+    expect(cache.saveSearch(sha('a'), searchFile(4, 50_000))).toBe(false)
     jest.restoreAllMocks()
     expect(cache.loadSearch(sha('a'))).toBeNull()
     expect(searchKeys()).toEqual([])
     // Bodies evicted to make room are gone; what the cache counts is exactly what it still holds.
     const left = bodyKeys().map((key) => key.replace('lre.cache.body.', ''))
-    expect(left.length).toBeLessThan(3)
+    expect(left.length).toBeLessThan(ids.length)
     expect(cache.usage()).toBe(left.reduce((sum, id) => sum + kept[id], 0))
     for (const id of left) expect(cache.loadBody(id, 'h')).toEqual(body(id, 150_000))
   })
 
   test('room is made from the bodies read least recently, favourites last', () => {
-    const cache = cacheWith({ maxKeyBytes: 900 * 1024, maxTotalBytes: 1_000_000 }, ['a'])
+    const cache = cacheWith(ROOMY, ['a'])
     for (const id of ['a', 'b', 'c', 'd', 'e']) cache.saveBody(id, 'h', body(id, 150_000))
     cache.loadBody('b', 'h') // b is now the most recently read
-    // About 600 KB of search file beside 750 KB of bodies: three bodies must go, the oldest unpinned ones.
+    // About 600 KB of search file beside 750 KB of bodies in 1.3 MB: the oldest unpinned body goes.
     expect(cache.saveSearch(sha('a'), searchFile(4, 50_000))).toBe(true)
-    expect(bodyKeys()).toEqual(['lre.cache.body.a', 'lre.cache.body.b'])
-    expect(cache.usage()).toBeLessThanOrEqual(1_000_000)
+    expect(bodyKeys()).toEqual([
+      'lre.cache.body.a',
+      'lre.cache.body.b',
+      'lre.cache.body.d',
+      'lre.cache.body.e',
+    ])
+    expect(cache.usage()).toBeLessThanOrEqual(ROOMY.maxTotalBytes)
     expect(cache.loadSearch(sha('a'))).toEqual(searchFile(4, 50_000))
   })
 
   test('when nothing else is left, favourites make room too', () => {
-    const cache = cacheWith({ maxKeyBytes: 900 * 1024, maxTotalBytes: 1_000_000 }, ['a', 'b'])
-    for (const id of ['a', 'b']) cache.saveBody(id, 'h', body(id, 300_000))
+    const cache = cacheWith(ROOMY, ['a', 'b'])
+    for (const id of ['a', 'b']) cache.saveBody(id, 'h', body(id, 400_000))
     expect(cache.saveSearch(sha('a'), searchFile(4, 50_000))).toBe(true)
     expect(bodyKeys()).toEqual(['lre.cache.body.b'])
+  })
+
+  test('a file larger than half the budget is not saved, and makes no room', () => {
+    const cache = cacheWith({ maxKeyBytes: 900 * 1024, maxTotalBytes: 1_000_000 })
+    cache.saveBody('a', 'h', body('a', 100_000))
+    expect(cache.searchFits(600_000)).toBe(false)
+    expect(cache.searchFits(500_000)).toBe(true)
+    expect(cache.saveSearch(sha('a'), searchFile(4, 50_000))).toBe(false)
+    expect(searchKeys()).toEqual([])
+    expect(bodyKeys()).toEqual(['lre.cache.body.a'])
   })
 
   test('dropSearch removes every part and the record, and gives the bytes back', () => {
