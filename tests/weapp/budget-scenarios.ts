@@ -8,8 +8,8 @@ import { generateInstallment, generateSeries, MAX_SERIES } from '../fixtures/gen
 import type { Installment } from '../../src/content/schema'
 import { host, publish, REMOTE_DIST, type Published } from './content-server'
 import { byClass, find, Harness, textOf, type SetDataRecord } from './harness'
-import { cards, chip, openCard, openSearch, searchFor } from './screens'
-import { elementStats, renderPage, visibleText } from './wxml'
+import { cards, chip, openCard, openSearch, resultTitles, searchFor, seen } from './screens'
+import { elementStats, findByClass, renderPage, visibleText } from './wxml'
 
 export type Measure = {
   scenario: string
@@ -159,7 +159,11 @@ export const scenarios: Scenario[] = [
     run: async () => {
       const { h } = await warmList(100)
       await openSearch(h)
-      return after('search, first results (100)', h, () => searchFor(h, '生成'))
+      const measured = await after('search, first results (100)', h, () => searchFor(h, '生成'))
+      // The budget is for a full page: twenty results, each with its passage.
+      if (resultTitles(h).length !== 20 || findByClass(seen(h), 'sr-s').length !== 20)
+        throw new Error('the search scenario did not draw a full page of results')
+      return measured
     },
   },
   {
