@@ -3,7 +3,7 @@ import type { SearchIndex } from './file'
 import { fold, queryWords } from './fold'
 import { marksOf, occurrences, snippetOf, type Mark } from './marks'
 import { isPinyinQuery, matchPinyin, syllableRanges, type Span } from './pinyin'
-import { createPostings, intersect, union } from './postings'
+import { contains, createPostings, intersect, union } from './postings'
 
 export type { Mark }
 export type Field = 'title' | 'people' | 'tags' | 'body'
@@ -181,9 +181,47 @@ function hitOf(match: Match): SearchHit {
   }
 }
 
-const byRank = (a: Match, b: Match) =>
+/** An installment's rank for a query: its best field and how many matches, counted, nothing built. */
+type Scored = { doc: Doc; field: Field; hits: number }
+type Word = { word: string; inText: readonly number[]; spelled: readonly number[] }
+
+/** The field of the segment that holds offset `at` of the folded text. */
+function fieldAt(doc: Doc, at: number): Field {
+  let low = 0
+  let high = doc.starts.length - 1
+  while (low < high) {
+    const mid = (low + high + 1) >> 1
+    if (doc.starts[mid] <= at) low = mid
+    else high = mid - 1
+  }
+  return doc.segments[low].field
+}
+
+function scoreDoc(doc: Doc, d: number, words: readonly Word[]): Scored | null {
+  let field: Field = 'body'
+  let hits = 0
+  for (const { word, inText, spelled } of words) {
+    let found: Field | null = null
+    // Text first: the first occurrence is in the best field, since fields come title first.
+    let at = contains(inText, d) ? doc.folded.indexOf(word) : -1
+    if (at >= 0) found = fieldAt(doc, at)
+    for (; at >= 0; at = doc.folded.indexOf(word, at + word.length)) hits++
+    if (contains(spelled, d))
+      for (const seg of doc.segments) {
+        if (!seg.syllables || !matchPinyin(word, seg.syllables)) continue
+        hits++
+        if (found === null || RANK[seg.field] < RANK[found]) found = seg.field
+      }
+    if (found === null) return null
+    if (RANK[found] < RANK[field]) field = found
+  }
+  return { doc, field, hits }
+}
+
+const byRank = (a: Scored, b: Scored) =>
   RANK[a.field] - RANK[b.field] || b.hits - a.hits || b.doc.entry.number - a.doc.entry.number
 
+const NONE: number[] = []
 const NO_RESULTS: SearchResults = { count: 0, first: () => [] }
 
 /**
@@ -204,39 +242,42 @@ export function createSearchEngine(
   const text = createPostings()
   const pinyin = createPostings()
   docs.forEach((doc, d) => {
-    for (const seg of doc.folded.split(SEPARATOR)) text.add(d, seg)
-    for (const seg of doc.segments) {
-      if (seg.syllables?.length) {
-        pinyin.add(d, seg.syllables.join(''))
-        pinyin.add(d, seg.syllables.map((s) => s[0]).join(''))
-      }
-    }
+    text.add(d, doc.folded.split(SEPARATOR))
+    pinyin.add(
+      d,
+      doc.segments.flatMap((seg) =>
+        seg.syllables?.length ? [seg.syllables.join(''), seg.syllables.map((s) => s[0]).join('')] : [],
+      ),
+    )
   })
-
-  const candidates = (word: string) => {
-    const inText = text.candidates(word)
-    return isPinyinQuery(word) ? union(inText, pinyin.candidates(word)) : inText
-  }
 
   return {
     bodies: docs.filter((d) => d.segments.some((s) => s.field === 'body')).length,
     installments: docs.length,
     search(query) {
-      const words = queryWords(query)
+      const words = queryWords(query).map((word) => {
+        const inText = text.candidates(word)
+        const spelled = isPinyinQuery(word) ? pinyin.candidates(word) : NONE
+        return { word, inText, spelled, any: spelled.length ? union(inText, spelled) : inText }
+      })
       if (!words.length) return NO_RESULTS
-      // Only installments that may hold every word are read; the rarest word bounds the work.
-      const docIds = intersect(words.map(candidates))
-      const matches: Match[] = []
-      for (const d of docIds) {
-        const match = matchDoc(docs[d], words)
-        if (match) matches.push(match)
+      // Only installments that may hold every word are read; the rarest word bounds the work. Each is
+      // ranked by counting alone: marks and passages are made only for the results shown.
+      const scored: Scored[] = []
+      for (const d of intersect(words.map((w) => w.any))) {
+        const score = scoreDoc(docs[d], d, words)
+        if (score) scored.push(score)
       }
-      matches.sort(byRank)
+      scored.sort(byRank)
       const shown: SearchHit[] = []
+      const plain = words.map((w) => w.word)
       return {
-        count: matches.length,
+        count: scored.length,
         first(n) {
-          for (let i = shown.length; i < Math.min(n, matches.length); i++) shown.push(hitOf(matches[i]))
+          for (let i = shown.length; i < Math.min(n, scored.length); i++) {
+            const match = matchDoc(scored[i].doc, plain)
+            if (match) shown.push(hitOf(match))
+          }
           return shown.slice(0, n)
         },
       }

@@ -5,8 +5,11 @@
  * a handful of short lists instead of scanning every body.
  */
 export type Postings = {
-  /** Adds every character and pair of characters in `text` to installment `doc` (docs come in order). */
-  add: (doc: number, text: string) => void
+  /**
+   * Adds every character and pair of neighbouring characters of each text to installment `doc`. Each
+   * installment is added once, in ascending order; pairs never span two texts.
+   */
+  add: (doc: number, texts: readonly string[]) => void
   /** Installments that may hold `word` (a superset, in ascending order); every one that does is there. */
   candidates: (word: string) => number[]
 }
@@ -17,7 +20,7 @@ function push(map: Map<number, number[]>, key: number, doc: number): void {
   else if (list[list.length - 1] !== doc) list.push(doc)
 }
 
-function contains(sorted: readonly number[], value: number): boolean {
+export function contains(sorted: readonly number[], value: number): boolean {
   let low = 0
   let high = sorted.length - 1
   while (low <= high) {
@@ -52,53 +55,60 @@ export function union(a: readonly number[], b: readonly number[]): number[] {
 const NONE: number[] = []
 
 /**
- * Characters get small numbers in the order first seen, so a pair's key (first × 2^15 + second) stays
- * a small integer, which engines store and hash far faster than a 32-bit one. Past 2^15 distinct
- * characters (never in Chinese prose) pairs share keys: candidates grow, nothing is missed.
+ * Characters get small numbers in the order first seen (a table indexed by UTF-16 unit), so a pair's
+ * key (first × 2^15 + second) stays a small integer, which engines store and hash far faster than a
+ * 32-bit one. Past 2^15 distinct characters (never in Chinese prose) pairs share keys: candidates
+ * grow, nothing is missed.
  */
 const CHAR_BITS = 15
 const CHAR_MASK = (1 << CHAR_BITS) - 1
 
 export function createPostings(): Postings {
-  const singles = new Map<number, number[]>()
-  const pairs = new Map<number, number[]>()
-  const ids = new Map<number, number>()
+  /** UTF-16 unit → its number + 1 (0: not seen). */
+  const ids = new Int32Array(0x10000)
+  let seen = 0
+  const singles: number[][] = []
+  /** By first character's number: second character's number → installments. */
+  const pairs: Array<Map<number, number[]>> = []
+
   const idOf = (code: number) => {
-    let id = ids.get(code)
-    if (id === undefined) ids.set(code, (id = ids.size & CHAR_MASK))
-    return id
+    if (ids[code] === 0) ids[code] = (seen++ & CHAR_MASK) + 1
+    return ids[code] - 1
   }
-  const pairKey = (text: string, i: number) => {
-    const first = ids.get(text.charCodeAt(i))
-    const second = ids.get(text.charCodeAt(i + 1))
-    return first === undefined || second === undefined ? -1 : (first << CHAR_BITS) | second
+  const pairList = (word: string, i: number) => {
+    const first = ids[word.charCodeAt(i)]
+    const second = ids[word.charCodeAt(i + 1)]
+    return first === 0 || second === 0 ? undefined : pairs[first - 1]?.get(second - 1)
   }
+
   return {
-    add(doc, text) {
-      let previous = -1
-      for (let i = 0; i < text.length; i++) {
-        const id = idOf(text.charCodeAt(i))
-        push(singles, id, doc)
-        if (previous >= 0) push(pairs, (previous << CHAR_BITS) | id, doc)
-        previous = id
+    add(doc, texts) {
+      for (const text of texts) {
+        let previous = -1
+        for (let i = 0; i < text.length; i++) {
+          const id = idOf(text.charCodeAt(i))
+          const list = singles[id]
+          if (!list) singles[id] = [doc]
+          else if (list[list.length - 1] !== doc) list.push(doc)
+          if (previous >= 0) push((pairs[previous] ??= new Map()), id, doc)
+          previous = id
+        }
       }
     },
     candidates(word) {
       if (word.length === 0) return NONE
-      if (word.length === 1) return singles.get(ids.get(word.charCodeAt(0)) ?? -1) ?? NONE
-      const lists: number[][] = []
-      // Each distinct pair once: a long word repeats pairs, and a missing one ends the search early.
-      const seen = new Set<number>()
-      for (let i = 0; i + 1 < word.length; i++) {
-        const key = pairKey(word, i)
-        if (key < 0) return NONE
-        if (seen.has(key)) continue
-        seen.add(key)
-        const list = pairs.get(key)
-        if (!list) return NONE
-        lists.push(list)
+      if (word.length === 1) {
+        const id = ids[word.charCodeAt(0)]
+        return id === 0 ? NONE : (singles[id - 1] ?? NONE)
       }
-      return intersect(lists)
+      // A word of n characters has n - 1 pairs; a missing one ends the search early.
+      const lists = new Set<number[]>()
+      for (let i = 0; i + 1 < word.length; i++) {
+        const list = pairList(word, i)
+        if (!list) return NONE
+        lists.add(list)
+      }
+      return intersect([...lists])
     },
   }
 }
