@@ -4,6 +4,7 @@
  * starts empty.
  */
 import { fixture as manifest } from '../fixtures/built'
+import { fixtureNickname } from '../fixtures/series'
 import {
   axeViolations,
   chromiumPath,
@@ -12,7 +13,6 @@ import {
   openPhone,
   serveDir,
   tapTargets,
-  texts,
   until,
   type Phone,
   type Served,
@@ -62,69 +62,52 @@ test('filter by group', async () => {
   )
 })
 
-test('search narrows the list, and a search with no match shows the empty state', async () => {
-  const search = phone.page.locator('.search__input input')
+async function openSearch(p: Phone = phone) {
+  await p.page.locator('.search').click()
+  await p.page.waitForSelector('.sbar__input input')
+}
+
+async function searchFor(query: string, p: Phone = phone) {
+  await p.page.locator('.sbar__input input').fill(query)
+}
+
+test('search finds a phrase from inside an interview, and the tap lands on it, marked', async () => {
+  const target = byNumber(9)
+  const phrase = fixtureNickname(9)
+  await openSearch()
+  await searchFor(phrase)
+  await phone.page.waitForSelector('.sr')
+  expect(await phone.page.locator('.sr-t').allTextContents()).toEqual([target.title])
+  expect(await phone.page.locator('.sr-s .hl').allTextContents()).toEqual([phrase])
+  await phone.page.locator('.sr').click()
+  // The passage is marked and brought into view, below the fold of a phone screen.
+  const found = phone.page.locator('.b--hit')
+  await found.waitFor()
+  expect(await found.locator('.b-mark').allTextContents()).toEqual([phrase])
+  const viewport = phone.page.viewportSize()
+  const before = await found.boundingBox()
+  // It starts below the screen: the page has to scroll for the reader to see it.
+  expect(before && viewport && before.y > viewport.height).toBe(true)
+  await until(async () => {
+    const box = await found.boundingBox()
+    return Boolean(box && viewport && box.y >= 0 && box.y + box.height / 2 < viewport.height)
+  })
+  // Back on the search page, the query and its results are still there.
+  await phone.page.goBack()
+  await phone.page.waitForSelector('.sr')
+  expect(await phone.page.locator('.sbar__input input').inputValue()).toBe(phrase)
+  expect(await phone.page.locator('.sr-t').allTextContents()).toEqual([target.title])
+})
+
+test('search by name, and a search with no match shows the empty state', async () => {
   const target = newestFirst[3]
-  await search.fill(target.interviewee.name)
-  await phone.page.waitForFunction(() => document.querySelectorAll('.cd-t').length === 1)
-  expect(await cardTitles(phone.page)).toEqual([target.title])
-  await search.fill('没有这样的人')
+  await openSearch()
+  await searchFor(target.interviewee.name)
+  await phone.page.waitForSelector('.sr')
+  expect((await phone.page.locator('.sr-t').allTextContents())[0]).toBe(target.title)
+  await searchFor('没有这样的人')
   await phone.page.waitForSelector('.state--empty')
   expect(await phone.page.locator('.state__title').textContent()).toBe('没有找到相关访谈')
-  await phone.page.locator('.state__action').click()
-  await phone.page.waitForFunction(
-    (n) => document.querySelectorAll('.cd-t').length === n,
-    manifest.installments.length,
-  )
-})
-
-test('open an interview, make the text larger, go to the next one', async () => {
-  const entry = byNumber(7)
-  await openReader(entry.title)
-  expect(await phone.page.locator('.reader__title').textContent()).toBe(entry.title)
-  const size = () =>
-    phone.page
-      .locator('.reader__body .b-a')
-      .first()
-      .evaluate((n) => parseFloat(getComputedStyle(n).fontSize))
-  const before = await size()
-  await phone.page.locator('[aria-label="增大字号"]').click()
-  await until(async () => (await size()) > before)
-  await phone.page.locator('.reader__nav-item', { hasText: '下一期' }).click()
-  await until(async () => (await phone.page.locator('.reader__title').textContent()) === byNumber(8).title)
-  // The larger size was remembered.
-  expect(await size()).toBeGreaterThan(before)
-})
-
-test('favourite it; the favourites tab shows it, after a reload too; remove and undo', async () => {
-  const entry = byNumber(3)
-  await openReader(entry.title)
-  await phone.page.locator('.reader__tools .fb').click()
-  await until(
-    async () => (await phone.page.locator('.reader__tools .fb').getAttribute('aria-label')) === '取消收藏',
-  )
-  await phone.page.goBack()
-  await tab('收藏')
-  await phone.page.waitForSelector('.fav')
-  expect(await texts(phone.page, '.fav__title')).toEqual([entry.title])
-
-  await phone.page.reload()
-  await phone.page.waitForSelector('.fav')
-  expect(await texts(phone.page, '.fav__title')).toEqual([entry.title])
-
-  await phone.page.locator('.fav__remove').click()
-  await phone.page.waitForSelector('.state--empty')
-  await phone.page.locator('.undo-bar__action').click()
-  await phone.page.waitForSelector('.fav')
-  expect(await texts(phone.page, '.fav__title')).toEqual([entry.title])
-})
-
-test('an unknown id shows not-found with a way back', async () => {
-  await phone.page.goto(`${server.url}/#/pages/reader/index?id=no-such-interview`)
-  await phone.page.waitForSelector('.state--not-found')
-  expect(await phone.page.locator('.state__title').textContent()).toBe('没有找到这期访谈')
-  await phone.page.locator('.state__action').click()
-  await phone.page.waitForSelector('.cd-t')
 })
 
 test('the About page shows the content source', async () => {
@@ -140,9 +123,18 @@ describe('accessibility', () => {
     ['the list', async () => undefined],
     ['the reader', async () => openReader(byNumber(7).title)],
     [
+      'search results',
+      async (p) => {
+        await openSearch(p)
+        await searchFor(byNumber(2).title.slice(0, 3), p)
+        await p.page.waitForSelector('.sr')
+      },
+    ],
+    [
       'an empty search',
       async (p) => {
-        await p.page.locator('.search__input input').fill('没有这样的人')
+        await openSearch(p)
+        await searchFor('没有这样的人', p)
         await p.page.waitForSelector('.state--empty')
       },
     ],
@@ -213,10 +205,11 @@ describe('dark mode', () => {
       },
     ],
     [
-      'an empty search',
+      'search results',
       async (p: Phone) => {
-        await p.page.locator('.search__input input').fill('没有这样的人')
-        await p.page.waitForSelector('.state--empty')
+        await openSearch(p)
+        await searchFor(byNumber(2).title.slice(0, 3), p)
+        await p.page.waitForSelector('.sr .hl')
       },
     ],
   ])('%s follows the system dark scheme and keeps 4.5:1 contrast', async (_name, go) => {

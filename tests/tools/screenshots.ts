@@ -41,10 +41,11 @@ async function main(): Promise<void> {
     await shot('favourites')
 
     await page.locator('.weui-tabbar__item', { hasText: '访谈' }).click()
-    await page.locator('.search__input input').fill('没有这样的人')
-    await page.waitForSelector('.state--empty')
-    await page.locator('.series__title').scrollIntoViewIfNeeded()
-    await shot('empty-search')
+    await page.locator('.search').click()
+    await page.locator('.sbar__input input').fill('萃取')
+    await page.waitForSelector('.sr .hl')
+    await page.locator('.sbar').scrollIntoViewIfNeeded()
+    await shot('search')
 
     await page.goto(`${server.url}/#/pages/reader/index?id=no-such-interview`)
     await page.waitForSelector('.state--not-found')

@@ -1,6 +1,6 @@
-import { Input, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { useReachBottom, useRouter } from '@tarojs/taro'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 
 import { SearchResult } from '@/components/SearchResult'
 import { StateView } from '@/components/StateView'
@@ -11,10 +11,10 @@ import type { SearchHit } from '@/content/search/engine'
 import { text } from '@/i18n/zh'
 import { openInstallment } from '@/platform/navigation'
 
+import { SearchBox } from './SearchBox'
+
 import './index.scss'
 
-/** Typing settles for this long before a search runs: one render, one setData, per pause. */
-export const DEBOUNCE_MS = 200
 const LOADING: SearchState = { kind: 'loading' }
 
 function decodeQuery(raw: string | undefined): string {
@@ -37,13 +37,14 @@ export default function SearchPage() {
   const catalog = useCatalog()
   const manifest = catalog.status === 'ready' ? catalog.manifest : null
   const [state, setState] = useState<SearchState>(() => (manifest ? searchStateNow(manifest) : LOADING))
-  // A query in the link (`?q=`) is searched at once; the box starts with it and is never set again.
+  // A query in the link (`?q=`) is in the box and searched at once.
   const [initial] = useState(() => decodeQuery(router.params.q).slice(0, 100))
   const [query, setQuery] = useState(initial)
   const [shown, setShown] = useState(PAGE_SIZE)
-  // The box is uncontrolled (a controlled one re-sends its value on every render); clearing remounts it.
-  const [box, setBox] = useState(0)
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const search = useCallback((next: string) => {
+    setQuery(next)
+    setShown(PAGE_SIZE)
+  }, [])
 
   useEffect(() => {
     if (!manifest) return
@@ -59,23 +60,6 @@ export default function SearchPage() {
     }
   }, [manifest])
 
-  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), [])
-
-  const runNow = (value: string) => {
-    if (timer.current) clearTimeout(timer.current)
-    timer.current = null
-    setQuery(value)
-    setShown(PAGE_SIZE)
-  }
-  const runSoon = (value: string) => {
-    if (timer.current) clearTimeout(timer.current)
-    timer.current = setTimeout(() => runNow(value), DEBOUNCE_MS)
-  }
-  const clear = () => {
-    runNow('')
-    setBox((n) => n + 1)
-  }
-
   const trimmed = query.trim()
   const results = useMemo(
     () => (state.kind !== 'loading' && trimmed ? state.engine.search(trimmed) : null),
@@ -89,25 +73,7 @@ export default function SearchPage() {
 
   return (
     <View className="search-page">
-      <View className="sbar">
-        <Input
-          key={box}
-          className="sbar__input"
-          value={box === 0 ? initial : ''}
-          focus={!initial}
-          placeholder={text.searchPlaceholder}
-          confirmType="search"
-          ariaLabel={text.searchLabel}
-          maxlength={100}
-          onInput={(e) => runSoon(e.detail.value)}
-          onConfirm={(e) => runNow(e.detail.value)}
-        />
-        {query ? (
-          <View className="sbar__clear" ariaRole="button" ariaLabel={text.clearSearch} onClick={clear}>
-            ×
-          </View>
-        ) : null}
-      </View>
+      <SearchBox initial={initial} onQuery={search} />
 
       {state.kind === 'metadata' ? (
         <View className="notice" ariaRole="status">
