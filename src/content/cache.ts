@@ -34,8 +34,11 @@ type Index = {
   searchBytes: number
   bodies: Record<string, IndexEntry>
 }
-/** Written last, after every part: a search file is read only when it was saved whole. */
-type SearchRecord = { sha256: string; parts: number; schemaVersion: unknown }
+/**
+ * Written before the parts (so a save cut short still names them, and the next save removes them) and
+ * again after them, complete: a search file is read only when it was saved whole.
+ */
+type SearchRecord = { sha256: string; parts: number; schemaVersion: unknown; complete?: boolean }
 export type CachedSearch = { schemaVersion: unknown; installments: unknown[] }
 
 export type ContentCache = ReturnType<typeof createContentCache>
@@ -248,13 +251,14 @@ export function createContentCache(
 
     /** Whether the search file with this sha256 is saved, without reading it. */
     hasSearch(sha256: string): boolean {
-      return storage.load<SearchRecord>(SEARCH_KEY)?.sha256 === sha256
+      const record = storage.load<SearchRecord>(SEARCH_KEY)
+      return record?.sha256 === sha256 && record.complete === true
     },
 
     /** The saved search file, when it is the one with this sha256 and every part of it is there. */
     loadSearch(sha256: string): CachedSearch | null {
       const record = storage.load<SearchRecord>(SEARCH_KEY)
-      if (!record || record.sha256 !== sha256 || !Number.isInteger(record.parts)) return null
+      if (!record?.complete || record.sha256 !== sha256 || !Number.isInteger(record.parts)) return null
       const installments: unknown[] = []
       for (let i = 0; i < record.parts; i++) {
         const part = storage.load<unknown[]>(searchPartKey(i))
@@ -277,9 +281,10 @@ export function createContentCache(
       const sizes = parts.map(byteLength)
       const { schemaVersion } = search as CachedSearch
       const record: SearchRecord = { sha256, parts: parts.length, schemaVersion }
+      const saved: SearchRecord = { ...record, complete: true }
       // A file that cannot fit even with every body gone evicts nothing: bodies (favourites' too)
       // would otherwise go for a save that fails, again after every refresh that fetches it anew.
-      const needed = sizes.reduce((sum, bytes) => sum + bytes, byteLength(record))
+      const needed = sizes.reduce((sum, bytes) => sum + bytes, byteLength(saved))
       // And it takes at most half the budget (see searchFits), so bodies keep the other half.
       const fits =
         parts.length > 0 &&
@@ -287,16 +292,16 @@ export function createContentCache(
         needed <= budget.maxTotalBytes / 2 &&
         index.manifestBytes + index.headBytes + needed <= budget.maxTotalBytes
       let written = 0
+      if (fits && !storage.save(SEARCH_KEY, record)) return (writeIndex(index), false)
       for (const part of fits ? parts : []) {
         if (!writeWithin(searchPartKey(written), part, sizes[written], index)) break
         index.searchBytes += sizes[written]
         written++
       }
-      const ok = fits && written === parts.length && storage.save(SEARCH_KEY, record)
-      if (ok) index.searchBytes += byteLength(record)
+      const ok = fits && written === parts.length && storage.save(SEARCH_KEY, saved)
+      if (ok) index.searchBytes += byteLength(saved)
       else {
-        for (let i = 0; i < written; i++) storage.remove(searchPartKey(i))
-        index.searchBytes = 0
+        removeSearch(index)
       }
       writeIndex(index)
       return ok

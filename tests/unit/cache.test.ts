@@ -203,6 +203,31 @@ describe('the search file, saved in parts', () => {
     expect(cache.usage()).toBeGreaterThanOrEqual(searchKeys().reduce((sum, key) => sum + bytesOf(key), 0))
   })
 
+  test('a save cut short (the app killed between parts) is not read, and the next save clears its parts', () => {
+    const cache = cacheWith(BIG)
+    const original = memory.set.bind(memory)
+    // The record naming the parts is written first; the process dies after the second part.
+    let killed = false
+    jest.spyOn(memory, 'set').mockImplementation((key, value) => {
+      if (killed) return memory
+      if (key === 'lre.cache.search.2') {
+        killed = true
+        return memory
+      }
+      return original(key, value)
+    })
+    const dying = searchFile(6, 50_000)
+    cache.saveSearch(sha('a'), dying)
+    jest.restoreAllMocks()
+    expect(cache.hasSearch(sha('a'))).toBe(false)
+    expect(cache.loadSearch(sha('a'))).toBeNull()
+    expect(partKeys()).toEqual(['lre.cache.search.0', 'lre.cache.search.1'])
+    // A smaller file later: nothing of the one cut short is left behind.
+    expect(cache.saveSearch(sha('b'), searchFile(1, 100))).toBe(true)
+    expect(partKeys()).toEqual(['lre.cache.search.0'])
+    expect(cache.loadSearch(sha('b'))).toEqual(searchFile(1, 100))
+  })
+
   test('a file for another sha256 is not read', () => {
     const cache = cacheWith(BIG)
     cache.saveSearch(sha('a'), searchFile(6, 50_000))
