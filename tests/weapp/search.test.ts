@@ -241,6 +241,32 @@ describe('a remote edition', () => {
     expect(offline.errors).toEqual([])
   })
 
+  test('while the search file downloads, a query shows the preparing state, then its results', async () => {
+    // The search file could not be fetched ahead (the connection dropped just then); now it can.
+    const published = files()
+    let dropped = true
+    const app = await launched(
+      host(published, (file) =>
+        dropped && file === searchFile(published) ? { fail: 'offline' } : undefined,
+      ),
+    )
+    expect(app.storage.has('lre.cache.search')).toBe(false)
+    dropped = false
+    const before = app.requests.length
+    await app.tap(find(app.root(), byClass('search')))
+    // Typed and sent with the keyboard's search key before the file has arrived.
+    await app.input(searchBox(app), '矿物和脉石')
+    await app.dispatch('confirm', searchBox(app), { value: '矿物和脉石' })
+    expect(app.requests.slice(before).map((r) => r.url)).toEqual([
+      `https://content.example.test/lre/${searchFile(published)}`,
+    ])
+    expect(stateTitle(app)).toBe(zh.searchPreparing)
+    await app.advance(100)
+    expect(resultTitles(app)).toEqual([extra.title])
+    expect(notice(app)).toEqual([])
+    expect(app.errors).toEqual([])
+  })
+
   test('offline, with a corrupt saved search file: titles and people are still searched, and it says so', async () => {
     const online = await launched(host(files()))
     const storage = new Map(online.storage)
