@@ -13,6 +13,12 @@ export type Fetched = { kind: 'text'; text: string; etag: string | null } | { ki
 
 /** The largest manifest or body we accept; anything bigger is not content we published. */
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
+/**
+ * The largest search file the app downloads, by the size the manifest gives: what a document of
+ * MAX_DOCUMENT_BYTES characters weighs in UTF-8 at most. A larger one would only be refused after it
+ * came (roughly 300 interviews of 6,000 characters): search then covers titles and people.
+ */
+export const MAX_SEARCH_BYTES = 3 * MAX_DOCUMENT_BYTES
 
 /**
  * The one place raw network outcomes become values. Pure: the same attempt always maps the same way.

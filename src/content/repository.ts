@@ -1,7 +1,7 @@
 import type { ContentCache } from './cache'
 import { headOf, validateHead, type SeriesCounts } from './head'
 import { PAGE_SIZE, queryEntries } from './query'
-import type { Problem } from './problem'
+import { MAX_SEARCH_BYTES, type Problem } from './problem'
 import type { RemoteSource } from './remote'
 import type { Installment, Manifest, ManifestEntry } from './schema'
 import { validateBodyOf, validateManifest } from './validate'
@@ -267,6 +267,11 @@ export function createRepository({
       shipsSearch(ref) && bundledSearch !== undefined ? bundledSearch : cache?.loadSearch(ref.sha256)
     if (saved) return Promise.resolve({ kind: 'ok', index: saved })
     if (!remote) return Promise.resolve({ kind: 'none' })
+    if (ref.bytes && ref.bytes > MAX_SEARCH_BYTES)
+      return Promise.resolve({
+        kind: 'bad-data',
+        problems: [`search: ${ref.bytes} bytes, too large to download`],
+      })
     return remote.searchIndex(ref).then((fetched) => {
       if (fetched.kind === 'ok') cache?.saveSearch(ref.sha256, fetched.index)
       return fetched

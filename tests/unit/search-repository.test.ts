@@ -6,6 +6,7 @@
 import { createContentCache, type ContentCache } from '@/content/cache'
 import { sha256Hex } from '@/content/hash'
 import { headOf } from '@/content/head'
+import { MAX_SEARCH_BYTES } from '@/content/problem'
 import { createRemoteSource } from '@/content/remote'
 import { createRepository, type ContentFailure, type Repository } from '@/content/repository'
 import type { Manifest } from '@/content/schema'
@@ -170,6 +171,18 @@ describe('a search file from the content host', () => {
 })
 
 describe('a search file that cannot be had', () => {
+  test('too large for the app is never downloaded: reported, and search keeps to titles and people', async () => {
+    const huge: PublishedSeries = {
+      ...later,
+      manifest: { ...later.manifest, search: { ...later.manifest.search!, bytes: MAX_SEARCH_BYTES + 1 } },
+    }
+    const { repository, asked, report } = setup(huge, { saved: huge })
+    const result = await repository.searchIndex()
+    expect(result.kind).toBe('bad-data')
+    expect(asked(searchPath(later))).toBe(0)
+    expect(report).toHaveBeenCalledWith(expect.objectContaining({ what: 'search', problem: 'bad-data' }))
+  })
+
   /** A manifest whose search file is `text`, named by its real sha256. */
   const servingSearch = (text: string) => {
     const sha256 = sha256Hex(text)
