@@ -32,19 +32,42 @@ export function blockText(block: Block): string {
 const halfWidth = (text: string) =>
   text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
 
-/**
- * Toneless pinyin, lower case, ü as v, syllables and Latin words separated by single spaces:
- * '萃取槽里的NdFeB磁体' → 'cui qu cao li de ndfeb ci ti'. Punctuation and symbols are dropped.
- * `name` reads a person's name, so a surname is read as one: '单田芳' → 'shan tian fang'.
- */
-export function pinyinOf(text: string, name = false): string {
-  const tokens = pinyin(text, {
+/** Two-character surnames: read as one, like a single-character surname. */
+const COMPOUND_SURNAMES = new Set(
+  '欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 夏侯 万俟 单于 澹台 轩辕 端木 独孤 南宫 呼延 闻人 西门'.split(
+    ' ',
+  ),
+)
+
+const pinyinTokens = (text: string, surname: boolean) =>
+  pinyin(text, {
     toneType: 'none',
     type: 'array',
     nonZh: 'consecutive',
     v: true,
-    ...(name ? { surname: 'head' as const } : {}),
+    ...(surname ? { surname: 'head' as const } : {}),
   })
+
+/**
+ * A name's reading: the surname as a surname (单 shan, 尉迟 yu chi) and the given name as ordinary
+ * words, since pinyin-pro's surname mode also reads the given name's polyphones as surnames
+ * (王重阳 would be wang zhong yang).
+ */
+function nameTokens(text: string): string[] {
+  const asSurname = pinyinTokens(text, true)
+  const asWords = pinyinTokens(text, false)
+  if (asSurname.length !== asWords.length) return asSurname
+  const surname = COMPOUND_SURNAMES.has(text.slice(0, 2)) ? 2 : 1
+  return [...asSurname.slice(0, surname), ...asWords.slice(surname)]
+}
+
+/**
+ * Toneless pinyin, lower case, ü as v, syllables and Latin words separated by single spaces:
+ * '萃取槽里的NdFeB磁体' → 'cui qu cao li de ndfeb ci ti'. Punctuation and symbols are dropped.
+ * `name` reads a person's name: '单田芳' → 'shan tian fang', '王重阳' → 'wang chong yang'.
+ */
+export function pinyinOf(text: string, name = false): string {
+  const tokens = name ? nameTokens(text) : pinyinTokens(text, false)
   return tokens
     .filter((token) => /[\p{L}\p{N}]/u.test(token))
     .map((token) =>

@@ -77,6 +77,8 @@ describe('pinyin', () => {
     ],
     ['a name whose surname is a polyphone', '单田芳', 'shan tian fang', true],
     ['another surname polyphone', '曾国藩', 'zeng guo fan', true],
+    ['a given name read as words, not as a surname', '王重阳', 'wang chong yang', true],
+    ['a compound surname', '尉迟恭', 'yu chi gong', true],
     ['a made-up name: the brackets go', '林样例（虚构）', 'lin yang li xu gou', true],
     ['ü as v', '绿色女儿', 'lv se nv er', false],
     ['a tag with Latin letters and digits', 'NdFeB 永磁体 N52', 'ndfeb yong ci ti n52', false],

@@ -687,3 +687,38 @@ describe('the postings never lose a match: the engine finds exactly what a scan 
     expect(found).toBeGreaterThan(10)
   })
 })
+
+describe('Latin words and pinyin in one field', () => {
+  // Titles whose Latin words the CLI also keeps as "syllables", and one with 〇.
+  const base = SEARCH_INSTALLMENTS[0]
+  const made = (id: string, number: number, title: string, tags: string[], body: string): Installment => ({
+    ...base,
+    id,
+    number,
+    title,
+    tags,
+    body: [{ type: 'paragraph', text: body }],
+  })
+  const latin = published([
+    made('latin-1', 1, 'AI 与 5G 时代（虚构）', ['AI'], '这一期讲 AI 在冶炼里的用处。'),
+    made('latin-2', 2, '我爱稀土（虚构）', ['稀土'], '没有拉丁字母的一期。'),
+    made('latin-3', 3, 'Wi-Fi 6 时代的工程师（虚构）', ['通信'], '车间里的网络。'),
+    made('latin-4', 4, '二〇二四年的冬天（虚构）', ['冬天'], '那年冬天很冷。'),
+  ])
+  const on = createSearchEngine(latin.manifest.installments, latin.index)
+
+  test('a Latin word written in a field counts once there, not again as that field’s pinyin', () => {
+    // Title, tag and body each say AI once: three matches.
+    expect(hitFor('ai', 'latin-1', on).hits).toBe(3)
+    // Where AI is written it ranks above a title that only sounds like it (爱 ai).
+    expect(idsOf('ai', on)).toEqual(['latin-1', 'latin-2'])
+  })
+
+  test.each([
+    ['shidai', 'latin-3', ['时代']],
+    ['gcs', 'latin-3', ['工程师']],
+    ['erling', 'latin-4', ['二〇']],
+  ])('pinyin %s marks just the characters it spells in %s', (query, id, expected) => {
+    expect(marked(hitFor(query, id, on).title)).toEqual(expected)
+  })
+})

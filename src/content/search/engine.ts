@@ -125,7 +125,8 @@ function matchDoc(doc: Doc, words: readonly string[]): Match | null {
     }
     if (isPinyinQuery(word))
       doc.segments.forEach((seg, i) => {
-        const spelled = seg.syllables ? matchPinyin(word, seg.syllables) : null
+        // A Latin word written in the field is matched as written, not once more as its pinyin.
+        const spelled = seg.syllables && !segmentsHit.has(i) ? matchPinyin(word, seg.syllables) : null
         if (!spelled) return
         addTo(spans, i, [pinyinSpan(seg, spelled)])
         segmentsHit.add(i)
@@ -197,6 +198,13 @@ function fieldAt(doc: Doc, at: number): Field {
   return doc.segments[low].field
 }
 
+/** Whether `word` is written in segment `i` (its folded text). */
+function writtenIn(doc: Doc, i: number, word: string): boolean {
+  const start = doc.starts[i]
+  const at = doc.folded.indexOf(word, start)
+  return at >= 0 && at + word.length <= start + doc.segments[i].text.length
+}
+
 function scoreDoc(doc: Doc, d: number, words: readonly Word[]): Scored | null {
   let field: Field = 'body'
   let hits = 0
@@ -207,11 +215,11 @@ function scoreDoc(doc: Doc, d: number, words: readonly Word[]): Scored | null {
     if (at >= 0) found = fieldAt(doc, at)
     for (; at >= 0; at = doc.folded.indexOf(word, at + word.length)) hits++
     if (contains(spelled, d))
-      for (const seg of doc.segments) {
-        if (!seg.syllables || !matchPinyin(word, seg.syllables)) continue
+      doc.segments.forEach((seg, i) => {
+        if (!seg.syllables || writtenIn(doc, i, word) || !matchPinyin(word, seg.syllables)) return
         hits++
         if (found === null || RANK[seg.field] < RANK[found]) found = seg.field
-      }
+      })
     if (found === null) return null
     if (RANK[found] < RANK[field]) field = found
   }

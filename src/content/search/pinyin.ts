@@ -31,7 +31,7 @@ export function matchPinyin(word: string, syllables: readonly string[]): Span | 
   return at >= 0 ? { from: at, to: at + word.length - 1 } : null
 }
 
-const IDEOGRAPH = /[\u3400-\u9fff\uf900-\ufaff]/
+const IDEOGRAPH = /[\u3007\u3400-\u9fff\uf900-\ufaff]/
 const LETTER_OR_DIGIT = /[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/
 
 /**
@@ -50,6 +50,11 @@ export function syllableRanges(text: string, syllables: number): Span[] | null {
       run = null
       ranges.push({ from: i, to: i + 1 })
     } else if (LETTER_OR_DIGIT.test(ch)) run = run ? { from: run.from, to: i + 1 } : { from: i, to: i + 1 }
+    else if (/\s/.test(ch) && run) {
+      // The CLI splits Latin runs at spaces too ("Elon Musk" is two syllables).
+      ranges.push(run)
+      run = null
+    }
   }
   if (run) ranges.push(run)
   return ranges.length === syllables ? ranges : null
