@@ -12,14 +12,28 @@ import { repository } from './root'
 
 repository.provideBundledSearch(bundledSearchIndex)
 
-/** `metadata`: no search file could be had, so only titles, people, organisations and tags are searched. */
+/**
+ * `loading`: the search file is on its way; titles, people, organisations and tags are searched
+ * meanwhile. `metadata`: no search file could be had, so only those are; `retry` when that may change
+ * (the network), so the page asks again when it shows next.
+ */
 export type SearchState =
-  { kind: 'loading' } | { kind: 'full'; engine: SearchEngine } | { kind: 'metadata'; engine: SearchEngine }
+  | { kind: 'loading'; engine: SearchEngine }
+  | { kind: 'full'; engine: SearchEngine }
+  | { kind: 'metadata'; engine: SearchEngine; retry: boolean }
 
 let built: { manifest: Manifest; state: SearchState } | null = null
+let metadata: { manifest: Manifest; engine: SearchEngine } | null = null
+
+/** Titles, people, organisations and tags: no search file needed. */
+function metadataEngine(manifest: Manifest): SearchEngine {
+  if (metadata?.manifest !== manifest)
+    metadata = { manifest, engine: createSearchEngine(manifest.installments, null) }
+  return metadata.engine
+}
 
 export const searchStateNow = (manifest: Manifest): SearchState =>
-  built?.manifest === manifest ? built.state : { kind: 'loading' }
+  built?.manifest === manifest ? built.state : { kind: 'loading', engine: metadataEngine(manifest) }
 
 /** The engine for this manifest: full text when the search file is there, else titles and people. */
 export async function loadSearch(manifest: Manifest): Promise<SearchState> {
@@ -28,10 +42,12 @@ export async function loadSearch(manifest: Manifest): Promise<SearchState> {
   const result = await repository.searchIndex()
   const valid = result.kind === 'ok' ? validateSearchIndex(result.index) : null
   if (valid?.kind === 'bad-data') repository.rejectSearch(valid.problems)
+  const retry = result.kind === 'offline' || result.kind === 'timeout' || result.kind === 'http-error'
   const state: SearchState =
     valid?.kind === 'ok'
       ? { kind: 'full', engine: createSearchEngine(manifest.installments, valid.value) }
-      : { kind: 'metadata', engine: createSearchEngine(manifest.installments, null) }
-  built = { manifest, state }
+      : { kind: 'metadata', engine: metadataEngine(manifest), retry }
+  // A network failure is not remembered: the next visit to the page tries again.
+  if (!retry) built = { manifest, state }
   return state
 }

@@ -26,6 +26,7 @@ import {
   seen,
   sameTextBothWays,
   stateTitle,
+  withText,
 } from './screens'
 import { attr, findAllElements, findByClass, findByTag, visibleText } from './wxml'
 
@@ -254,7 +255,11 @@ describe('a remote edition', () => {
     dropped = false
     const before = app.requests.length
     await app.tap(find(app.root(), byClass('search')))
-    // Typed and sent with the keyboard's search key before the file has arrived.
+    // Sent with the keyboard's search key before the file has arrived: titles and people first.
+    await app.dispatch('confirm', searchBox(app), { value: extra.interviewee.name })
+    expect(resultTitles(app)).toContain(extra.title)
+    expect(notice(app)).toEqual([zh.searchPreparingMore])
+    // A phrase only a body has waits for the file.
     await app.input(searchBox(app), '矿物和脉石')
     await app.dispatch('confirm', searchBox(app), { value: '矿物和脉石' })
     expect(app.requests.slice(before).map((r) => r.url)).toEqual([
@@ -264,6 +269,31 @@ describe('a remote edition', () => {
     await app.advance(100)
     expect(resultTitles(app)).toEqual([extra.title])
     expect(notice(app)).toEqual([])
+    expect(app.errors).toEqual([])
+  })
+
+  test('when the network kept the search file away, the page asks again the next time it shows', async () => {
+    const published = files()
+    let dropped = true
+    const app = await launched(
+      host(published, (file) =>
+        dropped && file === searchFile(published) ? { fail: 'offline' } : undefined,
+      ),
+    )
+    await openSearch(app)
+    await app.advance(20_000)
+    expect(notice(app)).toEqual([zh.searchMetadataOnly])
+    // Titles and people are searched meanwhile: the new installment by its interviewee.
+    await searchFor(app, extra.interviewee.name)
+    expect(resultTitles(app)).toContain(extra.title)
+    dropped = false
+    await app.tap(find(app.root(), withText('sr', extra.title)))
+    await app.advance(100)
+    app.back()
+    await app.advance(100)
+    expect(notice(app)).toEqual([])
+    await searchFor(app, '矿物和脉石')
+    expect(resultTitles(app)).toEqual([extra.title])
     expect(app.errors).toEqual([])
   })
 

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import { useReachBottom, useRouter } from '@tarojs/taro'
+import { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 
 import { SearchResult } from '@/components/SearchResult'
@@ -14,8 +14,6 @@ import { openInstallment } from '@/platform/navigation'
 import { SearchBox } from './SearchBox'
 
 import './index.scss'
-
-const LOADING: SearchState = { kind: 'loading' }
 
 function decodeQuery(raw: string | undefined): string {
   if (!raw) return ''
@@ -36,7 +34,9 @@ export default function SearchPage() {
   useState(() => repository.complete())
   const catalog = useCatalog()
   const manifest = catalog.status === 'ready' ? catalog.manifest : null
-  const [state, setState] = useState<SearchState>(() => (manifest ? searchStateNow(manifest) : LOADING))
+  const [state, setState] = useState<SearchState | null>(() => (manifest ? searchStateNow(manifest) : null))
+  // Bumped when the page shows again after the network kept the search file away: it asks again.
+  const [attempt, setAttempt] = useState(0)
   // A query in the link (`?q=`) is in the box and searched at once.
   const [initial] = useState(() => decodeQuery(router.params.q).slice(0, 100))
   const [query, setQuery] = useState(initial)
@@ -58,13 +58,16 @@ export default function SearchPage() {
       live = false
       clearTimeout(later)
     }
-  }, [manifest])
+  }, [manifest, attempt])
+
+  useDidShow(() => {
+    if (state?.kind === 'metadata' && state.retry) setAttempt((n) => n + 1)
+  })
 
   const trimmed = query.trim()
-  const results = useMemo(
-    () => (state.kind !== 'loading' && trimmed ? state.engine.search(trimmed) : null),
-    [state, trimmed],
-  )
+  // While the search file loads, titles and people are searched; the body's matches follow.
+  const results = useMemo(() => (state && trimmed ? state.engine.search(trimmed) : null), [state, trimmed])
+  const preparing = state?.kind !== 'full' && state?.kind !== 'metadata'
   const hits = results ? results.first(shown) : []
 
   useReachBottom(() => {
@@ -75,18 +78,22 @@ export default function SearchPage() {
     <View className="search-page">
       <SearchBox initial={initial} onQuery={search} />
 
-      {state.kind === 'metadata' ? (
+      {state?.kind === 'metadata' ? (
         <View className="notice" ariaRole="status">
           {text.searchMetadataOnly}
+        </View>
+      ) : preparing && trimmed && results?.count ? (
+        <View className="notice" ariaRole="status">
+          {text.searchPreparingMore}
         </View>
       ) : null}
 
       {!trimmed ? (
         <View className="search-hint">
           <View>{text.searchHint}</View>
-          {state.kind === 'metadata' ? null : <View>{text.searchPinyinHint}</View>}
+          {state?.kind === 'metadata' ? null : <View>{text.searchPinyinHint}</View>}
         </View>
-      ) : !results ? (
+      ) : !results || (preparing && results.count === 0) ? (
         <StateView kind="loading" title={text.searchPreparing} />
       ) : results.count === 0 ? (
         <StateView kind="empty" title={text.searchNoResultTitle} body={text.searchNoResultBody} />
