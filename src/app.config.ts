@@ -17,7 +17,8 @@ export default defineAppConfig({
     { root: 'pages/search', pages: ['index'] },
   ],
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['pages/reader'] },
+    // Search is ready to open offline too, from the tab that has its box.
+    'pages/index/index': { network: 'all', packages: ['pages/reader', 'pages/search'] },
     'pages/favourites/index': { network: 'all', packages: ['pages/reader'] },
   },
   // sitemap.json is copied into the build by config/index.ts: what WeChat search may index.

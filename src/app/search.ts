@@ -14,13 +14,13 @@ repository.provideBundledSearch(bundledSearchIndex)
 
 /**
  * `loading`: the search file is on its way; titles, people, organisations and tags are searched
- * meanwhile. `metadata`: no search file could be had, so only those are; `retry` when that may change
- * (the network), so the page asks again when it shows next.
+ * meanwhile. `full`: every body the search file has (`stale`: an older file the device had, for the
+ * bodies that have not changed since). `metadata`: no search file could be had, so only titles,
+ * people and tags. `retry` when that may change (the network): the page asks again when it next shows.
  */
 export type SearchState =
   | { kind: 'loading'; engine: SearchEngine }
-  | { kind: 'full'; engine: SearchEngine }
-  | { kind: 'metadata'; engine: SearchEngine; retry: boolean }
+  | { kind: 'full' | 'metadata'; engine: SearchEngine; retry: boolean; stale?: boolean }
 
 let built: { manifest: Manifest; state: SearchState } | null = null
 let metadata: { manifest: Manifest; engine: SearchEngine } | null = null
@@ -42,10 +42,16 @@ export async function loadSearch(manifest: Manifest): Promise<SearchState> {
   const result = await repository.searchIndex()
   const valid = result.kind === 'ok' ? validateSearchIndex(result.index) : null
   if (valid?.kind === 'bad-data') repository.rejectSearch(valid.problems)
-  const retry = result.kind === 'offline' || result.kind === 'timeout' || result.kind === 'http-error'
+  const problem = result.kind === 'ok' ? result.stale : result
+  const retry = problem?.kind === 'offline' || problem?.kind === 'timeout' || problem?.kind === 'http-error'
   const state: SearchState =
     valid?.kind === 'ok'
-      ? { kind: 'full', engine: createSearchEngine(manifest.installments, valid.value) }
+      ? {
+          kind: 'full',
+          engine: createSearchEngine(manifest.installments, valid.value),
+          retry,
+          stale: Boolean(problem),
+        }
       : { kind: 'metadata', engine: metadataEngine(manifest), retry }
   // A network failure is not remembered: the next visit to the page tries again.
   if (!retry) built = { manifest, state }

@@ -255,10 +255,18 @@ export function createContentCache(
       return record?.sha256 === sha256 && record.complete === true
     },
 
-    /** The saved search file, when it is the one with this sha256 and every part of it is there. */
-    loadSearch(sha256: string): CachedSearch | null {
+    /**
+     * The saved search file, when it is the one with this sha256 (any, for null) and every part of it
+     * is there.
+     */
+    loadSearch(sha256: string | null): CachedSearch | null {
       const record = storage.load<SearchRecord>(SEARCH_KEY)
-      if (!record?.complete || record.sha256 !== sha256 || !Number.isInteger(record.parts)) return null
+      if (
+        !record?.complete ||
+        (sha256 !== null && record.sha256 !== sha256) ||
+        !Number.isInteger(record.parts)
+      )
+        return null
       const installments: unknown[] = []
       for (let i = 0; i < record.parts; i++) {
         const part = storage.load<unknown[]>(searchPartKey(i))

@@ -20,17 +20,6 @@ export function queryEntries(entries: readonly ManifestEntry[], query: ListQuery
     .sort(compare(query.order))
 }
 
-/** The installments before and after `id` in series order, for the reader's footer. */
-export function neighbours(
-  entries: readonly ManifestEntry[],
-  id: string,
-): { previous: ManifestEntry | null; next: ManifestEntry | null } {
-  const ordered = [...entries].sort((a, b) => a.number - b.number)
-  const index = ordered.findIndex((e) => e.id === id)
-  if (index < 0) return { previous: null, next: null }
-  return { previous: ordered[index - 1] ?? null, next: ordered[index + 1] ?? null }
-}
-
 /** Splits a list into pages of PAGE_SIZE, so no node ever holds more than PAGE_SIZE cards. */
 export function chunk<T>(items: readonly T[], size: number = PAGE_SIZE): T[][] {
   const pages: T[][] = []

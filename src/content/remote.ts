@@ -10,6 +10,8 @@ import { validateBodyOf, validateManifest } from './validate'
 /** WeChat's default is 60 s; a reader should learn much sooner that the network is not there. */
 export const REQUEST_TIMEOUT_MS = 8000
 export const MAX_IN_FLIGHT = 4
+/** A large file (the search file) gets more time: as if it came at 50 KB/s, on top of the usual wait. */
+export const timeoutFor = (bytes = 0) => REQUEST_TIMEOUT_MS + Math.round(bytes / 50)
 
 export type ManifestFetch =
   { kind: 'ok'; manifest: Manifest; etag: string | null } | { kind: 'not-modified' } | Problem
@@ -18,7 +20,7 @@ export type BodyFetch = { kind: 'ok'; installment: Installment } | Problem
 export type SearchFetch = { kind: 'ok'; index: unknown } | Problem
 
 export type RemoteDeps = {
-  request?: (url: string, headers: Record<string, string>) => Promise<RawAttempt>
+  request?: (url: string, headers: Record<string, string>, timeoutMs?: number) => Promise<RawAttempt>
   retry?: RetryPolicy
   wait?: Sleep
 }
@@ -36,19 +38,22 @@ function checkVersion(value: unknown): Problem | null {
 export function createRemoteSource(base: string, deps: RemoteDeps = {}) {
   const request =
     deps.request ??
-    ((url: string, headers: Record<string, string>) =>
-      requestText({ url, headers, timeoutMs: REQUEST_TIMEOUT_MS }))
+    ((url: string, headers: Record<string, string>, timeoutMs = REQUEST_TIMEOUT_MS) =>
+      requestText({ url, headers, timeoutMs }))
   const limit = createLimiter(MAX_IN_FLIGHT)
-  const get = (url: string, headers: Record<string, string> = {}) =>
+  const get = (url: string, headers: Record<string, string> = {}, timeoutMs?: number) =>
     withRetry(
-      () => limit(() => request(url, headers)).then(classifyAttempt),
+      () => limit(() => request(url, headers, timeoutMs)).then(classifyAttempt),
       deps.retry ?? DEFAULT_RETRY,
       deps.wait ?? sleep,
     )
 
   /** A content-addressed file: fetched, its bytes hashed against the manifest, parsed, version-checked. */
-  const verified = async (file: { path: string; sha256: string }): Promise<ReturnType<typeof parseJson>> => {
-    const { result } = await get(joinUrl(base, file.path))
+  const verified = async (
+    file: { path: string; sha256: string },
+    timeoutMs?: number,
+  ): Promise<ReturnType<typeof parseJson>> => {
+    const { result } = await get(joinUrl(base, file.path), {}, timeoutMs)
     if (isProblem(result)) return result
     if (result.kind === 'not-modified') return { kind: 'bad-data', problems: ['(root): unexpected 304'] }
     if (sha256Hex(result.text) !== file.sha256) return { kind: 'integrity' }
@@ -82,7 +87,7 @@ export function createRemoteSource(base: string, deps: RemoteDeps = {}) {
     searchIndex(ref: SearchRef): Promise<SearchFetch> {
       // A promise chain, not async: the mini program's build turns each async function into a state
       // machine, and this one is in the main package.
-      return verified(ref).then((checked) =>
+      return verified(ref, timeoutFor(ref.bytes)).then((checked) =>
         isProblem(checked) ? checked : { kind: 'ok', index: checked.value },
       )
     },

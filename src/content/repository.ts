@@ -31,7 +31,7 @@ export type RefreshResult = { kind: 'ok'; changed: boolean } | Problem
  * it); `none` when the manifest names none. Its schema is checked by the search page's package, so the
  * main package does not carry it.
  */
-export type SearchIndexResult = { kind: 'ok'; index: unknown } | { kind: 'none' } | Problem
+export type SearchIndexResult = { kind: 'ok'; index: unknown; stale?: Problem } | { kind: 'none' } | Problem
 
 export type RefreshStatus =
   | { kind: 'idle' }
@@ -272,9 +272,11 @@ export function createRepository({
         kind: 'bad-data',
         problems: [`search: ${ref.bytes} bytes, too large to download`],
       })
-    return remote.searchIndex(ref).then((fetched) => {
+    return remote.searchIndex(ref).then((fetched): SearchIndexResult => {
       if (fetched.kind === 'ok') cache?.saveSearch(ref.sha256, fetched.index)
-      return fetched
+      // An older file the device has still covers every body that has not changed since.
+      const older = fetched.kind === 'ok' ? null : (cache?.loadSearch(null) ?? bundledSearch)
+      return older ? { kind: 'ok', index: older, stale: fetched as Problem } : fetched
     })
   }
 
@@ -285,8 +287,9 @@ export function createRepository({
     if (search?.sha256 === ref.sha256) return Promise.resolve({ kind: 'ok', index: search.index })
     if (searchInFlight?.sha256 !== ref.sha256) {
       const result = searchFrom(ref).then((found) => {
-        if (found.kind === 'ok') search = { sha256: ref.sha256, index: found.index }
-        else if (found.kind !== 'none') reportProblem('search', found)
+        if (found.kind === 'ok' && !found.stale) search = { sha256: ref.sha256, index: found.index }
+        else if (found.kind !== 'none')
+          reportProblem('search', found.kind === 'ok' ? (found.stale as Problem) : found)
         if (searchInFlight?.result === result) searchInFlight = null
         return found
       })

@@ -1,5 +1,6 @@
 import { fixture as manifest, fixtureBody } from '../fixtures/built'
-import { chunk, neighbours, queryEntries, PAGE_SIZE } from '@/content/query'
+import { neighbours } from '@/content/neighbours'
+import { chunk, queryEntries, PAGE_SIZE } from '@/content/query'
 import { mediaUrl } from '@/content/media'
 import { headOf, validateHead } from '@/content/head'
 import { createRepository } from '@/content/repository'

@@ -7,7 +7,7 @@ import { createContentCache, type ContentCache } from '@/content/cache'
 import { sha256Hex } from '@/content/hash'
 import { headOf } from '@/content/head'
 import { MAX_SEARCH_BYTES } from '@/content/problem'
-import { createRemoteSource } from '@/content/remote'
+import { createRemoteSource, REQUEST_TIMEOUT_MS } from '@/content/remote'
 import { createRepository, type ContentFailure, type Repository } from '@/content/repository'
 import type { Manifest } from '@/content/schema'
 import type { RawAttempt } from '@/platform/request'
@@ -284,6 +284,33 @@ describe('a search file that cannot be had', () => {
   })
 })
 
+describe('an older search file the device has', () => {
+  test('serves while the new one cannot be had: returned as stale, reported, and asked for again next time', async () => {
+    const cache = newCache()
+    // An earlier launch saved the bundled edition's file; the host now has a later edition.
+    cache.saveSearch(searchSha(bundled), parsed(bundled))
+    const { repository, state, asked, report } = setup(later, { cache, saved: later })
+    state.offline = true
+    const result = await repository.searchIndex()
+    expect(result).toEqual({ kind: 'ok', index: parsed(bundled), stale: { kind: 'offline' } })
+    expect(report).toHaveBeenCalledWith(expect.objectContaining({ what: 'search', problem: 'offline' }))
+    // Not remembered as this edition's: online again, the new file is fetched and saved.
+    state.offline = false
+    expect(await repository.searchIndex()).toEqual({ kind: 'ok', index: parsed(later) })
+    expect(asked(searchPath(later))).toBe(2)
+    expect(cache.hasSearch(searchSha(later))).toBe(true)
+  })
+
+  test('the bundled one serves when nothing is saved', async () => {
+    const { repository, state } = setup(later, { saved: later })
+    repository.provideBundledSearch(bundled.index)
+    state.offline = true
+    const result = await repository.searchIndex()
+    expect(result.kind === 'ok' && result.index).toBe(bundled.index)
+    expect(result.kind === 'ok' && result.stale).toEqual({ kind: 'offline' })
+  })
+})
+
 describe('after a refresh', () => {
   test('the search file is fetched behind the first screen, exactly once, and saved', async () => {
     const { repository, asked, cache } = setup(later)
@@ -369,4 +396,27 @@ describe('rejectSearch', () => {
     expect(asked(searchPath(later))).toBe(2)
     expect(cache?.hasSearch(searchSha(later))).toBe(true)
   })
+})
+
+test('the search file is given time for its size; a manifest or body the usual wait', async () => {
+  const waits = new Map<string, number | undefined>()
+  const files = new Map([...later.files].map(([path, bytes]) => [path, bytes.toString('utf8')]))
+  const remote = createRemoteSource(BASE, {
+    request: (url, _headers, timeoutMs) => {
+      const path = url.slice(BASE.length + 1)
+      waits.set(path, timeoutMs)
+      const text = files.get(path) ?? ''
+      return Promise.resolve({ kind: 'response', status: 200, text, headers: {} })
+    },
+    retry: { retries: 0, delaysMs: [] },
+    wait: () => Promise.resolve(),
+  })
+  const ref = later.manifest.search!
+  await remote.searchIndex(ref)
+  await remote.manifest(null)
+  expect(waits.get(ref.path)).toBe(REQUEST_TIMEOUT_MS + Math.round((ref.bytes ?? 0) / 50))
+  expect(waits.get(ref.path)).toBeGreaterThan(REQUEST_TIMEOUT_MS)
+  // The manifest asks for no time of its own: the request's default, REQUEST_TIMEOUT_MS.
+  expect(waits.has('manifest.json')).toBe(true)
+  expect(waits.get('manifest.json')).toBeUndefined()
 })

@@ -7,7 +7,19 @@ import { DIST, Harness } from './harness'
 const appJson = JSON.parse(readFileSync(path.join(DIST, 'app.json'), 'utf8')) as {
   subPackages?: Array<{ root: string }>
   lazyCodeLoading?: string
+  preloadRule?: Record<string, { network: string; packages: string[] }>
 }
+
+// WeChat downloads a subpackage on first entry unless a page preloads it: without this, search (and
+// the reader) could not open offline the first time after an install or an update.
+test.each([
+  ['pages/index/index', ['pages/reader', 'pages/search']],
+  ['pages/favourites/index', ['pages/reader']],
+])('%s preloads %j on any network', (page, packages) => {
+  expect(appJson.preloadRule?.[page]).toEqual({ network: 'all', packages })
+  const roots = (appJson.subPackages ?? []).map((p) => p.root.replace(/\/$/, ''))
+  for (const root of packages) expect(roots).toContain(root)
+})
 
 test('lazyCodeLoading is requiredComponents', () => {
   expect(appJson.lazyCodeLoading).toBe('requiredComponents')

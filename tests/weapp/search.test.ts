@@ -8,7 +8,7 @@ import path from 'node:path'
 
 import { plainText } from '@/content/inline'
 import type { SearchIndex } from '@/content/search/file'
-import { text as zh } from '@/i18n/zh'
+import { searchText } from '@/i18n/zh-search'
 
 import { FIXTURE_BUNDLED } from '../fixtures/built'
 import { fixtureNickname } from '../fixtures/series'
@@ -68,8 +68,8 @@ describe('the search page', () => {
   test('opens from the list, in its own package, with a hint and no notice', () => {
     expect(h.current().route).toBe('pages/search/index')
     const page = visibleText(seen(h))
-    expect(page).toContain(zh.searchHint)
-    expect(page).toContain(zh.searchPinyinHint)
+    expect(page).toContain(searchText.searchHint)
+    expect(page).toContain(searchText.searchPinyinHint)
     expect(findByClass(seen(h), 'notice')).toEqual([])
   })
 
@@ -82,8 +82,8 @@ describe('the search page', () => {
     expect(resultTitles(h)).toEqual([target.title])
     expect(boldIn(h, 'sr-s')).toEqual([[phrase]])
     expect(visibleText(findByClass(seen(h), 'sr-s')[0])).toContain(`叫“${phrase}”`)
-    expect(visibleText(findByClass(seen(h), 'sr')[0])).toContain(zh.matchCount(1))
-    expect(visibleText(findByClass(seen(h), 'results__count')[0])).toBe(zh.searchFound(1))
+    expect(visibleText(findByClass(seen(h), 'sr')[0])).toContain(searchText.matchCount(1))
+    expect(visibleText(findByClass(seen(h), 'results__count')[0])).toBe(searchText.searchFound(1))
   })
 
   test.each([
@@ -116,7 +116,7 @@ describe('the search page', () => {
     expect(resultTitles(h)).toEqual([entry.title])
     await searchFor(h, `${byNumber(1).interviewee.name} ${fixtureNickname(2)}`)
     expect(resultTitles(h)).toEqual([])
-    expect(stateTitle(h)).toBe(zh.searchNoResultTitle)
+    expect(stateTitle(h)).toBe(searchText.searchNoResultTitle)
   })
 
   test('tapping a body hit opens the reader at that block, marked for a moment; back keeps the query', async () => {
@@ -137,12 +137,27 @@ describe('the search page', () => {
     // Not the saved reading position: the passage is where the reader asked to go.
     expect(h.scrolledTo).toEqual([])
     await h.advance(3000)
+    // Scrolled to once more, after images above it had time to load; then unmarked.
+    expect(h.scrolledToSelectors).toEqual([`#b-${block}`, `#b-${block}`])
     expect(findByClass(seen(h), 'b--hit')).toEqual([])
     expect(findByClass(seen(h), 'b-mark')).toEqual([])
     h.back()
     await h.settle()
     expect(h.current().route).toBe('pages/search/index')
     expect(resultTitles(h)).toEqual(before)
+  })
+
+  test('a match that runs from plain into bold text is marked in the reader across both', async () => {
+    // Every fixture body opens with "…其中有**加粗的话**…".
+    const phrase = '其中有加粗'
+    await searchFor(h, phrase)
+    expect(resultTitles(h).length).toBeGreaterThan(0)
+    expect(boldIn(h, 'sr-s')[0]).toEqual([phrase])
+    await h.tap(find(h.root(), byClass('sr')))
+    await h.advance(100)
+    const [anchored] = findByClass(seen(h), 'b--hit')
+    expect(findByClass(anchored, 'b-mark').map(visibleText).join('')).toBe(phrase)
+    expect(findByClass(anchored, 'b-mark')).toHaveLength(2)
   })
 
   test('a search opened with a query in the link (?q=) runs it at once', async () => {
@@ -182,7 +197,7 @@ describe('the search page', () => {
   ])('%s finds nothing, throws nothing, and the box keeps working', async (_what, query) => {
     await searchFor(h, query)
     expect(resultTitles(h)).toEqual([])
-    expect(stateTitle(h)).toBe(zh.searchNoResultTitle)
+    expect(stateTitle(h)).toBe(searchText.searchNoResultTitle)
     await searchFor(h, fixtureNickname(5))
     expect(resultTitles(h)).toEqual([byNumber(5).title])
   })
@@ -190,7 +205,7 @@ describe('the search page', () => {
   test('only spaces is no query: the hint shows, not "nothing found"', async () => {
     await searchFor(h, '   　 ')
     expect(resultTitles(h)).toEqual([])
-    expect(visibleText(seen(h))).toContain(zh.searchHint)
+    expect(visibleText(seen(h))).toContain(searchText.searchHint)
   })
 
   test('clearing the box empties the results and the box', async () => {
@@ -198,7 +213,7 @@ describe('the search page', () => {
     expect(resultTitles(h)).toHaveLength(1)
     await h.tap(find(h.root(), byClass('sbar__clear')))
     expect(resultTitles(h)).toEqual([])
-    expect(textOf(h.root())).toContain(zh.searchHint)
+    expect(textOf(h.root())).toContain(searchText.searchHint)
     expect(findAll(h.root(), byClass('sbar__clear'))).toEqual([])
     const [input] = findByTag(seen(h), 'wx-input')
     expect(attr(input, 'value') ?? '').toBe('')
@@ -207,7 +222,7 @@ describe('the search page', () => {
   test('the clear button is labelled for screen readers', async () => {
     await searchFor(h, '故事')
     const clear = find(h.root(), byClass('sbar__clear'))
-    expect(h.attr(clear, 'aria-label')).toBe(zh.clearSearch)
+    expect(h.attr(clear, 'aria-label')).toBe(searchText.clearSearch)
     expect(h.attr(clear, 'aria-role')).toBe('button')
   })
 })
@@ -258,14 +273,14 @@ describe('a remote edition', () => {
     // Sent with the keyboard's search key before the file has arrived: titles and people first.
     await app.dispatch('confirm', searchBox(app), { value: extra.interviewee.name })
     expect(resultTitles(app)).toContain(extra.title)
-    expect(notice(app)).toEqual([zh.searchPreparingMore])
+    expect(notice(app)).toEqual([searchText.searchPreparingMore])
     // A phrase only a body has waits for the file.
     await app.input(searchBox(app), '矿物和脉石')
     await app.dispatch('confirm', searchBox(app), { value: '矿物和脉石' })
     expect(app.requests.slice(before).map((r) => r.url)).toEqual([
       `https://content.example.test/lre/${searchFile(published)}`,
     ])
-    expect(stateTitle(app)).toBe(zh.searchPreparing)
+    expect(stateTitle(app)).toBe(searchText.searchPreparing)
     await app.advance(100)
     expect(resultTitles(app)).toEqual([extra.title])
     expect(notice(app)).toEqual([])
@@ -282,8 +297,10 @@ describe('a remote edition', () => {
     )
     await openSearch(app)
     await app.advance(20_000)
-    expect(notice(app)).toEqual([zh.searchMetadataOnly])
-    // Titles and people are searched meanwhile: the new installment by its interviewee.
+    // The bundled search file serves for the bodies it has; the new installment by its title and people.
+    expect(notice(app)).toEqual([searchText.searchStale])
+    await searchFor(app, '矿物和脉石')
+    expect(resultTitles(app)).toEqual([])
     await searchFor(app, extra.interviewee.name)
     expect(resultTitles(app)).toContain(extra.title)
     dropped = false
@@ -297,13 +314,37 @@ describe('a remote edition', () => {
     expect(app.errors).toEqual([])
   })
 
+  test('offline after a newer edition: the older saved search file still searches the bodies that did not change', async () => {
+    // A launch saved this edition's search file; the host then published one more installment.
+    const first = await launched(host(files()))
+    const newer = newInstallment(41)
+    const published = publish([...bundledBodies(), extra, newer])
+    let online = true
+    const later = await launched(
+      host(published, (file) =>
+        !online || file === searchFile(published) ? { fail: 'offline' } : undefined,
+      ),
+      first.storage,
+    )
+    online = false
+    await openSearch(later)
+    await later.advance(20_000)
+    expect(notice(later)).toEqual([searchText.searchStale])
+    // The body of an installment the old file covers is found; the new one by its title only.
+    await searchFor(later, '矿物和脉石')
+    expect(resultTitles(later)).toEqual([extra.title])
+    await searchFor(later, newer.title)
+    expect(resultTitles(later)).toContain(newer.title)
+    expect(later.errors).toEqual([])
+  })
+
   test('offline, with a corrupt saved search file: titles and people are still searched, and it says so', async () => {
     const online = await launched(host(files()))
     const storage = new Map(online.storage)
     storage.set('lre.cache.search.0', JSON.stringify([{ id: 42 }]))
     const offline = await launched(() => ({ fail: 'offline' }), storage)
     await openSearch(offline)
-    expect(notice(offline)).toEqual([zh.searchMetadataOnly])
+    expect(notice(offline)).toEqual([searchText.searchMetadataOnly])
     await searchFor(offline, extra.interviewee.name)
     expect(resultTitles(offline)).toContain(extra.title)
     await searchFor(offline, fixtureNickname(7))
@@ -314,7 +355,7 @@ describe('a remote edition', () => {
     expect(offline.errors).toEqual([])
   })
 
-  test('a search file whose bytes do not match the manifest is refused, never saved, and search says so', async () => {
+  test('a search file whose bytes do not match the manifest is refused and never saved; the bundled one serves, and search says so', async () => {
     const published = files()
     const tampered = host(published, (file) =>
       file === searchFile(published)
@@ -325,7 +366,10 @@ describe('a remote edition', () => {
     expect(app.storage.has('lre.cache.search')).toBe(false)
     await openSearch(app)
     await app.advance(20_000)
-    expect(notice(app)).toEqual([zh.searchMetadataOnly])
+    expect(notice(app)).toEqual([searchText.searchStale])
+    // Its text (矿石 for 矿物) is never searched; the installment is still found by its title.
+    await searchFor(app, '矿石和脉石')
+    expect(resultTitles(app)).toEqual([])
     await searchFor(app, extra.title.slice(0, 6))
     expect(resultTitles(app)).toContain(extra.title)
     expect(app.realtimeLogs.map(eventOf)).toContain('search-failed')

@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
 
-import type { Block, Inline } from '@/content/schema'
+import { plainText } from '@/content/inline'
+import type { Block, Inline, Run } from '@/content/schema'
 import type { Mark } from '@/content/search/marks'
 import { text as copy } from '@/i18n/zh'
 
@@ -10,12 +11,22 @@ import './index.scss'
  * Marks what a search found in a piece of text. The reader passes it in, so the search code stays in
  * the reader's package and out of pages (like About) that draw blocks too.
  */
-export type MarkText = (text: string) => Mark[]
+export type MarkText = (text: string, from?: number, whole?: string) => Mark[]
 
-/** Text with what was searched for marked; the text itself when nothing is. */
-function Marked({ value, mark }: { value: string; mark?: MarkText }) {
+/** Text with what was searched for marked; the text itself when nothing is. `from`: where it starts in `whole`. */
+function Marked({
+  value,
+  mark,
+  from,
+  whole,
+}: {
+  value: string
+  mark?: MarkText
+  from?: number
+  whole?: string
+}) {
   if (!mark) return <>{value}</>
-  const marks = mark(value)
+  const marks = mark(value, from, whole)
   return (
     <>
       {marks.map((m, i) =>
@@ -31,6 +42,9 @@ function Marked({ value, mark }: { value: string; mark?: MarkText }) {
   )
 }
 
+const offsetOf = (runs: readonly Run[], index: number) =>
+  runs.slice(0, index).reduce((sum, run) => sum + run.text.length, 0)
+
 /** Inline text: a plain string stays one text node; runs become selectable spans. */
 export function InlineText({ value, mark }: { value: Inline; mark?: MarkText }) {
   if (typeof value === 'string')
@@ -43,7 +57,8 @@ export function InlineText({ value, mark }: { value: Inline; mark?: MarkText }) 
     <Text userSelect>
       {value.map((run, i) => (
         <Text key={i} userSelect className={`${run.bold ? 'b-bold' : ''}${run.italic ? ' b-italic' : ''}`}>
-          <Marked value={run.text} mark={mark} />
+          {/* A match may run across bold and plain: each run is marked as part of the whole text. */}
+          <Marked value={run.text} mark={mark} from={offsetOf(value, i)} whole={mark && plainText(value)} />
         </Text>
       ))}
     </Text>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 
 import type { Mark, SearchHit } from '@/content/search/engine'
 import { GROUP_LABELS, text } from '@/i18n/zh'
+import { searchText } from '@/i18n/zh-search'
 
 import './index.scss'
 
@@ -36,7 +37,7 @@ export function SearchResult({ hit, onOpen }: Props) {
     <View className="sr" ariaRole="link" onClick={() => onOpen(hit)}>
       <View className="sr-n">
         {kicker}
-        <Text className="sr-c">{text.matchCount(hit.hits)}</Text>
+        <Text className="sr-c">{searchText.matchCount(hit.hits)}</Text>
       </View>
       <View className="sr-t">
         <Marks marks={hit.title} />

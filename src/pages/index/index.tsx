@@ -130,7 +130,7 @@ export default function InstallmentsPage() {
           className="search"
           ariaRole="button"
           ariaLabel={text.searchOpen}
-          onClick={() => void navigateTo(SEARCH_PATH)}
+          onClick={() => void navigateTo(SEARCH_PATH).then((opened) => opened || toast(text.linkFailed))}
         >
           <Text className="search__placeholder">{text.searchPlaceholder}</Text>
         </View>

@@ -18,7 +18,7 @@ import {
   listShareTimeline,
 } from '@/app/share'
 import { mediaUrl } from '@/content/media'
-import { neighbours } from '@/content/query'
+import { neighbours } from '@/content/neighbours'
 import type { InstallmentResult } from '@/content/repository'
 import type { Installment, ManifestEntry } from '@/content/schema'
 import { FONT_STEP_LABELS, text } from '@/i18n/zh'
@@ -48,6 +48,7 @@ function decodeId(raw: string | undefined): string {
 
 /** How long the passage a search opened stays marked. */
 export const FOUND_MS = 2500
+const RESCROLL_MS = 600
 
 type Found = { block: number; mark: MarkText }
 
@@ -56,11 +57,14 @@ function foundIn(params: Record<string, string | undefined>): Found | null {
   const block = Number(params.block)
   if (!params.block || !Number.isInteger(block) || block < 0) return null
   const words = queryWords(decodeId(params.q))
-  const mark = (text: string) => {
-    const folded = fold(text)
+  // A run of bold or plain text is marked as its part of the whole block, so a match across runs shows.
+  const mark = (text: string, from = 0, whole = text) => {
+    const folded = fold(whole)
     return marksOf(
-      text,
+      whole,
       words.flatMap((word) => occurrences(folded, word)),
+      from,
+      from + text.length,
     )
   }
   return { block, mark }
@@ -212,9 +216,15 @@ export default function ReaderPage() {
   }, [target, landed, state, blockCount, stages, stage])
   useEffect(() => {
     if (!found) return
-    scrollToSelector(`#${blockAnchor(found.block)}`)
+    const anchor = `#${blockAnchor(found.block)}`
+    scrollToSelector(anchor)
+    // Images above the passage that load after the jump push it down: land on it once more.
+    const again = setTimeout(() => scrollToSelector(anchor), RESCROLL_MS)
     const timer = setTimeout(() => setFound(null), FOUND_MS)
-    return () => clearTimeout(timer)
+    return () => {
+      clearTimeout(again)
+      clearTimeout(timer)
+    }
   }, [found])
 
   useReadingProgress(id, fullyRendered, String(fontStep), !target)

@@ -2,6 +2,7 @@ import { Input, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 
 import { text } from '@/i18n/zh'
+import { searchText } from '@/i18n/zh-search'
 
 /** Typing settles for this long before a search runs: one results render per pause. */
 export const DEBOUNCE_MS = 200
@@ -41,7 +42,7 @@ export function SearchBox({ initial, onQuery }: Props) {
         focus={!initial}
         placeholder={text.searchPlaceholder}
         confirmType="search"
-        ariaLabel={text.searchLabel}
+        ariaLabel={searchText.searchLabel}
         maxlength={100}
         onInput={(e) => runSoon(e.detail.value)}
         onConfirm={(e) => runNow(e.detail.value)}
@@ -50,7 +51,7 @@ export function SearchBox({ initial, onQuery }: Props) {
         <View
           className="sbar__clear"
           ariaRole="button"
-          ariaLabel={text.clearSearch}
+          ariaLabel={searchText.clearSearch}
           onClick={() => runNow('')}
         >
           ×

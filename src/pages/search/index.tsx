@@ -9,6 +9,7 @@ import { loadSearch, searchStateNow, type SearchState } from '@/app/search'
 import { chunk, PAGE_SIZE } from '@/content/query'
 import type { SearchHit } from '@/content/search/engine'
 import { text } from '@/i18n/zh'
+import { searchText } from '@/i18n/zh-search'
 import { openInstallment } from '@/platform/navigation'
 
 import { SearchBox } from './SearchBox'
@@ -61,7 +62,7 @@ export default function SearchPage() {
   }, [manifest, attempt])
 
   useDidShow(() => {
-    if (state?.kind === 'metadata' && state.retry) setAttempt((n) => n + 1)
+    if (state && state.kind !== 'loading' && state.retry) setAttempt((n) => n + 1)
   })
 
   const trimmed = query.trim()
@@ -80,27 +81,31 @@ export default function SearchPage() {
 
       {state?.kind === 'metadata' ? (
         <View className="notice" ariaRole="status">
-          {text.searchMetadataOnly}
+          {searchText.searchMetadataOnly}
+        </View>
+      ) : state?.kind === 'full' && state.stale ? (
+        <View className="notice" ariaRole="status">
+          {searchText.searchStale}
         </View>
       ) : preparing && trimmed && results?.count ? (
         <View className="notice" ariaRole="status">
-          {text.searchPreparingMore}
+          {searchText.searchPreparingMore}
         </View>
       ) : null}
 
       {!trimmed ? (
         <View className="search-hint">
-          <View>{text.searchHint}</View>
-          {state?.kind === 'metadata' ? null : <View>{text.searchPinyinHint}</View>}
+          <View>{searchText.searchHint}</View>
+          {state?.kind === 'metadata' ? null : <View>{searchText.searchPinyinHint}</View>}
         </View>
       ) : !results || (preparing && results.count === 0) ? (
-        <StateView kind="loading" title={text.searchPreparing} />
+        <StateView kind="loading" title={searchText.searchPreparing} />
       ) : results.count === 0 ? (
-        <StateView kind="empty" title={text.searchNoResultTitle} body={text.searchNoResultBody} />
+        <StateView kind="empty" title={searchText.searchNoResultTitle} body={searchText.searchNoResultBody} />
       ) : (
         <View className="results">
           <View className="results__count" ariaRole="status">
-            {text.searchFound(results.count)}
+            {searchText.searchFound(results.count)}
           </View>
           {chunk(hits).map((page, i) => (
             <View key={i} className="results__page">
