@@ -198,11 +198,13 @@ function fieldAt(doc: Doc, at: number): Field {
   return doc.segments[low].field
 }
 
-/** Whether `word` is written in segment `i` (its folded text). */
+/**
+ * Whether `word` is written in segment `i` (its folded text). Searched backwards from the segment's
+ * end: segments with pinyin come first, so this never reads the body.
+ */
 function writtenIn(doc: Doc, i: number, word: string): boolean {
   const start = doc.starts[i]
-  const at = doc.folded.indexOf(word, start)
-  return at >= 0 && at + word.length <= start + doc.segments[i].text.length
+  return doc.folded.lastIndexOf(word, start + doc.segments[i].text.length - word.length) >= start
 }
 
 function scoreDoc(doc: Doc, d: number, words: readonly Word[]): Scored | null {
