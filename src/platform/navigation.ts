@@ -25,6 +25,16 @@ export function readerUrl(id: string, at?: Passage): string {
   return at ? `${base}&block=${at.block}&q=${encodeURIComponent(at.query)}` : base
 }
 
+/** A page's query parameter as text: decoded, or as it came when it is not valid percent-encoding. */
+export function decodeParam(raw: string | undefined): string {
+  if (!raw) return ''
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
+}
+
 export const navigateTo = (url: string) => attempt(() => Taro.navigateTo({ url }))
 export const redirectTo = (url: string) => attempt(() => Taro.redirectTo({ url }))
 export const switchTab = (url: string) => attempt(() => Taro.switchTab({ url }))

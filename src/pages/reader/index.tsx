@@ -25,7 +25,7 @@ import { FONT_STEP_LABELS, text } from '@/i18n/zh'
 import { favouritesStore, isFavourite } from '@/library/favourites'
 import { FONT_STEPS, setFontStep, settingsStore, type FontStep } from '@/library/settings'
 import { useStore } from '@/library/store'
-import { goToList, readerUrl, redirectTo } from '@/platform/navigation'
+import { decodeParam, goToList, readerUrl, redirectTo } from '@/platform/navigation'
 import { isSinglePageMode } from '@/platform/system'
 import { previewImages, scrollToSelector, setPageTitle } from '@/platform/page-ui'
 import { fold, queryWords } from '@/content/search/fold'
@@ -37,15 +37,6 @@ import './index.scss'
 
 type LoadState = { kind: 'loading' } | InstallmentResult
 
-function decodeId(raw: string | undefined): string {
-  if (!raw) return ''
-  try {
-    return decodeURIComponent(raw)
-  } catch {
-    return raw
-  }
-}
-
 /** How long the passage a search opened stays marked. */
 export const FOUND_MS = 2500
 const RESCROLL_MS = 600
@@ -56,7 +47,7 @@ type Found = { block: number; mark: MarkText }
 function foundIn(params: Record<string, string | undefined>): Found | null {
   const block = Number(params.block)
   if (!params.block || !Number.isInteger(block) || block < 0) return null
-  const words = queryWords(decodeId(params.q))
+  const words = queryWords(decodeParam(params.q))
   // A run of bold or plain text is marked as its part of the whole block, so a match across runs shows.
   const mark = (text: string, from = 0, whole = text) => {
     const folded = fold(whole)
@@ -150,7 +141,7 @@ function readyNow(id: string): LoadState {
 
 export default function ReaderPage() {
   const router = useRouter()
-  const id = decodeId(router.params.id)
+  const id = decodeParam(router.params.id)
   const catalog = useCatalog()
   const { fontStep } = useStore(settingsStore)
   const favourites = useStore(favouritesStore)

@@ -10,20 +10,11 @@ import { chunk, PAGE_SIZE } from '@/content/query'
 import type { SearchHit } from '@/content/search/engine'
 import { text } from '@/i18n/zh'
 import { searchText } from '@/i18n/zh-search'
-import { openInstallment } from '@/platform/navigation'
+import { decodeParam, openInstallment } from '@/platform/navigation'
 
 import { SearchBox } from './SearchBox'
 
 import './index.scss'
-
-function decodeQuery(raw: string | undefined): string {
-  if (!raw) return ''
-  try {
-    return decodeURIComponent(raw)
-  } catch {
-    return raw
-  }
-}
 
 function open(hit: SearchHit, query: string): void {
   void openInstallment(hit.entry.id, hit.block === null ? undefined : { block: hit.block, query })
@@ -39,7 +30,7 @@ export default function SearchPage() {
   // Bumped when the page shows again after the network kept the search file away: it asks again.
   const [attempt, setAttempt] = useState(0)
   // A query in the link (`?q=`) is in the box and searched at once.
-  const [initial] = useState(() => decodeQuery(router.params.q).slice(0, 100))
+  const [initial] = useState(() => decodeParam(router.params.q).slice(0, 100))
   const [query, setQuery] = useState(initial)
   const [shown, setShown] = useState(PAGE_SIZE)
   const search = useCallback((next: string) => {
