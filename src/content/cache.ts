@@ -300,17 +300,16 @@ export function createContentCache(
         needed <= budget.maxTotalBytes / 2 &&
         index.manifestBytes + index.headBytes + needed <= budget.maxTotalBytes
       let written = 0
-      if (fits && !storage.save(SEARCH_KEY, record)) return (writeIndex(index), false)
-      for (const part of fits ? parts : []) {
-        if (!writeWithin(searchPartKey(written), part, sizes[written], index)) break
-        index.searchBytes += sizes[written]
-        written++
-      }
+      // The record names the parts before they are written, so a save cut short is cleared by the next.
+      if (fits && storage.save(SEARCH_KEY, record))
+        for (const part of parts) {
+          if (!writeWithin(searchPartKey(written), part, sizes[written], index)) break
+          index.searchBytes += sizes[written]
+          written++
+        }
       const ok = fits && written === parts.length && storage.save(SEARCH_KEY, saved)
       if (ok) index.searchBytes += byteLength(saved)
-      else {
-        removeSearch(index)
-      }
+      else removeSearch(index)
       writeIndex(index)
       return ok
     },

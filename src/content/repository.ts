@@ -273,10 +273,13 @@ export function createRepository({
         problems: [`search: ${ref.bytes} bytes, too large to download`],
       })
     return remote.searchIndex(ref).then((fetched): SearchIndexResult => {
-      if (fetched.kind === 'ok') cache?.saveSearch(ref.sha256, fetched.index)
+      if (fetched.kind === 'ok') {
+        cache?.saveSearch(ref.sha256, fetched.index)
+        return fetched
+      }
       // An older file the device has still covers every body that has not changed since.
-      const older = fetched.kind === 'ok' ? null : (cache?.loadSearch(null) ?? bundledSearch)
-      return older ? { kind: 'ok', index: older, stale: fetched as Problem } : fetched
+      const older = cache?.loadSearch(null) ?? bundledSearch
+      return older ? { kind: 'ok', index: older, stale: fetched } : fetched
     })
   }
 
@@ -287,9 +290,9 @@ export function createRepository({
     if (search?.sha256 === ref.sha256) return Promise.resolve({ kind: 'ok', index: search.index })
     if (searchInFlight?.sha256 !== ref.sha256) {
       const result = searchFrom(ref).then((found) => {
-        if (found.kind === 'ok' && !found.stale) search = { sha256: ref.sha256, index: found.index }
-        else if (found.kind !== 'none')
-          reportProblem('search', found.kind === 'ok' ? (found.stale as Problem) : found)
+        const problem = found.kind === 'ok' ? found.stale : found.kind === 'none' ? undefined : found
+        if (problem) reportProblem('search', problem)
+        else if (found.kind === 'ok') search = { sha256: ref.sha256, index: found.index }
         if (searchInFlight?.result === result) searchInFlight = null
         return found
       })

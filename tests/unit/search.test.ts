@@ -51,6 +51,15 @@ const holding = (text: string, where: (i: Installment) => string[]) =>
 const marked = (marks: Mark[] | null) => (marks ?? []).filter((m) => m.hit).map((m) => m.text)
 const shown = (marks: Mark[] | null) => (marks ?? []).map((m) => m.text).join('')
 const count = (text: string, word: string) => text.split(word).length - 1
+/** Every text of an installment that search looks in, as the reader would list them. */
+const searchable = (i: Installment) => [
+  i.title,
+  i.interviewee.name,
+  i.interviewee.role,
+  i.interviewee.organization ?? '',
+  ...i.tags,
+  ...i.body.map(blockText),
+]
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 test('the hand-made search file is valid and covers every installment', () => {
@@ -199,15 +208,7 @@ describe('what a search finds', () => {
     ['body and role', [BODY_PHRASE, '研究员'], 'people'],
     ['two body blocks', [BODY_PHRASE, RANK_WORD], 'body'],
   ])('every word must match (AND), across fields too: %s', (_what, words, field) => {
-    const texts = (i: Installment) =>
-      [
-        i.title,
-        i.interviewee.name,
-        i.interviewee.role,
-        i.interviewee.organization ?? '',
-        ...i.tags,
-        ...i.body.map(blockText),
-      ].map(fold)
+    const texts = (i: Installment) => searchable(i).map(fold)
     const expected = SEARCH_INSTALLMENTS.filter((i) =>
       words.every((w) => texts(i).some((t) => t.includes(fold(w)))),
     ).map((i) => i.id)
@@ -601,14 +602,7 @@ function random(seed: number) {
 function queriesFrom(installments: readonly Installment[], index: SearchIndex, seed: number): string[] {
   const next = random(seed)
   const pick = <T>(list: readonly T[]) => list[next(list.length)]
-  const texts = installments.flatMap((i) => [
-    i.title,
-    i.interviewee.name,
-    i.interviewee.role,
-    i.interviewee.organization ?? '',
-    ...i.tags,
-    ...i.body.map(blockText),
-  ])
+  const texts = installments.flatMap(searchable)
   const pinyins = index.installments.flatMap((e) => [e.pinyin.title, e.pinyin.name, ...e.pinyin.tags])
   const piece = () => {
     const text = pick(texts.filter(Boolean))

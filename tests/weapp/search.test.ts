@@ -246,6 +246,18 @@ describe('a remote edition', () => {
 
   const notice = (app: Harness) => findByClass(seen(app), 'notice').map(visibleText)
 
+  /** A launch whose fetch of the search file failed (the connection dropped just then). */
+  async function launchedWithoutSearchFile() {
+    const published = files()
+    const network = { searchFileReachable: false }
+    const app = await launched(
+      host(published, (file) =>
+        !network.searchFileReachable && file === searchFile(published) ? { fail: 'offline' } : undefined,
+      ),
+    )
+    return { published, network, app }
+  }
+
   test('its search file, saved behind the first screen, searches its bodies offline later', async () => {
     const online = await launched(host(files()))
     expect(online.storage.has('lre.cache.search')).toBe(true)
@@ -259,15 +271,9 @@ describe('a remote edition', () => {
 
   test('while the search file downloads, a query shows the preparing state, then its results', async () => {
     // The search file could not be fetched ahead (the connection dropped just then); now it can.
-    const published = files()
-    let dropped = true
-    const app = await launched(
-      host(published, (file) =>
-        dropped && file === searchFile(published) ? { fail: 'offline' } : undefined,
-      ),
-    )
+    const { published, network, app } = await launchedWithoutSearchFile()
     expect(app.storage.has('lre.cache.search')).toBe(false)
-    dropped = false
+    network.searchFileReachable = true
     const before = app.requests.length
     await app.tap(find(app.root(), byClass('search')))
     // Sent with the keyboard's search key before the file has arrived: titles and people first.
@@ -288,13 +294,7 @@ describe('a remote edition', () => {
   })
 
   test('when the network kept the search file away, the page asks again the next time it shows', async () => {
-    const published = files()
-    let dropped = true
-    const app = await launched(
-      host(published, (file) =>
-        dropped && file === searchFile(published) ? { fail: 'offline' } : undefined,
-      ),
-    )
+    const { network, app } = await launchedWithoutSearchFile()
     await openSearch(app)
     await app.advance(20_000)
     // The bundled search file serves for the bodies it has; the new installment by its title and people.
@@ -303,7 +303,7 @@ describe('a remote edition', () => {
     expect(resultTitles(app)).toEqual([])
     await searchFor(app, extra.interviewee.name)
     expect(resultTitles(app)).toContain(extra.title)
-    dropped = false
+    network.searchFileReachable = true
     await app.tap(find(app.root(), withText('sr', extra.title)))
     await app.advance(100)
     app.back()

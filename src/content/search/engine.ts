@@ -91,8 +91,8 @@ function docOf(entry: ManifestEntry, indexed: IndexEntry | undefined): Doc {
   return { entry, segments, starts, folded: fold(segments.map((seg) => seg.text).join(SEPARATOR)) }
 }
 
-/** Where the query matched in one installment: spans by field, and the counts ranking needs. */
-type Match = { doc: Doc; spans: Map<number, Span[]>; words: Map<number, number>; hits: number; field: Field }
+/** Where the query matched in one installment, segment by segment: the spans, and how many words. */
+type Match = { doc: Doc; spans: Map<number, Span[]>; words: Map<number, number> }
 
 const addTo = <T>(map: Map<number, T[]>, key: number, values: readonly T[]) => {
   const list = map.get(key)
@@ -108,11 +108,10 @@ function pinyinSpan(seg: Segment, spelled: Span): Span {
     : { from: 0, to: seg.pinyinText.length }
 }
 
-/** Every word's matches in `doc`, or null when one of them is nowhere in it. */
-function matchDoc(doc: Doc, words: readonly string[]): Match | null {
+/** Every word's matches in `doc` (one scoreDoc found), for the marks and passage of a shown result. */
+function matchDoc(doc: Doc, words: readonly string[]): Match {
   const spans = new Map<number, Span[]>()
   const wordsIn = new Map<number, number>()
-  let hits = 0
   for (const word of words) {
     const segmentsHit = new Set<number>()
     let s = 0
@@ -121,7 +120,6 @@ function matchDoc(doc: Doc, words: readonly string[]): Match | null {
       const start = doc.starts[s]
       addTo(spans, s, [{ from: span.from - start, to: span.to - start }])
       segmentsHit.add(s)
-      hits++
     }
     if (isPinyinQuery(word))
       doc.segments.forEach((seg, i) => {
@@ -130,14 +128,10 @@ function matchDoc(doc: Doc, words: readonly string[]): Match | null {
         if (!spelled) return
         addTo(spans, i, [pinyinSpan(seg, spelled)])
         segmentsHit.add(i)
-        hits++
       })
-    if (!segmentsHit.size) return null
     for (const i of segmentsHit) wordsIn.set(i, (wordsIn.get(i) ?? 0) + 1)
   }
-  let field: Field = 'body'
-  for (const i of spans.keys()) if (RANK[doc.segments[i].field] < RANK[field]) field = doc.segments[i].field
-  return { doc, spans, words: wordsIn, hits, field }
+  return { doc, spans, words: wordsIn }
 }
 
 /** The body passage with the most of the query's words, then the most matches, then the earliest. */
@@ -159,8 +153,8 @@ function bestPassage(match: Match): number {
 
 const NO_SPANS: Span[] = []
 
-/** What a result shows: built only for the results on screen. */
-function hitOf(match: Match): SearchHit {
+/** What a result shows: built only for the results on screen; its rank and count from scoreDoc. */
+function hitOf({ field, hits }: Scored, match: Match): SearchHit {
   const { segments } = match.doc
   const spansOf = (i: number) => match.spans.get(i) ?? NO_SPANS
   const tagMarks = segments.flatMap((seg, i) =>
@@ -172,8 +166,8 @@ function hitOf(match: Match): SearchHit {
   const best = bestPassage(match)
   return {
     entry: match.doc.entry,
-    field: match.field,
-    hits: match.hits,
+    field,
+    hits,
     title: marksOf(segments[0].text, spansOf(0)),
     people: marksOf(segments[1].text, spansOf(1)),
     tags,
@@ -284,10 +278,8 @@ export function createSearchEngine(
       return {
         count: scored.length,
         first(n) {
-          for (let i = shown.length; i < Math.min(n, scored.length); i++) {
-            const match = matchDoc(scored[i].doc, plain)
-            if (match) shown.push(hitOf(match))
-          }
+          for (let i = shown.length; i < Math.min(n, scored.length); i++)
+            shown.push(hitOf(scored[i], matchDoc(scored[i].doc, plain)))
           return shown.slice(0, n)
         },
       }

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 
 import { blockAnchor, Blocks, type MarkText } from '@/components/Blocks'
 import { renderStages } from '@/components/Blocks/stages'
@@ -197,14 +197,15 @@ export default function ReaderPage() {
   // scrolled to, and unmarked a moment later.
   const target = useMemo(() => foundIn(router.params), [router.params])
   const [found, setFound] = useState<Found | null>(null)
-  const [landed, setLanded] = useState(false)
+  // Once only: the reader may scroll on and read after landing.
+  const landed = useRef(false)
   const blockCount = state.kind === 'ok' ? state.installment.body.length : 0
   useEffect(() => {
-    if (!target || landed || state.kind !== 'ok') return
+    if (!target || landed.current || state.kind !== 'ok') return
     if (target.block < blockCount && (stages[stage] ?? 0) <= target.block) return
-    setLanded(true)
+    landed.current = true
     if (target.block < blockCount) setFound(target)
-  }, [target, landed, state, blockCount, stages, stage])
+  }, [target, state, blockCount, stages, stage])
   useEffect(() => {
     if (!found) return
     const anchor = `#${blockAnchor(found.block)}`
