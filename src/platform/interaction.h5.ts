@@ -22,6 +22,13 @@ export function ask(
   )
 }
 
+export function chooseAction(itemList: string[]): Promise<number | null> {
+  return import('./taro-interaction').then(
+    (module) => module.chooseAction(itemList),
+    () => null,
+  )
+}
+
 export function copyText(data: string): Promise<boolean> {
   try {
     const area = document.createElement('textarea')

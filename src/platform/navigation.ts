@@ -16,14 +16,32 @@ export const READER_PATH = '/pages/reader/index'
 export const LIST_PATH = '/pages/index/index'
 export const ABOUT_PATH = '/pages/about/index'
 export const SEARCH_PATH = '/pages/search/index'
+export const FAVOURITES_PATH = '/pages/favourites/index'
 
-/** A passage to open the reader at: a body block, and the words to mark in it for a moment. */
-export type Passage = { block: number; query: string }
+export const NOTE_PATH = '/pages/reader/note/index'
+
+/**
+ * A passage to open the reader at, marked for a moment: a body block, with the words a search found
+ * in it, or the excerpt kept there (which the reader finds again if the body has changed).
+ */
+export type Passage = { block: number; query?: string; excerpt?: string }
 
 export function readerUrl(id: string, at?: Passage): string {
   const base = `${READER_PATH}?id=${encodeURIComponent(id)}`
-  return at ? `${base}&block=${at.block}&q=${encodeURIComponent(at.query)}` : base
+  if (!at) return base
+  const query = at.query ? `&q=${encodeURIComponent(at.query)}` : ''
+  const excerpt = at.excerpt ? `&excerpt=${encodeURIComponent(at.excerpt)}` : ''
+  return `${base}&block=${at.block}${query}${excerpt}`
 }
+
+export const CARD_PATH = '/pages/reader/card/index'
+
+/** The quote card for body block `block` of installment `id`. */
+export const cardUrl = (id: string, block: number) =>
+  `${CARD_PATH}?id=${encodeURIComponent(id)}&block=${block}`
+
+/** The note editor for the excerpt `key`. */
+export const noteUrl = (key: string) => `${NOTE_PATH}?key=${encodeURIComponent(key)}`
 
 /** A page's query parameter as text: decoded, or as it came when it is not valid percent-encoding. */
 export function decodeParam(raw: string | undefined): string {
@@ -39,6 +57,11 @@ export const navigateTo = (url: string) => attempt(() => Taro.navigateTo({ url }
 export const redirectTo = (url: string) => attempt(() => Taro.redirectTo({ url }))
 export const switchTab = (url: string) => attempt(() => Taro.switchTab({ url }))
 export const reLaunch = (url: string) => attempt(() => Taro.reLaunch({ url }))
+
+/** Back one page; where there is none (a page opened from a link), to the tab `fallback` instead. */
+export async function goBack(fallback: string): Promise<boolean> {
+  return (await attempt(() => Taro.navigateBack())) || switchTab(fallback)
+}
 
 /**
  * Opens a tab page from anywhere, asked for synchronously: WeChat honours a redirect from

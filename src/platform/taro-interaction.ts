@@ -29,3 +29,16 @@ export async function ask({ content, confirmText, cancelText }: Question): Promi
     return 'failed'
   }
 }
+
+/**
+ * An action sheet: the index of the item chosen, or null when the reader dismissed it (or it could not
+ * be shown). Never throws.
+ */
+export async function chooseAction(itemList: string[]): Promise<number | null> {
+  try {
+    const { tapIndex } = await Taro.showActionSheet({ itemList })
+    return Number.isInteger(tapIndex) && tapIndex >= 0 && tapIndex < itemList.length ? tapIndex : null
+  } catch {
+    return null
+  }
+}

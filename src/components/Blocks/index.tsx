@@ -19,11 +19,13 @@ function Marked({
   mark,
   from,
   whole,
+  select = true,
 }: {
   value: string
   mark?: MarkText
   from?: number
   whole?: string
+  select?: boolean
 }) {
   if (!mark) return <>{value}</>
   const marks = mark(value, from, whole)
@@ -31,7 +33,7 @@ function Marked({
     <>
       {marks.map((m, i) =>
         m.hit ? (
-          <Text key={i} userSelect className="b-mark">
+          <Text key={i} userSelect={select || undefined} className="b-mark">
             {m.text}
           </Text>
         ) : (
@@ -45,20 +47,41 @@ function Marked({
 const offsetOf = (runs: readonly Run[], index: number) =>
   runs.slice(0, index).reduce((sum, run) => sum + run.text.length, 0)
 
-/** Inline text: a plain string stays one text node; runs become selectable spans. */
-export function InlineText({ value, mark }: { value: Inline; mark?: MarkText }) {
+/**
+ * Inline text: a plain string stays one text node; runs become spans. Selectable unless the block is
+ * kept by a long press, whose action sheet would fight the system's selection handles.
+ */
+export function InlineText({
+  value,
+  mark,
+  select = true,
+}: {
+  value: Inline
+  mark?: MarkText
+  select?: boolean
+}) {
   if (typeof value === 'string')
     return (
-      <Text userSelect>
-        <Marked value={value} mark={mark} />
+      <Text userSelect={select || undefined}>
+        <Marked value={value} mark={mark} select={select} />
       </Text>
     )
   return (
-    <Text userSelect>
+    <Text userSelect={select || undefined}>
       {value.map((run, i) => (
-        <Text key={i} userSelect className={`${run.bold ? 'b-bold' : ''}${run.italic ? ' b-italic' : ''}`}>
+        <Text
+          key={i}
+          userSelect={select || undefined}
+          className={`${run.bold ? 'b-bold' : ''}${run.italic ? ' b-italic' : ''}`}
+        >
           {/* A match may run across bold and plain: each run is marked as part of the whole text. */}
-          <Marked value={run.text} mark={mark} from={offsetOf(value, i)} whole={mark && plainText(value)} />
+          <Marked
+            value={run.text}
+            mark={mark}
+            from={offsetOf(value, i)}
+            whole={mark && plainText(value)}
+            select={select}
+          />
         </Text>
       ))}
     </Text>
@@ -69,18 +92,28 @@ type BlockProps = {
   block: Block
   resolveSrc: (src: string) => string
   onImageTap?: (src: string) => void
-  /** Set on the block a search opened the reader at: its anchor id and what to mark in it. */
-  target?: { id: string; mark: MarkText } | null
+  /** Set on the block the reader was opened at: its anchor id and what to mark in it, if anything. */
+  target?: { id: string; mark?: MarkText } | null
+  /** An excerpt is kept from this block: it carries a quiet underline. */
+  kept?: boolean
+  /** A long press on a paragraph, question, answer or quote (to keep, copy or share it). */
+  onLongPress?: () => void
 }
 
-export function BlockView({ block, resolveSrc, onImageTap, target }: BlockProps) {
+export function BlockView({ block, resolveSrc, onImageTap, target, kept = false, onLongPress }: BlockProps) {
   const mark = target?.mark
-  const at = (cls: string) => (target ? { id: target.id, className: `${cls} b--hit` } : { className: cls })
+  const select = !onLongPress
+  // Only text a reader can keep listens for a long press; other blocks stay plain views.
+  const at = (cls: string, keepable = false) => ({
+    className: `${cls}${kept ? ' b--kept' : ''}${target ? ' b--hit' : ''}`,
+    ...(target ? { id: target.id } : {}),
+    ...(keepable && onLongPress ? { onLongPress } : {}),
+  })
   switch (block.type) {
     case 'paragraph':
       return (
-        <View {...at('b-p')}>
-          <InlineText value={block.text} mark={mark} />
+        <View {...at('b-p', true)}>
+          <InlineText value={block.text} mark={mark} select={select} />
         </View>
       )
     case 'heading':
@@ -95,20 +128,20 @@ export function BlockView({ block, resolveSrc, onImageTap, target }: BlockProps)
     case 'answer': {
       const [cls, label] = block.type === 'question' ? ['b-q', copy.questionMark] : ['b-a', copy.answerMark]
       return (
-        <View {...at(cls)}>
+        <View {...at(cls, true)}>
           <Text className={`${cls}__mark`}>{label}</Text>
-          <InlineText value={block.text} mark={mark} />
+          <InlineText value={block.text} mark={mark} select={select} />
         </View>
       )
     }
     case 'quote':
       return (
-        <View {...at('b-quote')}>
-          <InlineText value={block.text} mark={mark} />
+        <View {...at('b-quote', true)}>
+          <InlineText value={block.text} mark={mark} select={select} />
           {block.cite ? (
             <View className="b-quote__cite">
-              <Text userSelect>
-                — <Marked value={block.cite} mark={mark} />
+              <Text userSelect={select || undefined}>
+                — <Marked value={block.cite} mark={mark} select={select} />
               </Text>
             </View>
           ) : null}
@@ -151,8 +184,12 @@ type BlocksProps = {
   onImageTap?: (src: string) => void
   /** Cumulative block counts (see stages.ts); each part renders in its own container. */
   parts?: readonly number[]
-  /** The block a search opened the reader at, and what to mark in it (while it shows). */
-  found?: { block: number; mark: MarkText } | null
+  /** The block the reader was opened at, and what to mark in it (while it shows). */
+  found?: { block: number; mark?: MarkText } | null
+  /** Blocks an excerpt is kept from. */
+  kept?: ReadonlySet<number>
+  /** A long press on keepable block `index`. */
+  onLongPress?: (index: number) => void
 }
 
 /**
@@ -165,6 +202,8 @@ export function Blocks({
   onImageTap,
   parts = [blocks.length],
   found = null,
+  kept,
+  onLongPress,
 }: BlocksProps) {
   return (
     <View className="blocks">
@@ -179,6 +218,8 @@ export function Blocks({
                 resolveSrc={resolveSrc}
                 onImageTap={onImageTap}
                 target={found?.block === start + i ? { id: blockAnchor(start + i), mark: found.mark } : null}
+                kept={kept?.has(start + i) ?? false}
+                onLongPress={onLongPress && (() => onLongPress(start + i))}
               />
             ))}
           </View>

@@ -1,12 +1,21 @@
 import { View } from '@tarojs/components'
-import { useDidHide } from '@tarojs/taro'
+import { useDidHide, useDidShow, useReachBottom } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 
+import { reanchorKnown } from '@/app/excerpts'
 import { useOfferUpdateOnShow } from '@/app/lifecycle'
+import { ExcerptRow } from '@/components/ExcerptRow'
 import { Kicker } from '@/components/Kicker'
 import { StateView } from '@/components/StateView'
 import { UndoBar } from '@/components/UndoBar'
 import { text } from '@/i18n/zh'
+import {
+  excerptsStore,
+  removeExcerpt,
+  restoreExcerpt,
+  sortedExcerpts,
+  type Excerpt,
+} from '@/library/excerpts'
 import {
   favouritesStore,
   removeFavourite,
@@ -15,11 +24,16 @@ import {
   type Favourite,
 } from '@/library/favourites'
 import { useStoreWhileShown } from '@/library/store'
-import { goToList, openInstallment } from '@/platform/navigation'
+import { goToList, navigateTo, noteUrl, openInstallment } from '@/platform/navigation'
 
 import './index.scss'
 
 const UNDO_MS = 5000
+/** Excerpts render a page at a time, so a long list costs one small setData per page. */
+const EXCERPTS_PAGE = 20
+
+type Segment = 'favourites' | 'excerpts'
+type Undo = { message: string; restore: () => void }
 
 function FavouriteRow({ favourite, onRemove }: { favourite: Favourite; onRemove: (id: string) => void }) {
   const { snapshot } = favourite
@@ -48,16 +62,39 @@ function FavouriteRow({ favourite, onRemove }: { favourite: Favourite; onRemove:
   )
 }
 
-/**
- * Favourites render from their stored snapshots only, so they show and open even when the
- * installment has left the content or there is no network.
- */
-export default function FavouritesPage() {
-  useOfferUpdateOnShow()
-  const favourites = sortedFavourites(useStoreWhileShown(favouritesStore))
-  const [undo, setUndo] = useState<Favourite | null>(null)
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+function Segments({
+  value,
+  counts,
+  onChange,
+}: {
+  value: Segment
+  counts: Record<Segment, number>
+  onChange: (segment: Segment) => void
+}) {
+  const item = (segment: Segment, label: string) => (
+    <View
+      className={`seg__item${value === segment ? ' seg__item--on' : ''}`}
+      ariaRole="tab"
+      ariaLabel={
+        value === segment ? `${text.segment(label, counts[segment])}（${text.selected}）` : undefined
+      }
+      onClick={() => onChange(segment)}
+    >
+      {text.segment(label, counts[segment])}
+    </View>
+  )
+  return (
+    <View className="seg" ariaRole="tablist">
+      {item('favourites', text.tabFavourites)}
+      {item('excerpts', text.keptTab)}
+    </View>
+  )
+}
 
+/** The undo bar's state: one removal at a time, gone after UNDO_MS or when the page hides. */
+function useUndo() {
+  const [undo, setUndo] = useState<Undo | null>(null)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const clearTimer = () => {
     if (timer.current) clearTimeout(timer.current)
     timer.current = null
@@ -67,38 +104,95 @@ export default function FavouritesPage() {
     clearTimer()
     setUndo(null)
   })
-
-  const onRemove = (id: string) => {
-    const removed = removeFavourite(id)
-    if (!removed) return
+  const offer = (next: Undo) => {
     clearTimer()
-    setUndo(removed)
+    setUndo(next)
     timer.current = setTimeout(() => setUndo(null), UNDO_MS)
   }
-
-  const onUndo = () => {
-    if (undo) restoreFavourite(undo)
+  const take = () => {
+    undo?.restore()
     clearTimer()
     setUndo(null)
   }
+  return { undo, offer, take }
+}
+
+/**
+ * Favourites and excerpts render from what they stored, so they show and open even when the
+ * installment has changed, left the content, or there is no network.
+ */
+export default function FavouritesPage() {
+  useOfferUpdateOnShow()
+  const favourites = sortedFavourites(useStoreWhileShown(favouritesStore))
+  const excerpts = sortedExcerpts(useStoreWhileShown(excerptsStore))
+  const [segment, setSegment] = useState<Segment>('favourites')
+  const [shown, setShown] = useState(EXCERPTS_PAGE)
+  const { undo, offer, take } = useUndo()
+
+  // Excerpts whose installments changed since they were kept are found again (or marked) on show.
+  useDidShow(() => reanchorKnown())
+  useReachBottom(() => {
+    if (segment === 'excerpts' && shown < excerpts.length) setShown((n) => n + EXCERPTS_PAGE)
+  })
+
+  const onRemoveFavourite = (id: string) => {
+    const removed = removeFavourite(id)
+    if (removed)
+      offer({
+        message: `${text.removedWithUndo}：${removed.snapshot.title}`,
+        restore: () => restoreFavourite(removed),
+      })
+  }
+  const onRemoveExcerpt = (excerpt: Excerpt) => {
+    const removed = removeExcerpt(excerpt.key)
+    if (removed) offer({ message: text.excerptRemoved, restore: () => restoreExcerpt(removed) })
+  }
+  const onOpenExcerpt = (excerpt: Excerpt) =>
+    void openInstallment(excerpt.id, { block: excerpt.block, excerpt: excerpt.key })
 
   return (
     <View className="favs-page">
-      {favourites.length === 0 ? (
+      <Segments
+        value={segment}
+        counts={{ favourites: favourites.length, excerpts: excerpts.length }}
+        onChange={setSegment}
+      />
+      {segment === 'favourites' ? (
+        favourites.length === 0 ? (
+          <StateView
+            kind="empty"
+            title={text.favouritesEmptyTitle}
+            body={text.favouritesEmptyBody}
+            action={{ label: text.browseInstallments, onPress: () => void goToList() }}
+          />
+        ) : (
+          <View className="favs">
+            {favourites.map((f) => (
+              <FavouriteRow key={f.id} favourite={f} onRemove={onRemoveFavourite} />
+            ))}
+          </View>
+        )
+      ) : excerpts.length === 0 ? (
         <StateView
           kind="empty"
-          title={text.favouritesEmptyTitle}
-          body={text.favouritesEmptyBody}
+          title={text.excerptsEmptyTitle}
+          body={text.excerptsEmptyBody}
           action={{ label: text.browseInstallments, onPress: () => void goToList() }}
         />
       ) : (
         <View className="favs">
-          {favourites.map((f) => (
-            <FavouriteRow key={f.id} favourite={f} onRemove={onRemove} />
+          {excerpts.slice(0, shown).map((e) => (
+            <ExcerptRow
+              key={e.key}
+              excerpt={e}
+              onOpen={onOpenExcerpt}
+              onEditNote={(kept) => void navigateTo(noteUrl(kept.key))}
+              onRemove={onRemoveExcerpt}
+            />
           ))}
         </View>
       )}
-      {undo ? <UndoBar message={`${text.removedWithUndo}：${undo.snapshot.title}`} onUndo={onUndo} /> : null}
+      {undo ? <UndoBar message={undo.message} onUndo={take} /> : null}
     </View>
   )
 }

@@ -22,15 +22,18 @@ import { neighbours } from '@/content/neighbours'
 import type { InstallmentResult } from '@/content/repository'
 import type { Installment, ManifestEntry } from '@/content/schema'
 import { FONT_STEP_LABELS, text } from '@/i18n/zh'
+import { excerptText } from '@/i18n/zh-excerpt'
 import { favouritesStore, isFavourite } from '@/library/favourites'
 import { FONT_STEPS, setFontStep, settingsStore, type FontStep } from '@/library/settings'
 import { useStore } from '@/library/store'
 import { decodeParam, goToList, readerUrl, redirectTo } from '@/platform/navigation'
+import { toast } from '@/platform/interaction'
 import { isSinglePageMode } from '@/platform/system'
 import { previewImages, scrollToSelector, setPageTitle } from '@/platform/page-ui'
 import { fold, queryWords } from '@/content/search/fold'
 import { marksOf, occurrences } from '@/content/search/marks'
 
+import { excerptLanding, useExcerpts } from './useExcerpts'
 import { useReadingProgress } from './useReadingProgress'
 
 import './index.scss'
@@ -41,12 +44,18 @@ type LoadState = { kind: 'loading' } | InstallmentResult
 export const FOUND_MS = 2500
 const RESCROLL_MS = 600
 
-type Found = { block: number; mark: MarkText }
+type Found = { block: number; mark?: MarkText }
+type Target = Found & { excerpt?: string }
 
-/** The passage a search result links to (`&block=N&q=…`), with its words to mark; or null. */
-function foundIn(params: Record<string, string | undefined>): Found | null {
+/**
+ * The passage a link opens the reader at: a search result's (`&block=N&q=…`, with its words to mark)
+ * or an excerpt's (`&block=N&excerpt=key`, found again if the body changed); or null.
+ */
+function targetIn(params: Record<string, string | undefined>): Target | null {
   const block = Number(params.block)
   if (!params.block || !Number.isInteger(block) || block < 0) return null
+  if (params.excerpt) return { block, excerpt: decodeParam(params.excerpt) }
+  if (!params.q) return { block }
   const words = queryWords(decodeParam(params.q))
   // A run of bold or plain text is marked as its part of the whole block, so a match across runs shows.
   const mark = (text: string, from = 0, whole = text) => {
@@ -193,18 +202,27 @@ export default function ReaderPage() {
   }, [stage, stages])
   const fullyRendered = state.kind === 'ok' && stage >= stages.length - 1
 
-  // A search result opens the reader at its passage: once that block is on screen it is marked,
-  // scrolled to, and unmarked a moment later.
-  const target = useMemo(() => foundIn(router.params), [router.params])
+  const { kept, onLongPress } = useExcerpts(id, entry, state.kind === 'ok' ? state.installment : null)
+
+  // A search result or an excerpt opens the reader at its passage: once that block is on screen it
+  // is marked, scrolled to, and unmarked a moment later.
+  const target = useMemo(() => targetIn(router.params), [router.params])
   const [found, setFound] = useState<Found | null>(null)
   // Once only: the reader may scroll on and read after landing.
   const landed = useRef(false)
   const blockCount = state.kind === 'ok' ? state.installment.body.length : 0
   useEffect(() => {
     if (!target || landed.current || state.kind !== 'ok') return
-    if (target.block < blockCount && (stages[stage] ?? 0) <= target.block) return
+    // Read after the excerpts were found again in this body (useExcerpts' effect runs first).
+    const block = target.excerpt ? excerptLanding(target.excerpt, target.block) : target.block
+    if (block === null) {
+      landed.current = true
+      toast(excerptText.passageGone)
+      return
+    }
+    if (block < blockCount && (stages[stage] ?? 0) <= block) return
     landed.current = true
-    if (target.block < blockCount) setFound(target)
+    if (block < blockCount) setFound({ block, mark: target.mark })
   }, [target, state, blockCount, stages, stage])
   useEffect(() => {
     if (!found) return
@@ -273,6 +291,8 @@ export default function ReaderPage() {
           blocks={installment.body}
           parts={stages.slice(0, stage + 1)}
           found={found}
+          kept={kept}
+          onLongPress={onLongPress}
           resolveSrc={resolve}
           onImageTap={(src) => previewImages(images, src)}
         />

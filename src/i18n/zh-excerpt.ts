@@ -1,0 +1,29 @@
+/**
+ * The reader's words for keeping a passage, and the note editor's: they travel in the reader's
+ * package, not the main one (the favourites tab's words are in zh.ts).
+ */
+export const excerptText = {
+  keep: '摘录',
+  keepWithNote: '摘录并写想法',
+  unkeep: '取消摘录',
+  unkeepWithNote: '取消这条摘录？你写下的想法会一并删除。',
+  keepIt: '保留',
+  writeNote: '写想法',
+  copy: '复制',
+  card: '生成卡片',
+  kept: '已摘录',
+  unkept: '已取消摘录',
+  notSaved: '摘录暂未保存到本机，稍后会再试',
+  copied: '已复制',
+  copyFailed: '没能复制，请稍后再试',
+  passageGone: '原文已更新，摘录里保留着原来的文字',
+  keptHint: '已摘录的段落',
+  noteTitle: '写想法',
+  notePlaceholder: '写下这段话让你想到的（最多 500 字）',
+  noteCount: (used: number, max: number) => `${used}/${max}`,
+  save: '保存',
+  noteSaved: '想法已保存',
+  noteCleared: '想法已清除',
+  noteNotSaved: '想法暂未保存到本机，请稍后再试',
+  excerptMissing: '这条摘录已不存在',
+} as const

@@ -1,0 +1,141 @@
+import * as v from 'valibot'
+
+import { idSchema, type ManifestEntry } from '@/content/schema'
+
+import { snapshotOf, snapshotSchema } from './favourites'
+import { anchorOf, fingerprintOf } from './anchor'
+import { USER_KEY_PREFIX } from './records'
+import { createStore } from './store'
+
+/** A note is a thought, not an essay; the editor stops at this many characters. */
+export const NOTE_MAX = 500
+
+const time = v.pipe(v.number(), v.integer(), v.minValue(0))
+
+export const excerptSchema = v.object({
+  /** Stable for the excerpt's life: the installment and the fingerprint it was kept with. */
+  key: v.pipe(v.string(), v.minLength(1)),
+  id: idSchema,
+  snapshot: snapshotSchema,
+  /** Where the passage sits in the body, as last seen (re-anchored when the body changes). */
+  block: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Of the text as kept; finds the passage again after editors move or touch it. */
+  fingerprint: v.string(),
+  /** The passage as the reader kept it: shown as is, even when the original has changed. */
+  text: v.string(),
+  note: v.optional(v.pipe(v.string(), v.maxLength(NOTE_MAX * 2))),
+  savedAt: time,
+  /** Set when the passage is no longer in the installment ("原文已更新"). */
+  gone: v.optional(v.literal(true)),
+})
+
+export type Excerpt = v.InferOutput<typeof excerptSchema>
+
+export const excerptsStore = createStore({
+  key: `${USER_KEY_PREFIX}excerpts`,
+  version: 1,
+  schema: v.array(excerptSchema),
+  empty: (): Excerpt[] => [],
+})
+
+/** At most NOTE_MAX characters (code points, so an emoji is never cut in half), trimmed. */
+export function cleanNote(note: string): string {
+  return Array.from(note.trim()).slice(0, NOTE_MAX).join('').trim()
+}
+
+export function excerptKey(id: string, fingerprint: string): string {
+  return `${id}~${fingerprint}`
+}
+
+/** Newest first, which is how the favourites tab lists them. */
+export function sortedExcerpts(list: readonly Excerpt[]): Excerpt[] {
+  return [...list].sort((a, b) => b.savedAt - a.savedAt)
+}
+
+export function findExcerpt(list: readonly Excerpt[], key: string): Excerpt | null {
+  return list.find((e) => e.key === key) ?? null
+}
+
+/** The body blocks of installment `id` that hold an excerpt (and have not gone). */
+export function keptBlocks(list: readonly Excerpt[], id: string): Set<number> {
+  return new Set(list.filter((e) => e.id === id && !e.gone).map((e) => e.block))
+}
+
+export type Passage = { entry: ManifestEntry; block: number; text: string }
+
+/**
+ * Keeps a passage; keeping the same passage again returns the one already kept (with a note
+ * added, when one is given), so a double press never makes two.
+ */
+export function keepPassage(
+  { entry, block, text }: Passage,
+  note = '',
+  now: number = Date.now(),
+): { excerpt: Excerpt; persisted: boolean } {
+  const fingerprint = fingerprintOf(text)
+  const key = excerptKey(entry.id, fingerprint)
+  const cleaned = cleanNote(note)
+  let excerpt: Excerpt = {
+    key,
+    id: entry.id,
+    snapshot: snapshotOf(entry),
+    block,
+    fingerprint,
+    text,
+    savedAt: now,
+    ...(cleaned ? { note: cleaned } : {}),
+  }
+  const persisted = excerptsStore.update((list) => {
+    const kept = findExcerpt(list, key)
+    if (!kept) return [...list, excerpt]
+    excerpt = cleaned ? { ...kept, note: cleaned } : kept
+    return list.map((e) => (e.key === key ? excerpt : e))
+  })
+  return { excerpt, persisted }
+}
+
+/** Removes and returns the excerpt, so the caller can offer an undo. */
+export function removeExcerpt(key: string): Excerpt | null {
+  const removed = findExcerpt(excerptsStore.get(), key)
+  if (removed) excerptsStore.update((list) => list.filter((e) => e.key !== key))
+  return removed
+}
+
+export function restoreExcerpt(excerpt: Excerpt): boolean {
+  return excerptsStore.update((list) => (findExcerpt(list, excerpt.key) ? list : [...list, excerpt]))
+}
+
+/** Sets (or, with an empty note, clears) the excerpt's note; false when storage refused it. */
+export function setNote(key: string, note: string): boolean {
+  const cleaned = cleanNote(note)
+  return excerptsStore.update((list) =>
+    list.map((e) => {
+      if (e.key !== key) return e
+      const { note: _old, ...rest } = e
+      return cleaned ? { ...rest, note: cleaned } : rest
+    }),
+  )
+}
+
+/**
+ * Finds installment `id`'s excerpts again in its current body (each block's plain text, in order)
+ * and records where they are now, or that they are gone. Writes only when something moved.
+ */
+export function reanchorExcerpts(id: string, blockTexts: readonly string[]): void {
+  const list = excerptsStore.get()
+  let changed = false
+  const next = list.map((e) => {
+    if (e.id !== id) return e
+    const found = anchorOf(e, blockTexts)
+    if (found === null) {
+      if (e.gone) return e
+      changed = true
+      return { ...e, gone: true as const }
+    }
+    if (found === e.block && !e.gone) return e
+    changed = true
+    const { gone: _gone, ...rest } = e
+    return { ...rest, block: found }
+  })
+  if (changed) excerptsStore.update(() => next)
+}

@@ -1,0 +1,68 @@
+import { Textarea, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+
+import { StateView } from '@/components/StateView'
+import { excerptText } from '@/i18n/zh-excerpt'
+import { text } from '@/i18n/zh'
+import { excerptsStore, findExcerpt, NOTE_MAX, setNote } from '@/library/excerpts'
+import { toast } from '@/platform/interaction'
+import { decodeParam, FAVOURITES_PATH, goBack } from '@/platform/navigation'
+
+import './index.scss'
+
+/** Characters as a reader counts them: an emoji is one. */
+const lengthOf = (value: string) => Array.from(value).length
+
+/**
+ * The note editor for one excerpt (`?key=…`), opened from the reader's long press or from the
+ * favourites tab. The draft stays on this page until 保存; an empty note clears it.
+ */
+export default function NotePage() {
+  const key = decodeParam(useRouter().params.key)
+  // Read once: the page edits this excerpt, and nothing else changes it while it is open.
+  const [excerpt] = useState(() => findExcerpt(excerptsStore.get(), key))
+  const [draft, setDraft] = useState(excerpt?.note ?? '')
+
+  if (!excerpt) {
+    return (
+      <StateView
+        kind="not-found"
+        title={excerptText.excerptMissing}
+        action={{ label: text.browseInstallments, onPress: () => void goBack(FAVOURITES_PATH) }}
+      />
+    )
+  }
+
+  const save = () => {
+    if (!setNote(excerpt.key, draft)) {
+      toast(excerptText.noteNotSaved)
+      return
+    }
+    toast(draft.trim() ? excerptText.noteSaved : excerptText.noteCleared)
+    void goBack(FAVOURITES_PATH)
+  }
+
+  return (
+    <View className="note-page">
+      <View className="note__passage">{excerpt.text}</View>
+      <View className="note__source">
+        — {excerpt.snapshot.intervieweeName}《{excerpt.snapshot.title}》
+      </View>
+      <Textarea
+        className="note__box"
+        value={draft}
+        maxlength={NOTE_MAX}
+        autoHeight
+        placeholder={excerptText.notePlaceholder}
+        onInput={(e) => setDraft(e.detail.value)}
+      />
+      <View className="note__bar">
+        <View className="note__count">{excerptText.noteCount(lengthOf(draft), NOTE_MAX)}</View>
+        <View className="note__save" ariaRole="button" onClick={save}>
+          {excerptText.save}
+        </View>
+      </View>
+    </View>
+  )
+}
