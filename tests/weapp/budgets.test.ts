@@ -132,9 +132,11 @@ describe('packages', () => {
   const all = files(DIST)
   const inRoot = (root: string) => (f: string) => path.relative(DIST, f).startsWith(root)
 
-  test('the main package is at most 400 KB', () => {
+  // 400 KB until excerpts: their store, re-anchoring, the favourites tab's list and the note editor's
+  // textarea template (base.wxml holds every page's templates) added 13 KB that the tab needs at once.
+  test('the main package is at most 420 KB', () => {
     const main = all.filter((f) => !roots.some((root) => inRoot(root)(f)))
-    expect(sizeOf(main)).toBeLessThanOrEqual(400 * KB)
+    expect(sizeOf(main)).toBeLessThanOrEqual(420 * KB)
   })
 
   test.each(roots)('subpackage %s is at most 2 MB', (root) => {

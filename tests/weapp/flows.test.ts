@@ -6,7 +6,7 @@
  */
 import { GROUP_LABELS, text as zh } from '@/i18n/zh'
 
-import { byClass, find, findAll, Harness, textOf } from './harness'
+import { byClass, find, findAll, Harness, textOf, type TreeNode } from './harness'
 import {
   cardLabels,
   cardTitles,
@@ -41,6 +41,11 @@ function firstAnswer(id: string): string {
   for (const block of fixtureBody(id).body)
     if (block.type === 'answer' && typeof block.text === 'string') return block.text.slice(0, 30)
   throw new Error(`${id} has no plain answer`)
+}
+
+/** Whether WeChat would deliver a long press on `node` to the page: its template binds longpress. */
+function hasLongPress(h: Harness, node: TreeNode): boolean {
+  return h.templates.get(String(node.nn))?.events.includes('longpress') ?? false
 }
 
 function firstImage(id: string): string {
@@ -171,12 +176,25 @@ describe('reader', () => {
     expect(h.attr(pic, 'src')).toBe(firstImage(entry.id))
   })
 
-  test('body text is selectable', async () => {
+  test('a long press on body text offers to keep it; headings and the title stay selectable', async () => {
     await openCard(h, entry.title)
-    const spans = findAll(find(h.root(), byClass('reader__body')), (n) => h.tagOf(n) === 'text')
-    const content = spans.filter((n) => !/__mark$/.test(String(n.cl ?? '')))
-    expect(content.length).toBeGreaterThan(20)
-    expect(content.filter((n) => h.attr(n, 'user-select') !== true)).toEqual([])
+    const body = find(h.root(), byClass('reader__body'))
+    // Paragraphs, questions, answers and quotes answer a long press with the action sheet (which
+    // copies too): the system's selection handles would fight it, so their text is not selectable.
+    const keepable = findAll(body, (n) => ['b-p', 'b-q', 'b-a', 'b-quote'].some((c) => byClass(c)(n)))
+    expect(keepable.length).toBeGreaterThan(10)
+    expect(keepable.filter((n) => h.tagOf(n) !== 'view' || !hasLongPress(h, n))).toEqual([])
+    const texts = findAll(body, (n) => h.tagOf(n) === 'text' && !/__mark$/.test(String(n.cl ?? '')))
+    const selectable = texts.filter((n) => h.attr(n, 'user-select') === true)
+    const headings = findAll(body, byClass('b-h')).flatMap((n) => findAll(n, (t) => h.tagOf(t) === 'text'))
+    expect(headings.length).toBeGreaterThan(0)
+    expect(selectable).toEqual(headings)
+    expect(
+      h.attr(
+        find(find(h.root(), byClass('reader__title')), (n) => h.tagOf(n) === 'text'),
+        'user-select',
+      ),
+    ).toBe(true)
   })
 
   test('tapping an image previews every image of the interview', async () => {

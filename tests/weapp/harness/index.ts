@@ -64,6 +64,9 @@ export class Harness implements WxHost {
   readonly navigationTitles: string[] = []
   readonly realtimeLogs: RealtimeLogEntry[] = []
   readonly modals: ModalShown[] = []
+  readonly actionSheets: string[][] = []
+  /** Labels to pick in the next action sheets, in order (see WxHost). */
+  actionSheetPicks: string[] = []
   readonly updates: UpdateHooks = noUpdates()
   readonly pageNotFound: WxHost['pageNotFound'] = []
   /** Navigations asked for so far: WeChat honours a not-found redirect only if it is asked for at once. */
@@ -243,12 +246,21 @@ export class Harness implements WxHost {
   }
 
   /** Taps a node as WeChat does: the event bubbles through every ancestor's `eh`. */
-  async tap(node: TreeNode): Promise<void> {
+  tap(node: TreeNode): Promise<void> {
+    return this.bubble('tap', node)
+  }
+
+  /** A long press on a node: WeChat's longpress, bubbling like a tap. */
+  longPress(node: TreeNode): Promise<void> {
+    return this.bubble('longpress', node)
+  }
+
+  private async bubble(type: string, node: TreeNode): Promise<void> {
     const page = this.current()
     const chain = ancestry(this.root(page), node)
-    if (!chain) throw new Error('tap: the node is not on the current page')
+    if (!chain) throw new Error(`${type}: the node is not on the current page`)
     for (const each of chain.reverse()) {
-      if (each.sid) this.call(page, 'eh', this.event('tap', each, { x: 0, y: 0 }))
+      if (each.sid) this.call(page, 'eh', this.event(type, each, { x: 0, y: 0 }))
     }
     await this.settle()
   }

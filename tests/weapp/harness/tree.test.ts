@@ -122,7 +122,7 @@ describe('tree queries', () => {
 describe('templates from base.wxml', () => {
   const wxml = `
 <template name="tmpl_0_2">
-  <view class="{{i.cl}}" hover-class="{{xs.b(i.p1,'none')}}" style="{{i.st}}" id="{{i.uid||i.sid}}">
+  <view class="{{i.cl}}" hover-class="{{xs.b(i.p1,'none')}}" style="{{i.st}}" bindlongpress="eh" catchtouchmove="eh" id="{{i.uid||i.sid}}">
   </view>
 </template>
 <template name="tmpl_0_5">
@@ -147,6 +147,14 @@ describe('templates from base.wxml', () => {
   })
 
   it('maps short keys only for attributes that read one', () => {
-    expect(templates.get('2')).toEqual({ tag: 'view', attrs: { 'hover-class': 'p1' } })
+    expect(templates.get('2')).toEqual({
+      tag: 'view',
+      attrs: { 'hover-class': 'p1' },
+      events: ['longpress', 'touchmove'],
+    })
+  })
+
+  it('lists no events for a template that binds none', () => {
+    expect(templates.get('5')?.events).toEqual([])
   })
 })

@@ -21,7 +21,8 @@ export type TreeNode = {
 }
 
 /** `tmpl_0_N` → the WXML tag and which attribute reads which short key, from base.wxml. */
-export type TemplateInfo = { tag: string; attrs: Record<string, string> }
+/** A template's tag, its attributes by data key, and the events it binds to the page's handler. */
+export type TemplateInfo = { tag: string; attrs: Record<string, string>; events: string[] }
 
 export function readTemplates(dist: string = DIST): Map<string, TemplateInfo> {
   const wxml = readFileSync(path.join(dist, 'base.wxml'), 'utf8')
@@ -34,7 +35,8 @@ export function parseTemplates(wxml: string): Map<string, TemplateInfo> {
   for (let m = re.exec(wxml); m; m = re.exec(wxml)) {
     const attrs: Record<string, string> = {}
     for (const a of m[3].matchAll(/([a-z-]+)="\{\{(?:xs\.b\()?i\.(p\d+)/g)) attrs[a[1]] = a[2]
-    templates.set(m[1], { tag: m[2], attrs })
+    const events = [...m[3].matchAll(/(?:bind|catch)([a-z]+)="eh"/g)].map((e) => e[1])
+    templates.set(m[1], { tag: m[2], attrs, events })
   }
   return templates
 }

@@ -21,6 +21,8 @@ export function setUp(settings: Partial<WxSettings> = {}, host: Partial<WxHost> 
     navigationTitles: [],
     realtimeLogs: [],
     modals: [],
+    actionSheets: [],
+    actionSheetPicks: [],
     updates: noUpdates(),
     pageNotFound: [],
     scrolledTo: [],

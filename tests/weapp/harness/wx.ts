@@ -32,6 +32,10 @@ export type WxHost = StorageHost &
     realtimeLogs: RealtimeLogEntry[]
     /** Every modal shown, and what it offered. */
     modals: ModalShown[]
+    /** Every action sheet shown: the items it offered. */
+    actionSheets: string[][]
+    /** What the reader picks in the next action sheets, by label, in order; none left: they dismiss it. */
+    actionSheetPicks: string[]
     /** The update manager's listeners as the app registered them, and how often it applied an update. */
     updates: UpdateHooks
     /** Listeners registered with wx.onPageNotFound. */
@@ -182,7 +186,14 @@ function fullWx(host: WxHost, clock: Clock, settings: WxSettings) {
         const confirm = settings.modalAnswer === 'confirm'
         return { confirm, cancel: !confirm, content: '' }
       }),
-      showActionSheet: ok('showActionSheet'),
+      showActionSheet: asyncApi(later, 'showActionSheet', (o) => {
+        host.actionSheets.push([...o.itemList])
+        const pick = host.actionSheetPicks.shift()
+        if (pick === undefined) throw new Error('showActionSheet:fail cancel')
+        const tapIndex = o.itemList.indexOf(pick)
+        if (tapIndex < 0) throw new Error(`harness: "${pick}" is not among ${o.itemList.join(' / ')}`)
+        return { tapIndex }
+      }),
       setNavigationBarTitle: asyncApi(later, 'setNavigationBarTitle', (o) => {
         host.navigationTitles.push(String(o.title))
       }),
