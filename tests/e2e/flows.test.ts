@@ -71,6 +71,57 @@ async function searchFor(query: string, p: Phone = phone) {
   await p.page.locator('.sbar__input input').fill(query)
 }
 
+/** A long press as a phone sends it: a touch held past Taro's 350 ms, then released. */
+async function longPress(target: import('playwright-core').Locator) {
+  await target.evaluate((el) => {
+    const touch = new Touch({ identifier: 1, target: el, clientX: 20, clientY: 20 })
+    el.dispatchEvent(
+      new TouchEvent('touchstart', { bubbles: true, touches: [touch], changedTouches: [touch] }),
+    )
+  })
+  await phone.page.waitForTimeout(500)
+  await target.evaluate((el) => el.dispatchEvent(new TouchEvent('touchend', { bubbles: true })))
+}
+
+async function keepFirstAnswer(withNote = '') {
+  await openReader(newestFirst[0].title)
+  const block = phone.page.locator('.reader__body .b-a').first()
+  await longPress(block)
+  await phone.page
+    .locator('.taro-actionsheet__cell', { hasText: withNote ? '摘录并写想法' : '摘录' })
+    .first()
+    .click()
+  if (withNote) {
+    await phone.page.locator('.note__box textarea').fill(withNote)
+    await phone.page.locator('.note__save').click()
+  }
+  await phone.page.locator('.reader__body .b--kept').waitFor()
+  return (await block.innerText()).replace(/^答\s*/, '')
+}
+
+test('a long-pressed answer is kept, underlined, listed under 摘录 with its note, and still there after a reload', async () => {
+  const kept = await keepFirstAnswer('想起了第一次进车间')
+  expect(await phone.page.locator('.reader__body .b--kept').count()).toBe(1)
+  // A quiet underline under the kept passage.
+  const line = await phone.page
+    .locator('.reader__body .b--kept')
+    .evaluate((el) => getComputedStyle(el).textDecorationLine)
+  expect(line).toContain('underline')
+  await phone.page.goBack()
+  await tab('收藏')
+  await phone.page.locator('.seg__item', { hasText: '摘录' }).click()
+  await phone.page.waitForSelector('.ex')
+  expect(
+    kept.startsWith((await phone.page.locator('.ex__text').innerText()).replace(/…$/, '').slice(0, 20)),
+  ).toBe(true)
+  expect(await phone.page.locator('.ex__note').innerText()).toContain('想起了第一次进车间')
+  await phone.page.reload()
+  await tab('收藏')
+  await phone.page.locator('.seg__item', { hasText: '摘录' }).click()
+  await phone.page.waitForSelector('.ex')
+  expect(await phone.page.locator('.ex').count()).toBe(1)
+})
+
 test('search finds a phrase from inside an interview, and the tap lands on it, marked', async () => {
   const target = byNumber(9)
   const phrase = fixtureNickname(9)
@@ -143,6 +194,25 @@ describe('accessibility', () => {
       async () => {
         await tab('收藏')
         await phone.page.waitForSelector('.state--empty')
+      },
+    ],
+    [
+      'the excerpts tab, with an excerpt and its note',
+      async () => {
+        await keepFirstAnswer('一段想法')
+        await phone.page.goBack()
+        await tab('收藏')
+        await phone.page.locator('.seg__item', { hasText: '摘录' }).click()
+        await phone.page.waitForSelector('.ex__note')
+      },
+    ],
+    [
+      'the note editor',
+      async () => {
+        await keepFirstAnswer()
+        await longPress(phone.page.locator('.reader__body .b--kept'))
+        await phone.page.locator('.taro-actionsheet__cell', { hasText: '写想法' }).click()
+        await phone.page.waitForSelector('.note__box')
       },
     ],
     [
