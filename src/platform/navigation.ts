@@ -16,6 +16,7 @@ export const READER_PATH = '/pages/reader/index'
 export const LIST_PATH = '/pages/index/index'
 export const ABOUT_PATH = '/pages/about/index'
 export const SEARCH_PATH = '/pages/search/index'
+export const CARD_PATH = '/pages/reader/card/index'
 
 /** A passage to open the reader at: a body block, and the words to mark in it for a moment. */
 export type Passage = { block: number; query: string }
@@ -23,6 +24,11 @@ export type Passage = { block: number; query: string }
 export function readerUrl(id: string, at?: Passage): string {
   const base = `${READER_PATH}?id=${encodeURIComponent(id)}`
   return at ? `${base}&block=${at.block}&q=${encodeURIComponent(at.query)}` : base
+}
+
+/** The quote card of body block `block` of installment `id` (in the reader's subpackage). */
+export function cardUrl(id: string, block: number): string {
+  return `${CARD_PATH}?id=${encodeURIComponent(id)}&block=${block}`
 }
 
 /** A page's query parameter as text: decoded, or as it came when it is not valid percent-encoding. */
