@@ -24,8 +24,20 @@ const onlySchema = {
 const ARCHITECTURE = [
   zone(
     ['src/platform/**'],
-    ['content', 'library', 'i18n', 'app', 'components', 'pages'],
+    ['content', 'library', 'i18n', 'card', 'app', 'components', 'pages'],
     'platform/ wraps Taro and imports nothing of the app',
+  ),
+  zone(
+    ['src/card/**'],
+    ['platform', 'library', 'app', 'components', 'pages'],
+    'card/ lays out and draws the quote card in pure code: its words and measures come in',
+    [
+      {
+        regex: '^(?:@/|(?:\\.\\./)+)content/(?!schema$)',
+        message: 'card/ knows content only through its schema module',
+      },
+      { regex: '^@tarojs/', message: 'card/ is pure code: Taro stays behind platform/' },
+    ],
   ),
   zone(
     ['src/content/**'],

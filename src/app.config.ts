@@ -13,7 +13,7 @@ export default defineAppConfig({
   // The reader and the bundled bodies live in a subpackage, fetched ahead of time from the list; the
   // search page and the bundled search file in another, loaded on the first search.
   subPackages: [
-    { root: 'pages/reader', pages: ['index', 'note/index'] },
+    { root: 'pages/reader', pages: ['index', 'note/index', 'card/index'] },
     { root: 'pages/search', pages: ['index'] },
   ],
   preloadRule: {

@@ -17,6 +17,7 @@ export const LIST_PATH = '/pages/index/index'
 export const ABOUT_PATH = '/pages/about/index'
 export const SEARCH_PATH = '/pages/search/index'
 export const FAVOURITES_PATH = '/pages/favourites/index'
+export const CARD_PATH = '/pages/reader/card/index'
 
 export const NOTE_PATH = '/pages/reader/note/index'
 
@@ -34,11 +35,10 @@ export function readerUrl(id: string, at?: Passage): string {
   return `${base}&block=${at.block}${query}${excerpt}`
 }
 
-export const CARD_PATH = '/pages/reader/card/index'
-
-/** The quote card for body block `block` of installment `id`. */
-export const cardUrl = (id: string, block: number) =>
-  `${CARD_PATH}?id=${encodeURIComponent(id)}&block=${block}`
+/** The quote card of body block `block` of installment `id` (in the reader's subpackage). */
+export function cardUrl(id: string, block: number): string {
+  return `${CARD_PATH}?id=${encodeURIComponent(id)}&block=${block}`
+}
 
 /** The note editor for the excerpt `key`. */
 export const noteUrl = (key: string) => `${NOTE_PATH}?key=${encodeURIComponent(key)}`

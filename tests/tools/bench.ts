@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --baseline <git ref>] [--only scenarios|launch|phases|browser|search]`: the
+ * `npm run bench [-- --baseline <git ref>] [--only scenarios|launch|phases|browser|search|card]`: the
  * performance scenarios on the compiled bundle, and the full-text search in Node.
  *
  * 1. Each scenario 20 times: setData calls, bytes, rendered elements, widest element, depth
@@ -14,6 +14,8 @@
  *    search file's bytes, gzip bytes and ratio to the bodies' text, the engine's build time (median of
  *    5), and each query's first results screen (median of the runs, sizes interleaved) with the
  *    999 ÷ 100 ratio.
+ * 6. The quote card for a 300-character passage, in Node (tests/tools/card-bench.ts): line breaking,
+ *    font-size fitting and drawing on a recording context (no rasterising, no PNG export).
  *
  * Wall times are noisy here, so they are only reported, as medians and ratios from one run; each timed
  * launch starts after a garbage collection (node runs with --expose-gc). Writes
@@ -131,6 +133,11 @@ async function searchTable() {
   return searchBench(RUNS)
 }
 
+async function cardTable() {
+  const { cardBench } = await import('./card-bench')
+  return cardBench(RUNS)
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { baseline: { type: 'string' }, only: { type: 'string' } } })
   const wanted = (table: string) => !values.only || values.only === table
@@ -178,10 +185,16 @@ async function main(): Promise<void> {
     console.table(search.queries)
   }
 
+  const card = wanted('card') ? await cardTable() : []
+  if (card.length) {
+    console.log(`the quote card: layout and drawing on a recording context, in Node (median of ${RUNS}):`)
+    console.table(card)
+  }
+
   mkdirSync(path.join(ROOT, 'bench'), { recursive: true })
   writeFileSync(
     path.join(ROOT, 'bench', 'latest.json'),
-    `${JSON.stringify({ runs: RUNS, scenarios, launch, phases, browser, search }, null, 2)}\n`,
+    `${JSON.stringify({ runs: RUNS, scenarios, launch, phases, browser, search, card }, null, 2)}\n`,
   )
   console.log(`wrote bench/latest.json (${RUNS} runs a scenario)`)
 }

@@ -3,13 +3,40 @@
  * docs/screenshots/ for the README. Builds dist/h5 first if it is missing. Chinese text needs a CJK
  * font (Debian: fonts-noto-cjk).
  */
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { H5_DIST, openPhone, serveDir } from '../e2e/browser'
 import { ensureBuilt } from './ensure-built'
 
 const OUT = path.resolve(__dirname, '..', '..', 'docs', 'screenshots')
+const BUNDLED = path.resolve(__dirname, '..', '..', 'src', 'content', 'bundled')
+
+/** A bundled installment and the index of its first answer: the passage the card shows. */
+function cardPassage(): { id: string; block: number } {
+  const manifest = JSON.parse(readFileSync(path.join(BUNDLED, 'manifest.json'), 'utf8')) as {
+    installments: Array<{ id: string; path: string }>
+  }
+  const entry = manifest.installments[0]
+  const body = (
+    JSON.parse(readFileSync(path.join(BUNDLED, entry.path), 'utf8')) as { body: Array<{ type: string }> }
+  ).body
+  return { id: entry.id, block: body.findIndex((b) => b.type === 'answer') }
+}
+
+/** The card image itself (1080 × 1440), as the page exported it: the blob behind its preview. */
+async function saveCardImage(page: import('playwright-core').Page): Promise<void> {
+  const base64 = await page.evaluate(async () => {
+    const img = document.querySelector('.card-page__image img') as HTMLImageElement
+    const blob = await (await fetch(img.src)).blob()
+    const bytes = new Uint8Array(await blob.arrayBuffer())
+    let binary = ''
+    for (const b of bytes) binary += String.fromCharCode(b)
+    return btoa(binary)
+  })
+  writeFileSync(path.join(OUT, 'card.png'), Buffer.from(base64, 'base64'))
+  console.log('docs/screenshots/card.png')
+}
 
 async function main(): Promise<void> {
   ensureBuilt('build:h5', 'dist/h5/index.html')
@@ -46,6 +73,11 @@ async function main(): Promise<void> {
     await page.waitForSelector('.sr .hl')
     await page.locator('.sbar').scrollIntoViewIfNeeded()
     await shot('search')
+
+    const { id, block } = cardPassage()
+    await page.goto(`${server.url}/#/pages/reader/card/index?id=${id}&block=${block}`)
+    await page.waitForSelector('.card-page__image img[src^="blob:"]')
+    await saveCardImage(page)
 
     await page.goto(`${server.url}/#/pages/reader/index?id=no-such-interview`)
     await page.waitForSelector('.state--not-found')

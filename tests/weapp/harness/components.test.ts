@@ -6,8 +6,8 @@ import type { TemplateInfo, TreeNode } from './tree'
 
 // nn 7 renders a custom-wrapper, nn 2 a view: as base.wxml would say.
 const templates = new Map<string, TemplateInfo>([
-  ['7', { tag: 'custom-wrapper', attrs: {} }],
-  ['2', { tag: 'view', attrs: {} }],
+  ['7', { tag: 'custom-wrapper', attrs: {}, events: [] }],
+  ['2', { tag: 'view', attrs: {}, events: [] }],
 ])
 
 function setUp() {

@@ -27,6 +27,7 @@ import {
   type WxHost,
   type WxSettings,
 } from './wx'
+import type { CanvasRecord } from './wx-canvas'
 import type { HarnessRequest, Responder } from './wx-request'
 import type { StorageFault, StorageRead } from './wx-storage'
 
@@ -37,6 +38,7 @@ export { parseUrl, type PageInstance } from './router'
 export { DIST } from './sandbox'
 export * from './tree'
 export type { ApiCall, ModalShown, RealtimeLogEntry } from './wx'
+export type { AlbumState, CanvasRecord } from './wx-canvas'
 export type { HarnessRequest, HarnessResponse, Responder } from './wx-request'
 export type { StorageFault, StorageRead } from './wx-storage'
 
@@ -67,6 +69,9 @@ export class Harness implements WxHost {
   readonly actionSheets: string[][] = []
   /** Labels to pick in the next action sheets, in order (see WxHost). */
   actionSheetPicks: string[] = []
+  /** Every Canvas 2D canvas the app drew on (see wx-canvas.ts). */
+  readonly canvases: CanvasRecord[] = []
+  readonly setDataCount = () => this.setDataLog.length
   readonly updates: UpdateHooks = noUpdates()
   readonly pageNotFound: WxHost['pageNotFound'] = []
   /** Navigations asked for so far: WeChat honours a not-found redirect only if it is asked for at once. */

@@ -1,6 +1,7 @@
 /** What a test can set about the app it runs: the build, the network, storage, and the WeChat client. */
 import { DEFAULT_WX_SETTINGS, type WxSettings } from './wx'
 import type { Responder } from './wx-request'
+import type { AlbumState } from './wx-canvas'
 
 export type HarnessOptions = {
   /** Answers wx.request; without it every request fails as if offline. */
@@ -23,6 +24,10 @@ export type HarnessOptions = {
   windowHeight?: number
   /** What the reader answers to a modal (confirm). */
   modalAnswer?: 'confirm' | 'cancel'
+  /** The album permission (never asked), what the reader sets in WeChat's settings, the privacy answer. */
+  album?: AlbumState
+  albumInSettings?: AlbumState
+  privacy?: 'agree' | 'decline'
 }
 
 /** The client settings, defaults filled in. */
@@ -37,5 +42,8 @@ export function settingsOf(options: HarnessOptions): WxSettings {
     windowWidth: options.windowWidth ?? DEFAULT_WX_SETTINGS.windowWidth,
     windowHeight: options.windowHeight ?? DEFAULT_WX_SETTINGS.windowHeight,
     modalAnswer: options.modalAnswer ?? DEFAULT_WX_SETTINGS.modalAnswer,
+    album: options.album ?? DEFAULT_WX_SETTINGS.album,
+    albumInSettings: options.albumInSettings ?? DEFAULT_WX_SETTINGS.albumInSettings,
+    privacy: options.privacy ?? DEFAULT_WX_SETTINGS.privacy,
   }
 }

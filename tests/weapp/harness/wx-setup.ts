@@ -27,6 +27,8 @@ export function setUp(settings: Partial<WxSettings> = {}, host: Partial<WxHost> 
     pageNotFound: [],
     scrolledTo: [],
     scrolledToSelectors: [],
+    canvases: [],
+    setDataCount: () => 0,
     navigate: (kind, url) => void navigations.push(`${kind} ${url}`),
     back: () => {
       throw new Error('navigateBack:fail cannot navigate back at first page')

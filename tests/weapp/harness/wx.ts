@@ -4,6 +4,13 @@
  * fails typecheck. Effects outside the page are recorded on the host for tests to read.
  */
 import type { Clock } from './clock'
+import {
+  canvasApis,
+  DEFAULT_CANVAS_SETTINGS,
+  fieldsOf,
+  type CanvasHost,
+  type CanvasSettings,
+} from './wx-canvas'
 import { storageApis, type StorageHost } from './wx-storage'
 import { requestApi, type RequestHost } from './wx-request'
 import { asyncApi, callbackApi, shaped, type Callbacks, type Wx } from './wx-types'
@@ -20,7 +27,8 @@ export type NavigationKind = 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaun
 
 /** Where the fakes record what happened, and where navigation goes. Read at every call. */
 export type WxHost = StorageHost &
-  RequestHost & {
+  RequestHost &
+  CanvasHost & {
     toasts: string[]
     previews: Array<{ urls: string[]; current: string }>
     apiCalls: ApiCall[]
@@ -44,8 +52,8 @@ export type WxHost = StorageHost &
     back: () => void
   }
 
-/** The client a test runs on. */
-export type WxSettings = {
+/** The client a test runs on (and the reader's answers about the album and privacy). */
+export type WxSettings = CanvasSettings & {
   scene: number
   enterScene: number
   /** Missing from `wx`, and `canIUse` says no. */
@@ -61,6 +69,7 @@ export type WxSettings = {
 }
 
 export const DEFAULT_WX_SETTINGS: WxSettings = {
+  ...DEFAULT_CANVAS_SETTINGS,
   modalAnswer: 'confirm',
   scene: 1001,
   enterScene: 1001,
@@ -88,18 +97,25 @@ export function createWx(host: WxHost, clock: Clock, settings: WxSettings): Reco
   return wx
 }
 
-export function selectorQuery(clock: Clock, settings: WxSettings): WechatMiniprogram.SelectorQuery {
+export function selectorQuery(
+  clock: Clock,
+  settings: WxSettings,
+  host?: CanvasHost,
+): WechatMiniprogram.SelectorQuery {
   const { windowWidth: width, pageHeight: height } = settings
   const queue: Array<() => void> = []
+  // What `fields()` found, in order, for exec's callback (the card's canvas node among them).
+  const results: unknown[] = []
+  let selected = ''
   const query: WechatMiniprogram.SelectorQuery = shaped<WechatMiniprogram.SelectorQuery>({
     in: () => query,
-    select: () => nodes,
+    select: (selector: string) => ((selected = selector), nodes),
     selectAll: () => nodes,
     selectViewport: () => nodes,
     exec: (cb) => {
       clock.add(() => {
         queue.forEach((q) => q())
-        cb?.([])
+        cb?.(results)
       }, 0)
       return shaped<WechatMiniprogram.NodesRef>({})
     },
@@ -117,7 +133,15 @@ export function selectorQuery(clock: Clock, settings: WxSettings): WechatMinipro
       )
       return query
     },
-    fields: () => query,
+    fields: (fields, cb) => {
+      const selector = selected
+      queue.push(() => {
+        const found = host ? fieldsOf(host, selector, fields, { width, height }) : {}
+        results.push(found)
+        cb?.(found)
+      })
+      return query
+    },
   })
   return query
 }
@@ -220,7 +244,7 @@ function fullWx(host: WxHost, clock: Clock, settings: WxSettings) {
       switchTab: asyncApi(later, 'switchTab', (o) => host.navigate('switchTab', o.url)),
       reLaunch: asyncApi(later, 'reLaunch', (o) => host.navigate('reLaunch', o.url)),
       navigateBack: asyncApi(later, 'navigateBack', () => host.back()),
-      createSelectorQuery: () => selectorQuery(clock, settings),
+      createSelectorQuery: () => selectorQuery(clock, settings, host),
       createIntersectionObserver: () => {
         const observer = shaped<WechatMiniprogram.IntersectionObserver>({ observe: noop, disconnect: noop })
         observer.relativeToViewport = () => observer
@@ -279,6 +303,7 @@ function fullWx(host: WxHost, clock: Clock, settings: WxSettings) {
       },
       env: { USER_DATA_PATH: 'wxfile://usr' },
     } satisfies Partial<Wx>),
+    ...canvasApis(host, later, settings),
     // Base library 3.7.10, but not (yet) in miniprogram-api-typings 3.12.3: typed here by hand.
     openOfficialAccountProfile: callbackApi(
       later,

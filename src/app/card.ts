@@ -1,0 +1,69 @@
+/**
+ * Part of the composition root, imported only by the card page (in the reader's subpackage): what a
+ * quote card says, resolved from an installment and one of its body blocks.
+ */
+import type { CardText } from '@/card/draw'
+import { plainText } from '@/content/inline'
+import type { Problem } from '@/content/problem'
+import type { Block, Installment } from '@/content/schema'
+import { text } from '@/i18n/zh'
+
+import { repository } from './root'
+
+export type CardSource =
+  | { kind: 'ok'; card: CardText }
+  | { kind: 'not-found' }
+  /** The installment is there, but block N is not, or holds no text (an image, a divider). */
+  | { kind: 'no-passage' }
+  | Problem
+
+/** The words of a text block; a quote keeps its cite after a dash. Null for blocks without words. */
+export function passageOf(block: Block | undefined): string | null {
+  if (!block) return null
+  switch (block.type) {
+    case 'paragraph':
+    case 'question':
+    case 'answer':
+      return plainText(block.text)
+    case 'quote':
+      return block.cite ? `${plainText(block.text)}\n— ${block.cite}` : plainText(block.text)
+    case 'heading':
+      return block.text
+    default:
+      return null
+  }
+}
+
+/** The card for a passage of an installment: its words, who said them and where. */
+export function cardTextOf(installment: Installment, passage: string, seriesName: string): CardText {
+  const { interviewee } = installment
+  return {
+    passage,
+    intervieweeName: interviewee.name,
+    intervieweeRole: interviewee.organization
+      ? `${interviewee.organization} · ${interviewee.role}`
+      : interviewee.role,
+    title: installment.title,
+    number: installment.number,
+    sample: installment.sample === true,
+    seriesName,
+  }
+}
+
+function seriesName(): string {
+  const catalog = repository.catalog()
+  return catalog.status === 'ready' ? catalog.manifest.series.title : text.appTitle
+}
+
+/**
+ * The card for body block `block` of installment `id`. Another source of the passage (an excerpt the
+ * reader saved) is one more parameter here: everything below the passage stays the same.
+ */
+export async function cardSourceOf(id: string, block: number): Promise<CardSource> {
+  if (!repository.entry(id)) return { kind: 'not-found' }
+  const result = await repository.installment(id)
+  if (result.kind !== 'ok') return result
+  const passage = Number.isInteger(block) && block >= 0 ? passageOf(result.installment.body[block]) : null
+  if (!passage?.trim()) return { kind: 'no-passage' }
+  return { kind: 'ok', card: cardTextOf(result.installment, passage, seriesName()) }
+}
