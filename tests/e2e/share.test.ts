@@ -131,7 +131,7 @@ type Bar = { background: Rgb; labels: Array<{ text: string; colour: Rgb; selecte
 async function tabBar(p: Phone): Promise<Bar> {
   const read = await p.page.evaluate(() => ({
     background: getComputedStyle(document.querySelector('.weui-tabbar')!).backgroundColor,
-    labels: [...document.querySelectorAll('.weui-tabbar__item')].map((item) => ({
+    labels: Array.from(document.querySelectorAll('.weui-tabbar__item')).map((item) => ({
       text: (item.textContent ?? '').trim(),
       colour: getComputedStyle(item.querySelector('.weui-tabbar__label')!).color,
       selected: item.classList.contains('weui-bar__item_on'),
