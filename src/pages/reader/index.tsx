@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
 
@@ -6,6 +6,7 @@ import { blockAnchor, Blocks, type MarkText } from '@/components/Blocks'
 import { renderStages } from '@/components/Blocks/stages'
 import { FavouriteButton } from '@/components/FavouriteButton'
 import { OriginalLink } from '@/components/OriginalLink'
+import { ShareButton } from '@/components/ShareButton'
 import { Kicker } from '@/components/Kicker'
 import { StateView } from '@/components/StateView'
 import { openOriginalAndTell, toggleFavouriteAndTell } from '@/app/actions'
@@ -17,6 +18,7 @@ import {
   listShareMessage,
   listShareTimeline,
 } from '@/app/share'
+import { shareInstallmentAndTell } from '@/app/share-link'
 import { mediaUrl } from '@/content/media'
 import { neighbours } from '@/content/neighbours'
 import type { InstallmentResult } from '@/content/repository'
@@ -282,9 +284,11 @@ export default function ReaderPage() {
       <View className="reader__tools">
         <FontControls step={fontStep} />
         <FavouriteButton saved={saved} onToggle={onToggle} withLabel />
-        <Button className="reader__share" openType="share" ariaLabel={text.share}>
-          {text.share}
-        </Button>
+        <ShareButton
+          className="reader__share"
+          label={text.share}
+          onShare={() => void shareInstallmentAndTell(entry)}
+        />
       </View>
       <View className="reader__body">
         <Blocks
