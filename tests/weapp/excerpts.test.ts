@@ -195,6 +195,16 @@ describe('keeping a passage in the reader', () => {
     expect(h.toasts).toEqual([excerptText.copied])
   })
 
+  test('生成卡片 opens the quote card of that passage', async () => {
+    await openReader(h)
+    await pressAndPick(h, answerAt, excerptText.card)
+    expect(h.current().route).toBe('pages/reader/card/index')
+    const squash = (value: string) => value.replace(/\s+/g, '')
+    expect(h.canvases).toHaveLength(1)
+    expect(squash(h.canvases[0].texts.join(''))).toContain(squash(answer).slice(0, 30))
+    expect(h.canvases[0].texts).toContain(entry.interviewee.name)
+  })
+
   test('a full storage says the excerpt is not saved yet, and the reader still sees it kept', async () => {
     await openReader(h)
     h.storageFault = 'quota'
