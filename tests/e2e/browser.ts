@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core'
 
 import { listen, serveStatic, type Served } from '../../scripts/static-server'
 
@@ -158,4 +158,14 @@ export async function until(check: () => Promise<boolean>, timeoutMs = 5000): Pr
     if (Date.now() > end) throw new Error(`condition not met within ${timeoutMs} ms: ${check.toString()}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
+}
+
+/** A long press as a phone sends it: a touch held past Taro's 350 ms, then released. */
+export async function longPress(page: Page, target: Locator): Promise<void> {
+  await target.evaluate((el) => {
+    const touch = new Touch({ identifier: 1, target: el, clientX: 20, clientY: 20 })
+    el.dispatchEvent(new TouchEvent('touchstart', { bubbles: true, touches: [touch], changedTouches: [touch] }))
+  })
+  await page.waitForTimeout(500)
+  await target.evaluate((el) => el.dispatchEvent(new TouchEvent('touchend', { bubbles: true })))
 }

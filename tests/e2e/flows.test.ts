@@ -8,6 +8,7 @@ import { fixtureNickname } from '../fixtures/series'
 import {
   axeViolations,
   chromiumPath,
+  longPress,
   cardTitles,
   H5_FIXTURE_DIST,
   openPhone,
@@ -71,22 +72,10 @@ async function searchFor(query: string, p: Phone = phone) {
   await p.page.locator('.sbar__input input').fill(query)
 }
 
-/** A long press as a phone sends it: a touch held past Taro's 350 ms, then released. */
-async function longPress(target: import('playwright-core').Locator) {
-  await target.evaluate((el) => {
-    const touch = new Touch({ identifier: 1, target: el, clientX: 20, clientY: 20 })
-    el.dispatchEvent(
-      new TouchEvent('touchstart', { bubbles: true, touches: [touch], changedTouches: [touch] }),
-    )
-  })
-  await phone.page.waitForTimeout(500)
-  await target.evaluate((el) => el.dispatchEvent(new TouchEvent('touchend', { bubbles: true })))
-}
-
 async function keepFirstAnswer(withNote = '') {
   await openReader(newestFirst[0].title)
   const block = phone.page.locator('.reader__body .b-a').first()
-  await longPress(block)
+  await longPress(phone.page, block)
   await phone.page
     .locator('.taro-actionsheet__cell', { hasText: withNote ? '摘录并写想法' : '摘录' })
     .first()
@@ -210,7 +199,7 @@ describe('accessibility', () => {
       'the note editor',
       async () => {
         await keepFirstAnswer()
-        await longPress(phone.page.locator('.reader__body .b--kept'))
+        await longPress(phone.page, phone.page.locator('.reader__body .b--kept'))
         await phone.page.locator('.taro-actionsheet__cell', { hasText: '写想法' }).click()
         await phone.page.waitForSelector('.note__box')
       },

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { H5_DIST, openPhone, serveDir } from '../e2e/browser'
+import { H5_DIST, longPress, openPhone, serveDir } from '../e2e/browser'
 import { ensureBuilt } from './ensure-built'
 
 const OUT = path.resolve(__dirname, '..', '..', 'docs', 'screenshots')
@@ -60,12 +60,26 @@ async function main(): Promise<void> {
     await page.waitForTimeout(2200) // let the "已收藏" toast go
     await shot('reader')
 
+    // Two passages kept, one with the reader's own note, for the excerpts list below.
+    await longPress(page, page.locator('.reader__body .b-a').first())
+    await page.locator('.taro-actionsheet__cell', { hasText: '摘录并写想法' }).click()
+    await page.locator('.note__box textarea').fill('原来一块磁体背后有这么多道工序，下次看到电机会多想一想。')
+    await page.locator('.note__save').click()
+    await page.waitForSelector('.reader__body .b--kept')
+    await longPress(page, page.locator('.reader__body .b-quote').first())
+    await page.locator('.taro-actionsheet__cell', { hasText: /^摘录$/ }).click()
+    await page.waitForTimeout(2200)
+
     await page.goBack()
     await page.waitForSelector('.cd-t')
     await page.locator('.cd .fb').nth(1).click()
     await page.locator('.weui-tabbar__item', { hasText: '收藏' }).click()
     await page.waitForSelector('.fav')
     await shot('favourites')
+
+    await page.locator('.seg__item', { hasText: '摘录' }).click()
+    await page.waitForSelector('.ex__note')
+    await shot('excerpts')
 
     await page.locator('.weui-tabbar__item', { hasText: '访谈' }).click()
     await page.locator('.search').click()

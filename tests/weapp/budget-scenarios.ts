@@ -7,7 +7,7 @@
 import { generateInstallment, generateSeries, MAX_SERIES } from '../fixtures/generate'
 import type { Installment } from '../../src/content/schema'
 import { host, publish, REMOTE_DIST, type Published } from './content-server'
-import { byClass, find, Harness, textOf, type SetDataRecord } from './harness'
+import { byClass, find, findAll, Harness, textOf, type SetDataRecord } from './harness'
 import { cards, chip, openCard, openSearch, resultTitles, searchFor, seen } from './screens'
 import { elementStats, findByClass, renderPage, visibleText } from './wxml'
 
@@ -192,6 +192,25 @@ export const scenarios: Scenario[] = [
       )
     },
   },
+  ...(['keep an excerpt in the reader', 'remove an excerpt in the reader'] as const).map((name) => ({
+    name,
+    run: async () => {
+      const { h } = await warmList(100)
+      const installment = generateInstallment(99)
+      await openCard(h, installment.title)
+      const answer = installment.body.findIndex((b) => b.type === 'answer')
+      const press = (label: string) => {
+        h.actionSheetPicks.push(label)
+        const blocks = findAll(find(h.root(), byClass('reader__body')), (n) =>
+          ['b-p', 'b-q', 'b-a', 'b-quote', 'b-h', 'b-img', 'b-hr'].some((c) => byClass(c)(n)),
+        )
+        return h.longPress(blocks[answer])
+      }
+      if (name === 'keep an excerpt in the reader') return after(name, h, () => press('摘录'))
+      await press('摘录')
+      return after(name, h, () => press('取消摘录'))
+    },
+  })),
   {
     name: 'font-size change',
     run: async () => {

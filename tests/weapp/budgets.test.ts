@@ -68,13 +68,15 @@ test('search, a word in all 100 bodies: a full first page of results in one setD
   expect(results.bytes).toBeLessThanOrEqual(24 * KB)
 })
 
-test.each(['toggle a favourite on the list', 'toggle a favourite in the reader'])(
-  '%s: one setData of ≤ 1 KB',
-  (name) => {
-    const m = result(name)
-    expect([m.setDataCalls, m.bytes <= KB]).toEqual([1, true])
-  },
-)
+test.each([
+  'toggle a favourite on the list',
+  'toggle a favourite in the reader',
+  'keep an excerpt in the reader',
+  'remove an excerpt in the reader',
+])('%s: one setData of ≤ 1 KB', (name) => {
+  const m = result(name)
+  expect([m.setDataCalls, m.bytes <= KB]).toEqual([1, true])
+})
 
 test('reader, 20,000 characters: first paint ≤ 24 KB, then follow-ups of ≤ 64 KB, < 1,000 elements', () => {
   const m = result('reader, 20,000-character interview')
