@@ -24,6 +24,7 @@ export const excerptText = {
   save: '保存',
   noteSaved: '想法已保存',
   noteCleared: '想法已清除',
+  leaveDraft: '这段想法还没有保存，确定离开吗？',
   noteNotSaved: '想法暂未保存到本机，请稍后再试',
   excerptMissing: '这条摘录已不存在',
 } as const

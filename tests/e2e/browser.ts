@@ -164,7 +164,9 @@ export async function until(check: () => Promise<boolean>, timeoutMs = 5000): Pr
 export async function longPress(page: Page, target: Locator): Promise<void> {
   await target.evaluate((el) => {
     const touch = new Touch({ identifier: 1, target: el, clientX: 20, clientY: 20 })
-    el.dispatchEvent(new TouchEvent('touchstart', { bubbles: true, touches: [touch], changedTouches: [touch] }))
+    el.dispatchEvent(
+      new TouchEvent('touchstart', { bubbles: true, touches: [touch], changedTouches: [touch] }),
+    )
   })
   await page.waitForTimeout(500)
   await target.evaluate((el) => el.dispatchEvent(new TouchEvent('touchend', { bubbles: true })))

@@ -252,6 +252,38 @@ describe('notes', () => {
     expect(stored(h)[0]).not.toHaveProperty('note')
   })
 
+  test.each([
+    ['cancel', 'stays with the draft', 'pages/reader/note/index'],
+    ['confirm', 'leaves, and nothing is saved', 'pages/reader/index'],
+  ] as const)(
+    'the back button over an unsaved draft asks first; the reader who %ss %s',
+    async (answer, _what, route) => {
+      const app = fixtureApp({ modalAnswer: answer })
+      await app.launch()
+      await openReader(app)
+      await pressAndPick(app, answerAt, excerptText.keepWithNote)
+      // Nothing typed yet: the back button just goes back.
+      await app.input(find(app.root(), byClass('note__box')), '还没写完')
+      await app.pressBack()
+      expect(app.modals.map((m) => m.content)).toEqual([excerptText.leaveDraft])
+      expect(app.current().route).toBe(route)
+      expect(stored(app)[0]).not.toHaveProperty('note')
+      expect(app.errors).toEqual([])
+    },
+  )
+
+  test('an untouched or saved note leaves without a question', async () => {
+    await openReader(h)
+    await pressAndPick(h, answerAt, excerptText.keepWithNote)
+    await h.pressBack()
+    expect(h.current().route).toBe('pages/reader/index')
+    await pressAndPick(h, answerAt, excerptText.writeNote)
+    await h.input(find(h.root(), byClass('note__box')), '写好了')
+    await h.tap(find(h.root(), byClass('note__save')))
+    expect(h.modals).toEqual([])
+    expect(h.current().route).toBe('pages/reader/index')
+  })
+
   test('the editor stops at 500 characters', async () => {
     await openReader(h)
     await pressAndPick(h, answerAt, excerptText.keepWithNote)

@@ -170,8 +170,33 @@ export class Harness implements WxHost {
     this.router.navigate(kind, url)
   }
 
+  /** Pages that asked to confirm before their back button leaves them, with the message. */
+  private readonly leaveAlerts = new WeakMap<PageInstance, string>()
+
+  alertBeforeLeaving(message: string | null): void {
+    const page = this.stack[this.stack.length - 1]
+    if (!page) return
+    if (message === null) this.leaveAlerts.delete(page)
+    else this.leaveAlerts.set(page, message)
+  }
+
+  /** Back one page without asking, as navigateBack does (WeChat's leave alert never stops it). */
   back(): void {
     this.router.back()
+  }
+
+  /**
+   * The back button (or gesture): a page that asked first shows its alert, and stays when the reader
+   * cancels it.
+   */
+  async pressBack(): Promise<void> {
+    const message = this.leaveAlerts.get(this.current())
+    if (message !== undefined) {
+      this.modals.push({ content: message, confirmText: '确定', cancelText: '取消' })
+      if (this.settings.modalAnswer === 'cancel') return
+    }
+    this.router.back()
+    await this.settle()
   }
 
   // ---------------------------------------------------------------- driving

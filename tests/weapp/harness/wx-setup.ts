@@ -30,6 +30,7 @@ export function setUp(settings: Partial<WxSettings> = {}, host: Partial<WxHost> 
     canvases: [],
     setDataCount: () => 0,
     navigate: (kind, url) => void navigations.push(`${kind} ${url}`),
+    alertBeforeLeaving: () => undefined,
     back: () => {
       throw new Error('navigateBack:fail cannot navigate back at first page')
     },

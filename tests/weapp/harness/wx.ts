@@ -50,6 +50,8 @@ export type WxHost = StorageHost &
     pageNotFound: Array<(res: WechatMiniprogram.OnPageNotFoundListenerResult) => void>
     navigate: (kind: NavigationKind, url: string) => void
     back: () => void
+    /** The current page asks before its back button leaves it (with this message), or no longer does. */
+    alertBeforeLeaving: (message: string | null) => void
   }
 
 /** The client a test runs on (and the reader's answers about the album and privacy). */
@@ -244,6 +246,12 @@ function fullWx(host: WxHost, clock: Clock, settings: WxSettings) {
       switchTab: asyncApi(later, 'switchTab', (o) => host.navigate('switchTab', o.url)),
       reLaunch: asyncApi(later, 'reLaunch', (o) => host.navigate('reLaunch', o.url)),
       navigateBack: asyncApi(later, 'navigateBack', () => host.back()),
+      enableAlertBeforeUnload: asyncApi(later, 'enableAlertBeforeUnload', (o) => {
+        host.alertBeforeLeaving(o.message)
+      }),
+      disableAlertBeforeUnload: asyncApi(later, 'disableAlertBeforeUnload', () => {
+        host.alertBeforeLeaving(null)
+      }),
       createSelectorQuery: () => selectorQuery(clock, settings, host),
       createIntersectionObserver: () => {
         const observer = shaped<WechatMiniprogram.IntersectionObserver>({ observe: noop, disconnect: noop })

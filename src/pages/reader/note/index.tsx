@@ -1,12 +1,13 @@
 import { Textarea, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 
 import { StateView } from '@/components/StateView'
 import { excerptText } from '@/i18n/zh-excerpt'
 import { text } from '@/i18n/zh'
 import { excerptsStore, findExcerpt, NOTE_MAX, setNote } from '@/library/excerpts'
 import { toast } from '@/platform/interaction'
+import { askBeforeLeaving } from '@/platform/leave-alert'
 import { decodeParam, FAVOURITES_PATH, goBack } from '@/platform/navigation'
 
 import './index.scss'
@@ -23,6 +24,11 @@ export default function NotePage() {
   // Read once: the page edits this excerpt, and nothing else changes it while it is open.
   const [excerpt] = useState(() => findExcerpt(excerptsStore.get(), key))
   const [draft, setDraft] = useState(excerpt?.note ?? '')
+  // A draft that differs from the saved note is not dropped by the back button without a word.
+  const unsaved = excerpt !== null && draft.trim() !== (excerpt.note ?? '')
+  useEffect(() => {
+    askBeforeLeaving(unsaved ? excerptText.leaveDraft : null)
+  }, [unsaved])
 
   if (!excerpt) {
     return (
@@ -39,6 +45,7 @@ export default function NotePage() {
       toast(excerptText.noteNotSaved)
       return
     }
+    askBeforeLeaving(null)
     toast(draft.trim() ? excerptText.noteSaved : excerptText.noteCleared)
     void goBack(FAVOURITES_PATH)
   }
