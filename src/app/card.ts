@@ -3,11 +3,11 @@
  * quote card says, resolved from an installment and one of its body blocks.
  */
 import type { CardText } from '@/card/draw'
-import { plainText } from '@/content/inline'
 import type { Problem } from '@/content/problem'
 import type { Block, Installment } from '@/content/schema'
 import { text } from '@/i18n/zh'
 
+import { keepableText } from './excerpts'
 import { repository } from './root'
 
 export type CardSource =
@@ -17,21 +17,14 @@ export type CardSource =
   | { kind: 'no-passage' }
   | Problem
 
-/** The words of a text block; a quote keeps its cite after a dash. Null for blocks without words. */
+/**
+ * The words of a block a reader can keep (excerpts.ts decides which); on a card a quote keeps its cite
+ * after a dash. Null for the rest.
+ */
 export function passageOf(block: Block | undefined): string | null {
-  if (!block) return null
-  switch (block.type) {
-    case 'paragraph':
-    case 'question':
-    case 'answer':
-      return plainText(block.text)
-    case 'quote':
-      return block.cite ? `${plainText(block.text)}\n— ${block.cite}` : plainText(block.text)
-    case 'heading':
-      return block.text
-    default:
-      return null
-  }
+  const words = block ? keepableText(block) : null
+  if (words === null || !block) return null
+  return block.type === 'quote' && block.cite ? `${words}\n— ${block.cite}` : words
 }
 
 /** The card for a passage of an installment: its words, who said them and where. */

@@ -13,7 +13,7 @@ export type ImageStep = 'privacy' | 'share-menu' | 'album' | 'browser-share' | '
 /** A platform call's raw result: done, or WeChat's (or the browser's) error message. */
 export type ImageAttempt = { kind: 'ok' } | { kind: 'error'; errMsg: string }
 
-const CANCELLED = /(?:^|[:\s])cancel(?:led)?\b|AbortError/i
+const CANCELLED = /(?:^|[:\s])cancel(?:l?ed)?\b|AbortError/i
 const DENIED = /auth deny|auth denied|authorize:fail|authorize no response|permission denied|NotAllowedError/i
 /** WeChat's privacy agreement not agreed to (errno 104) — as the app asks before saving. */
 const PRIVACY = /privacy permission is not authorized|privacy agreement/i

@@ -8,7 +8,6 @@ import { text } from './zh'
  * package, not in the main package every launch loads.
  */
 export const cardText = {
-  pageTitle: '生成卡片',
   drawing: '正在生成卡片…',
   share: '分享图片',
   save: '保存图片',
@@ -17,8 +16,7 @@ export const cardText = {
   notFoundBody: '这期访谈或这一段可能已经更新，回到访谈里重新选一段吧。',
   failedTitle: '卡片没能生成',
   failedBody: '请稍后再试。',
-  retry: '重试',
-  backToReader: '返回访谈',
+  back: '返回',
   /** Shown before sending the reader to WeChat's settings: why the album is needed, and how. */
   albumDenied: '保存卡片需要“添加到相册”的权限。你之前没有允许，可以在设置里打开后再保存。',
   openSettings: '去设置',

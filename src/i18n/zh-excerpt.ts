@@ -17,8 +17,6 @@ export const excerptText = {
   copied: '已复制',
   copyFailed: '没能复制，请稍后再试',
   passageGone: '原文已更新，摘录里保留着原来的文字',
-  keptHint: '已摘录的段落',
-  noteTitle: '写想法',
   notePlaceholder: '写下这段话让你想到的（最多 500 字）',
   noteCount: (used: number, max: number) => `${used}/${max}`,
   save: '保存',

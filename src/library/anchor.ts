@@ -43,24 +43,41 @@ export function likeness(a: string, b: string): number {
 /** A passage this alike still counts as the one kept: a corrected typo or a reworded clause, not a new paragraph. */
 export const SAME_PASSAGE = 0.75
 
-type Kept = { block: number; fingerprint: string; text: string }
+type Kept = {
+  block: number
+  fingerprint: string
+  text: string
+  /** The fingerprint of the touched-up block it was last found at by likeness, if it was. */
+  at?: string
+}
 
-/** Where the kept passage is in the body now (a block index), or null when it has gone. */
-export function anchorOf(kept: Kept, blockTexts: readonly string[]): number | null {
-  if (blockTexts[kept.block] !== undefined && fingerprintOf(blockTexts[kept.block]) === kept.fingerprint)
-    return kept.block
-  const nearest = (a: number, b: number) => Math.abs(a - kept.block) - Math.abs(b - kept.block)
-  const exact = blockTexts
-    .map((text, i) => (fingerprintOf(text) === kept.fingerprint ? i : -1))
-    .filter((i) => i >= 0)
-    .sort(nearest)
-  if (exact.length) return exact[0]
+export type Anchor = { block: number; exact: boolean }
+
+/**
+ * Where the kept passage is in the body now, or null when it has gone: `exact` when the block holds
+ * the very text kept. `prints` are the blocks' fingerprints, computed once per body by the caller.
+ */
+export function anchorOf(
+  kept: Kept,
+  blockTexts: readonly string[],
+  prints: readonly string[] = blockTexts.map(fingerprintOf),
+): Anchor | null {
+  const here = prints[kept.block]
+  // Still where it was, as kept or as last found: no scan at all.
+  if (here !== undefined && (here === kept.fingerprint || here === kept.at))
+    return { block: kept.block, exact: here === kept.fingerprint }
+  const distance = (block: number) => Math.abs(block - kept.block)
+  let exact = -1
+  prints.forEach((print, block) => {
+    if (print === kept.fingerprint && (exact < 0 || distance(block) < distance(exact))) exact = block
+  })
+  if (exact >= 0) return { block: exact, exact: true }
   let best: { block: number; score: number } | null = null
   for (let block = 0; block < blockTexts.length; block++) {
     const score = likeness(kept.text, blockTexts[block])
     if (score < SAME_PASSAGE) continue
-    if (!best || score > best.score || (score === best.score && nearest(block, best.block) < 0))
+    if (!best || score > best.score || (score === best.score && distance(block) < distance(best.block)))
       best = { block, score }
   }
-  return best?.block ?? null
+  return best ? { block: best.block, exact: false } : null
 }

@@ -3,7 +3,7 @@ import * as v from 'valibot'
 import { idSchema, type ManifestEntry } from '@/content/schema'
 
 import { snapshotOf, snapshotSchema } from './favourites'
-import { anchorOf, fingerprintOf } from './anchor'
+import { anchorOf, fingerprintOf, type Anchor } from './anchor'
 import { USER_KEY_PREFIX } from './records'
 import { createStore } from './store'
 
@@ -21,6 +21,8 @@ export const excerptSchema = v.object({
   block: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** Of the text as kept; finds the passage again after editors move or touch it. */
   fingerprint: v.string(),
+  /** Of the touched-up block it was last found at by likeness: found there again without a scan. */
+  at: v.optional(v.string()),
   /** The passage as the reader kept it: shown as is, even when the original has changed. */
   text: v.string(),
   note: v.optional(v.pipe(v.string(), v.maxLength(NOTE_MAX * 2))),
@@ -43,8 +45,15 @@ export function cleanNote(note: string): string {
   return Array.from(note.trim()).slice(0, NOTE_MAX).join('').trim()
 }
 
-export function excerptKey(id: string, fingerprint: string): string {
-  return `${id}~${fingerprint}`
+/**
+ * A key of its own for every excerpt, even of two blocks with the same words ("为什么？"): the
+ * installment, the fingerprint and the time, with a counter in the unlikely case that is taken.
+ */
+export function excerptKey(list: readonly Excerpt[], id: string, fingerprint: string, now: number): string {
+  const base = `${id}~${fingerprint}~${now.toString(36)}`
+  let key = base
+  for (let n = 2; findExcerpt(list, key); n++) key = `${base}-${n}`
+  return key
 }
 
 /** Newest first, which is how the favourites tab lists them. */
@@ -54,6 +63,11 @@ export function sortedExcerpts(list: readonly Excerpt[]): Excerpt[] {
 
 export function findExcerpt(list: readonly Excerpt[], key: string): Excerpt | null {
   return list.find((e) => e.key === key) ?? null
+}
+
+/** The excerpt kept from block `block` of installment `id` (and not gone), if any. */
+export function excerptAt(list: readonly Excerpt[], id: string, block: number): Excerpt | null {
+  return list.find((e) => e.id === id && e.block === block && !e.gone) ?? null
 }
 
 /** The body blocks of installment `id` that hold an excerpt (and have not gone). */
@@ -73,24 +87,25 @@ export function keepPassage(
   now: number = Date.now(),
 ): { excerpt: Excerpt; persisted: boolean } {
   const fingerprint = fingerprintOf(text)
-  const key = excerptKey(entry.id, fingerprint)
   const cleaned = cleanNote(note)
-  let excerpt: Excerpt = {
-    key,
-    id: entry.id,
-    snapshot: snapshotOf(entry),
-    block,
-    fingerprint,
-    text,
-    savedAt: now,
-    ...(cleaned ? { note: cleaned } : {}),
-  }
-  const persisted = excerptsStore.update((list) => {
-    const kept = findExcerpt(list, key)
-    if (!kept) return [...list, excerpt]
-    excerpt = cleaned ? { ...kept, note: cleaned } : kept
-    return list.map((e) => (e.key === key ? excerpt : e))
-  })
+  const list = excerptsStore.get()
+  const kept = excerptAt(list, entry.id, block)
+  const same = kept?.fingerprint === fingerprint ? kept : null
+  const excerpt: Excerpt = same
+    ? { ...same, ...(cleaned ? { note: cleaned } : {}) }
+    : {
+        key: excerptKey(list, entry.id, fingerprint, now),
+        id: entry.id,
+        snapshot: snapshotOf(entry),
+        block,
+        fingerprint,
+        text,
+        savedAt: now,
+        ...(cleaned ? { note: cleaned } : {}),
+      }
+  const persisted = excerptsStore.update((current) =>
+    same ? current.map((e) => (e.key === same.key ? excerpt : e)) : [...current, excerpt],
+  )
   return { excerpt, persisted }
 }
 
@@ -123,19 +138,23 @@ export function setNote(key: string, note: string): boolean {
  */
 export function reanchorExcerpts(id: string, blockTexts: readonly string[]): void {
   const list = excerptsStore.get()
+  if (!list.some((e) => e.id === id)) return
+  const prints = blockTexts.map(fingerprintOf)
   let changed = false
   const next = list.map((e) => {
     if (e.id !== id) return e
-    const found = anchorOf(e, blockTexts)
-    if (found === null) {
-      if (e.gone) return e
-      changed = true
-      return { ...e, gone: true as const }
-    }
-    if (found === e.block && !e.gone) return e
-    changed = true
-    const { gone: _gone, ...rest } = e
-    return { ...rest, block: found }
+    const moved = placed(e, anchorOf(e, blockTexts, prints), prints)
+    if (moved !== e) changed = true
+    return moved
   })
   if (changed) excerptsStore.update(() => next)
+}
+
+/** The excerpt where `anchor` found it (the same object when nothing changed), or marked gone. */
+function placed(e: Excerpt, anchor: Anchor | null, prints: readonly string[]): Excerpt {
+  const { gone: _gone, at: _at, ...rest } = e
+  if (anchor === null) return e.gone ? e : { ...rest, ...(e.at ? { at: e.at } : {}), gone: true }
+  const at = anchor.exact ? undefined : prints[anchor.block]
+  if (anchor.block === e.block && !e.gone && at === e.at) return e
+  return { ...rest, block: anchor.block, ...(at ? { at } : {}) }
 }

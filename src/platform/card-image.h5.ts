@@ -43,6 +43,9 @@ export async function renderImage(
     draw(ctx)
     const blob = await toPng(canvas)
     if (!blob) return null
+    // One card is on screen at a time: the one before is let go, so PNGs do not pile up in memory.
+    for (const old of blobs.keys()) URL.revokeObjectURL(old)
+    blobs.clear()
     const url = URL.createObjectURL(blob)
     blobs.set(url, blob)
     return url

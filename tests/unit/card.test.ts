@@ -272,6 +272,7 @@ describe('imageOutcome: every raw result of sharing or saving is one outcome', (
     ['album', error(''), 'failed'],
     ['browser-share', { kind: 'ok' }, 'shared'],
     ['browser-share', error('AbortError: Share canceled'), 'cancelled'],
+    ['share-menu', error('showShareImageMenu:fail canceled'), 'cancelled'],
     ['browser-share', error('NotAllowedError: not allowed'), 'failed'],
     ['browser-share', error('share:fail files not supported'), 'failed'],
     ['download', { kind: 'ok' }, 'downloaded'],

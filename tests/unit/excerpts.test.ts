@@ -16,7 +16,7 @@ import {
 import { favouritesStore } from '@/library/favourites'
 import { setAsideKey } from '@/library/records'
 
-import { faults, memory, resetStorage } from './support/fake-taro'
+import { faults, memory, resetStorage, writes } from './support/fake-taro'
 
 jest.mock('@tarojs/taro', () => jest.requireActual('./support/fake-taro'))
 
@@ -75,11 +75,26 @@ describe('finding a passage again', () => {
     ['removed', ['开场白。', '第二段，讲的是别的事情。', '结尾。'], null],
     ['an empty body', [], null],
   ])('%s', (_what, body, at) => {
-    expect(anchorOf(kept, body)).toBe(at)
+    expect(anchorOf(kept, body)?.block ?? null).toBe(at)
+  })
+
+  test('exact when the block holds the very text kept, not when it was touched up', () => {
+    expect(anchorOf(kept, ['新的导语。', ...BODY])).toEqual({ block: 2, exact: true })
+    expect(anchorOf(kept, ['开场白。', PASSAGE.replace('槽子', '槽体')])).toEqual({ block: 1, exact: false })
   })
 
   test('of two copies, the one nearest where it was', () => {
-    expect(anchorOf({ ...kept, block: 5 }, [PASSAGE, 'x', 'y', 'z', 'w', 'v', PASSAGE])).toBe(6)
+    expect(anchorOf({ ...kept, block: 5 }, [PASSAGE, 'x', 'y', 'z', 'w', 'v', PASSAGE])?.block).toBe(6)
+  })
+
+  test('found where it was last found by likeness, by its fingerprint alone', () => {
+    const touched = PASSAGE.replace('槽子', '槽体')
+    expect(anchorOf({ ...kept, at: fingerprintOf(touched) }, ['开场白。', touched])).toEqual({
+      block: 1,
+      exact: false,
+    })
+    // Touched up again beyond likeness: no longer there.
+    expect(anchorOf({ ...kept, at: fingerprintOf(touched) }, ['开场白。', '完全不同的一段话。'])).toBeNull()
   })
 })
 
@@ -88,7 +103,7 @@ describe('keeping passages', () => {
     const { excerpt, persisted } = keepPassage({ entry: first, block: 3, text: PASSAGE }, '', 1000)
     expect(persisted).toBe(true)
     expect(excerpt).toEqual({
-      key: `${first.id}~${fingerprintOf(PASSAGE)}`,
+      key: `${first.id}~${fingerprintOf(PASSAGE)}~${(1000).toString(36)}`,
       id: first.id,
       snapshot: expect.objectContaining({
         number: first.number,
@@ -109,6 +124,18 @@ describe('keeping passages', () => {
     const again = keepPassage({ entry: first, block: 3, text: PASSAGE }, '想到了父亲', 2000)
     expect(excerptsStore.get()).toHaveLength(1)
     expect(again.excerpt).toMatchObject({ savedAt: 1000, note: '想到了父亲' })
+  })
+
+  test('two blocks with the same words are two excerpts, each with its own key and note', () => {
+    const a = keepPassage({ entry: first, block: 2, text: '为什么？' }, '', 1000).excerpt
+    const b = keepPassage({ entry: first, block: 9, text: '为什么？' }, '第二处', 1000).excerpt
+    expect(a.key).not.toBe(b.key)
+    expect(keptBlocks(excerptsStore.get(), first.id)).toEqual(new Set([2, 9]))
+    setNote(a.key, '第一处')
+    expect(excerptsStore.get().map((e) => [e.block, e.note])).toEqual([
+      [2, '第一处'],
+      [9, '第二处'],
+    ])
   })
 
   test('newest first; kept blocks per installment', () => {
@@ -177,12 +204,25 @@ describe('when the installment changes', () => {
     expect(excerptsStore.get()[0]).not.toHaveProperty('gone')
   })
 
+  test('a passage found by likeness is found there again with no write', () => {
+    keepPassage({ entry: first, block: 1, text: PASSAGE })
+    const touched = ['开场白。', PASSAGE.replace('槽子', '槽体'), '结尾。']
+    reanchorExcerpts(first.id, touched)
+    expect(excerptsStore.get()[0]).toMatchObject({ block: 1, at: fingerprintOf(touched[1]) })
+    const before = writes.length
+    reanchorExcerpts(first.id, touched)
+    expect(writes.length).toBe(before)
+    // Editors restore the original words: the excerpt is exact again.
+    reanchorExcerpts(first.id, BODY)
+    expect(excerptsStore.get()[0]).not.toHaveProperty('at')
+  })
+
   test('nothing is written when nothing moved; other installments are left alone', () => {
     keepPassage({ entry: first, block: 1, text: PASSAGE })
     keepPassage({ entry: second, block: 0, text: '别的访谈' })
-    const before = memory.get(KEY)
+    const before = writes.length
     reanchorExcerpts(first.id, BODY)
-    expect(memory.get(KEY)).toBe(before)
+    expect(writes.length).toBe(before)
     reanchorExcerpts(first.id, [])
     expect(excerptsStore.get().find((e) => e.id === second.id)).not.toHaveProperty('gone')
   })

@@ -139,6 +139,45 @@ describe('the album permission', () => {
   })
 })
 
+describe('the first save, when WeChat asks for the album', () => {
+  test('refused at WeChat’s own prompt: explained, settings offered, and saved once allowed there', async () => {
+    await openCard(cardUrl(entry.id, answerIndex), {
+      missingApis: ['showShareImageMenu'],
+      albumPrompt: 'deny',
+      albumInSettings: 'granted',
+    })
+    await h.tap(button(cardText.save))
+    expect(calls('getSetting')).toHaveLength(1)
+    expect(h.modals.map((m) => m.content)).toEqual([cardText.albumDenied])
+    expect(calls('openSetting')).toHaveLength(1)
+    expect(calls('saveImageToPhotosAlbum').map((c) => c.options.filePath)).toEqual([
+      exportedPath(),
+      exportedPath(),
+    ])
+    expect(h.toasts).toEqual([cardText.outcome.saved])
+  })
+
+  test('refused at the prompt and in settings: nothing saved, and the reader is told', async () => {
+    await openCard(cardUrl(entry.id, answerIndex), {
+      missingApis: ['showShareImageMenu'],
+      albumPrompt: 'deny',
+    })
+    await h.tap(button(cardText.save))
+    expect(calls('saveImageToPhotosAlbum')).toHaveLength(1)
+    expect(h.toasts).toEqual([cardText.outcome.denied])
+  })
+})
+
+describe('a share menu that cannot open', () => {
+  test('falls back to saving the image', async () => {
+    await openCard(cardUrl(entry.id, answerIndex), { failingApis: ['showShareImageMenu'] })
+    await h.tap(button(cardText.share))
+    expect(calls('showShareImageMenu')).toHaveLength(1)
+    expect(calls('saveImageToPhotosAlbum').map((c) => c.options.filePath)).toEqual([exportedPath()])
+    expect(h.toasts).toEqual([cardText.outcome.saved])
+  })
+})
+
 describe('the privacy prompt', () => {
   test('declined: the reader is told, and the album is not touched', async () => {
     await openCard(cardUrl(entry.id, answerIndex), {

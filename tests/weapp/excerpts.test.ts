@@ -113,6 +113,21 @@ describe('keeping a passage in the reader', () => {
     expect(h.toasts).toEqual([])
   })
 
+  test('opened from Moments (single-page mode, storage apart), nothing is offered to keep; text stays selectable', async () => {
+    const moments = fixtureApp({ scene: 1154 })
+    await moments.launch(`/pages/reader/index?id=${entry.id}`)
+    await moments.advance(100)
+    await moments.longPress(blockNodes(moments)[answerAt])
+    expect(moments.actionSheets).toEqual([])
+    const texts = findAll(
+      blockNodes(moments)[answerAt],
+      (n) => moments.tagOf(n) === 'text' && !/__mark$/.test(String(n.cl ?? '')),
+    )
+    expect(texts.length).toBeGreaterThan(0)
+    expect(texts.every((n) => moments.attr(n, 'user-select') === true)).toBe(true)
+    expect(moments.errors).toEqual([])
+  })
+
   test('headings, images and dividers offer nothing', async () => {
     await openReader(h)
     const others = blockNodes(h).filter((n) => !classesOf(n).some((c) => KEEPABLE.includes(c)))

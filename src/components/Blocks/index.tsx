@@ -48,8 +48,9 @@ const offsetOf = (runs: readonly Run[], index: number) =>
   runs.slice(0, index).reduce((sum, run) => sum + run.text.length, 0)
 
 /**
- * Inline text: a plain string stays one text node; runs become spans. Selectable unless the block is
- * kept by a long press, whose action sheet would fight the system's selection handles.
+ * Inline text: a plain string stays one text node; runs become spans. Selectable, except in WeChat
+ * where the block answers a long press: the action sheet (which copies too) and the system's selection
+ * handles would fight.
  */
 export function InlineText({
   value,
@@ -102,7 +103,8 @@ type BlockProps = {
 
 export function BlockView({ block, resolveSrc, onImageTap, target, kept = false, onLongPress }: BlockProps) {
   const mark = target?.mark
-  const select = !onLongPress
+  // A browser's long press comes from touch only: a mouse still selects and copies.
+  const select = process.env.TARO_ENV === 'h5' || !onLongPress
   // Only text a reader can keep listens for a long press; other blocks stay plain views.
   const at = (cls: string, keepable = false) => ({
     className: `${cls}${kept ? ' b--kept' : ''}${target ? ' b--hit' : ''}`,

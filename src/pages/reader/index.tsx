@@ -296,7 +296,8 @@ export default function ReaderPage() {
           parts={stages.slice(0, stage + 1)}
           found={found}
           kept={kept}
-          onLongPress={onLongPress}
+          // Opened from Moments there is no navigation and storage is apart: nothing to keep it in.
+          onLongPress={singlePage ? undefined : onLongPress}
           resolveSrc={resolve}
           onImageTap={(src) => previewImages(images, src)}
         />

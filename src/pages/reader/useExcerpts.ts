@@ -4,6 +4,7 @@ import { passageAt, reanchorIn } from '@/app/excerpts'
 import type { Installment, ManifestEntry } from '@/content/schema'
 import { excerptText } from '@/i18n/zh-excerpt'
 import {
+  excerptAt,
   excerptsStore,
   findExcerpt,
   keepPassage,
@@ -12,7 +13,7 @@ import {
   type Excerpt,
   type Passage,
 } from '@/library/excerpts'
-import { useStore } from '@/library/store'
+import { useStoreWhileShown } from '@/library/store'
 import { ask, chooseAction, copyText, toast } from '@/platform/interaction'
 import { cardUrl, navigateTo, noteUrl } from '@/platform/navigation'
 
@@ -74,17 +75,13 @@ async function act(action: Action, passage: Passage, kept: Excerpt | null): Prom
   }
 }
 
-/** The excerpt kept from block `block` of installment `id`, if any. */
-function keptAt(id: string, block: number): Excerpt | null {
-  return excerptsStore.get().find((e) => e.id === id && e.block === block && !e.gone) ?? null
-}
-
 /**
  * The reader's excerpts: which blocks carry one (found again in this body first, in case editors
  * changed it), and the long press that keeps, copies or shares a passage.
  */
 export function useExcerpts(id: string, entry: ManifestEntry | null, installment: Installment | null) {
-  const list = useStore(excerptsStore)
+  // While the note editor is on top the reader need not re-render; it catches up when it shows.
+  const list = useStoreWhileShown(excerptsStore)
   useEffect(() => {
     if (installment) reanchorIn(id, installment)
   }, [id, installment])
@@ -94,7 +91,7 @@ export function useExcerpts(id: string, entry: ManifestEntry | null, installment
     if (!entry || !installment) return
     const passage = passageAt(entry, installment, block)
     if (!passage) return
-    const existing = keptAt(id, block)
+    const existing = excerptAt(excerptsStore.get(), id, block)
     const actions = actionsFor(existing)
     void chooseAction(actions.map((a) => LABELS[a])).then((index) =>
       index === null ? undefined : act(actions[index], passage, existing),

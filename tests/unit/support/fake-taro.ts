@@ -4,9 +4,12 @@
  */
 export const memory = new Map<string, unknown>()
 export const faults = { read: false, write: false }
+/** Every key written, in order: a test can tell an unneeded rewrite from none. */
+export const writes: string[] = []
 
 export function resetStorage(): void {
   memory.clear()
+  writes.length = 0
   faults.read = false
   faults.write = false
 }
@@ -18,6 +21,7 @@ const Taro = {
   },
   setStorageSync(key: string, value: unknown): void {
     if (faults.write) throw new Error('setStorageSync:fail exceed storage max size 10MB')
+    writes.push(key)
     memory.set(key, value)
   },
   removeStorageSync(key: string): void {

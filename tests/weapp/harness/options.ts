@@ -27,6 +27,8 @@ export type HarnessOptions = {
   /** The album permission (never asked), what the reader sets in WeChat's settings, the privacy answer. */
   album?: AlbumState
   albumInSettings?: AlbumState
+  /** What the reader answers to WeChat's own album prompt on the first save (allow). */
+  albumPrompt?: 'allow' | 'deny'
   privacy?: 'agree' | 'decline'
 }
 
@@ -44,6 +46,7 @@ export function settingsOf(options: HarnessOptions): WxSettings {
     modalAnswer: options.modalAnswer ?? DEFAULT_WX_SETTINGS.modalAnswer,
     album: options.album ?? DEFAULT_WX_SETTINGS.album,
     albumInSettings: options.albumInSettings ?? DEFAULT_WX_SETTINGS.albumInSettings,
+    albumPrompt: options.albumPrompt ?? DEFAULT_WX_SETTINGS.albumPrompt,
     privacy: options.privacy ?? DEFAULT_WX_SETTINGS.privacy,
   }
 }

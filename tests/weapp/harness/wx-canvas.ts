@@ -12,6 +12,8 @@ export type AlbumState = 'granted' | 'denied' | 'unasked'
 export type CanvasSettings = {
   /** scope.writePhotosAlbum as getSetting reports it: allowed, refused before, or never asked. */
   album: AlbumState
+  /** What the reader answers to WeChat's own album prompt on the first save. */
+  albumPrompt: 'allow' | 'deny'
   /** What the reader does in WeChat's settings page when sent there. */
   albumInSettings: AlbumState
   /** What the reader answers to WeChat's privacy prompt. */
@@ -20,6 +22,7 @@ export type CanvasSettings = {
 
 export const DEFAULT_CANVAS_SETTINGS: CanvasSettings = {
   album: 'unasked',
+  albumPrompt: 'allow',
   albumInSettings: 'unasked',
   privacy: 'agree',
 }
@@ -143,8 +146,8 @@ export function canvasApis(host: CanvasHost, later: Later, settings: CanvasSetti
       showShareImageMenu: asyncApi(later, 'showShareImageMenu', (o) => void record('showShareImageMenu', o)),
       saveImageToPhotosAlbum: asyncApi(later, 'saveImageToPhotosAlbum', (o) => {
         record('saveImageToPhotosAlbum', o)
-        // WeChat asks the first time; the reader in these tests allows it.
-        if (album === 'unasked') album = 'granted'
+        // WeChat asks the first time, and the reader answers as the test says.
+        if (album === 'unasked') album = settings.albumPrompt === 'allow' ? 'granted' : 'denied'
         if (album === 'denied') throw new Error('saveImageToPhotosAlbum:fail auth deny')
       }),
       getSetting: asyncApi(later, 'getSetting', (o) => {

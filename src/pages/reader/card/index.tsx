@@ -10,7 +10,7 @@ import { drawCard, type CardText } from '@/card/draw'
 import { CARD_HEIGHT, CARD_PIXELS, CARD_WIDTH } from '@/card/layout'
 import { cardText, cardWords } from '@/i18n/zh-card'
 import { canShareImage, renderImage } from '@/platform/card-image'
-import { decodeParam, goToList, readerUrl, redirectTo } from '@/platform/navigation'
+import { decodeParam, goBack, LIST_PATH } from '@/platform/navigation'
 import { IN_BROWSER } from '@/platform/system'
 
 import './index.scss'
@@ -82,26 +82,24 @@ export default function CardPage() {
           style={{ width: `${CARD_WIDTH}px`, height: `${CARD_HEIGHT}px` }}
         />
       )}
-      <Body shown={shown} id={id} onShare={act(shareCard)} onSave={act(saveCard)} />
+      <Body shown={shown} onShare={act(shareCard)} onSave={act(saveCard)} />
     </View>
   )
 }
 
-type BodyProps = { shown: Shown; id: string; onShare: () => void; onSave: () => void }
+type BodyProps = { shown: Shown; onShare: () => void; onSave: () => void }
 
-function Body({ shown, id, onShare, onSave }: BodyProps) {
+function Body({ shown, onShare, onSave }: BodyProps) {
   if (shown.kind === 'drawing') return <StateView kind="loading" title={cardText.drawing} />
   if (shown.kind !== 'ready') {
-    const missing = shown.kind === 'not-found'
+    const failed = shown.kind === 'failed'
     return (
       <StateView
-        kind={shown.kind === 'failed' ? 'error' : 'not-found'}
-        title={shown.kind === 'failed' ? cardText.failedTitle : cardText.notFoundTitle}
-        body={shown.kind === 'failed' ? cardText.failedBody : cardText.notFoundBody}
-        action={{
-          label: cardText.backToReader,
-          onPress: () => void (missing ? goToList() : redirectTo(readerUrl(id))),
-        }}
+        kind={failed ? 'error' : 'not-found'}
+        title={failed ? cardText.failedTitle : cardText.notFoundTitle}
+        body={failed ? cardText.failedBody : cardText.notFoundBody}
+        // Back to the page that opened the card (the reader, as a rule); the list when there is none.
+        action={{ label: cardText.back, onPress: () => void goBack(LIST_PATH) }}
       />
     )
   }

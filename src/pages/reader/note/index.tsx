@@ -12,8 +12,8 @@ import { decodeParam, FAVOURITES_PATH, goBack } from '@/platform/navigation'
 
 import './index.scss'
 
-/** Characters as a reader counts them: an emoji is one. */
-const lengthOf = (value: string) => Array.from(value).length
+/** Counted as the textarea's maxlength counts (UTF-16 units), so the counter stops where typing does. */
+const lengthOf = (value: string) => value.length
 
 /**
  * The note editor for one excerpt (`?key=…`), opened from the reader's long press or from the
