@@ -7,7 +7,7 @@ import path from 'node:path'
 import { publishInstallments } from '../../scripts/content/build'
 import { sha256Of } from '../../scripts/content/hash'
 import type { Installment } from '../../src/content/schema'
-import type { HarnessRequest, HarnessResponse, Responder } from './harness'
+import { Harness, type HarnessRequest, type HarnessResponse, type Responder } from './harness'
 
 export const CONTENT_BASE = 'https://content.example.test/lre'
 export const REMOTE_DIST = path.resolve(__dirname, '..', '..', 'dist', 'weapp-remote')
@@ -96,4 +96,15 @@ export function host(
     if (request.header['If-None-Match'] === etag) return { statusCode: 304, data: '', header: { ETag: etag } }
     return { statusCode: 200, data: text, header: { ETag: etag, 'Content-Type': 'application/json' } }
   }
+}
+
+/**
+ * A launch of the build with a content URL, on `storage` when it relaunches, run a minute on so its
+ * refresh and what follows it (body and search-file prefetch) are done.
+ */
+export async function launchedRemote(request: Responder, storage?: Map<string, unknown>): Promise<Harness> {
+  const app = new Harness({ dist: REMOTE_DIST, request, storage })
+  await app.launch()
+  await app.advance(60_000)
+  return app
 }

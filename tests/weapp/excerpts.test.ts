@@ -9,8 +9,8 @@ import { excerptText } from '@/i18n/zh-excerpt'
 import { likeness, SAME_PASSAGE } from '@/library/anchor'
 import { text as zh } from '@/i18n/zh'
 
-import { bundledBodies, host, publish, REMOTE_DIST } from './content-server'
-import { byClass, classesOf, find, findAll, Harness, type Responder, type TreeNode } from './harness'
+import { bundledBodies, host, launchedRemote, publish } from './content-server'
+import { byClass, classesOf, find, findAll, Harness, type TreeNode } from './harness'
 import { fixture, fixtureApp, fixtureBody, sameTextBothWays, seen, tapTab, withText } from './screens'
 import { attr, classesOfElement, findAllElements, findByClass, visibleText, type WxElement } from './wxml'
 
@@ -385,18 +385,9 @@ describe('the excerpt list', () => {
 describe('when editors change the installment', () => {
   const edited = (change: (blocks: Block[]) => Block[]): Installment[] =>
     bundledBodies().map((b) => (b.id === entry.id ? { ...b, body: change([...b.body]) } : b))
-  const remoteApp = (request: Responder, storage?: Map<string, unknown>) =>
-    new Harness({ dist: REMOTE_DIST, request, storage })
-
-  async function launched(request: Responder, storage?: Map<string, unknown>): Promise<Harness> {
-    const app = remoteApp(request, storage)
-    await app.launch()
-    await app.advance(60_000)
-    return app
-  }
 
   async function keptOnFirstEdition(): Promise<Harness> {
-    const app = await launched(host(publish(bundledBodies())))
+    const app = await launchedRemote(host(publish(bundledBodies())))
     await openReader(app)
     await pressAndPick(app, distinctAt, excerptText.keep)
     expect(stored(app)).toHaveLength(1)
@@ -406,7 +397,7 @@ describe('when editors change the installment', () => {
   test('a block inserted before it: the excerpt opens at its passage, one block down', async () => {
     const first = await keptOnFirstEdition()
     const inserted: Block = { type: 'paragraph', text: '编者按：本篇在发布后补充了一段说明。' }
-    const app = await launched(host(publish(edited((blocks) => [inserted, ...blocks]))), first.storage)
+    const app = await launchedRemote(host(publish(edited((blocks) => [inserted, ...blocks]))), first.storage)
     await openExcerpts(app)
     await app.tap(find(app.root(), byClass('ex__text')))
     await app.advance(100)
@@ -420,7 +411,7 @@ describe('when editors change the installment', () => {
 
   test('its block removed: the list shows the kept text marked 原文已更新, and the reader says so', async () => {
     const first = await keptOnFirstEdition()
-    const app = await launched(
+    const app = await launchedRemote(
       host(publish(edited((blocks) => blocks.filter((_, i) => i !== distinctAt)))),
       first.storage,
     )

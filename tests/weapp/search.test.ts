@@ -12,8 +12,8 @@ import { searchText } from '@/i18n/zh-search'
 
 import { FIXTURE_BUNDLED } from '../fixtures/built'
 import { fixtureNickname } from '../fixtures/series'
-import { bundledBodies, host, newInstallment, publish, REMOTE_DIST, searchFile } from './content-server'
-import { byClass, find, findAll, Harness, textOf, type Responder } from './harness'
+import { bundledBodies, host, launchedRemote, newInstallment, publish, searchFile } from './content-server'
+import { byClass, find, findAll, Harness, textOf } from './harness'
 import {
   boldIn,
   fixture,
@@ -234,15 +234,6 @@ describe('the search page', () => {
 describe('a remote edition', () => {
   const extra = newInstallment(40)
   const files = () => publish([...bundledBodies(), extra])
-  const remoteApp = (request: Responder, storage?: Map<string, unknown>) =>
-    new Harness({ dist: REMOTE_DIST, request, storage })
-
-  async function launched(request: Responder, storage?: Map<string, unknown>): Promise<Harness> {
-    const app = remoteApp(request, storage)
-    await app.launch()
-    await app.advance(60_000)
-    return app
-  }
 
   const notice = (app: Harness) => findByClass(seen(app), 'notice').map(visibleText)
 
@@ -250,7 +241,7 @@ describe('a remote edition', () => {
   async function launchedWithoutSearchFile() {
     const published = files()
     const network = { searchFileReachable: false }
-    const app = await launched(
+    const app = await launchedRemote(
       host(published, (file) =>
         !network.searchFileReachable && file === searchFile(published) ? { fail: 'offline' } : undefined,
       ),
@@ -259,9 +250,9 @@ describe('a remote edition', () => {
   }
 
   test('its search file, saved behind the first screen, searches its bodies offline later', async () => {
-    const online = await launched(host(files()))
+    const online = await launchedRemote(host(files()))
     expect(online.storage.has('lre.cache.search')).toBe(true)
-    const offline = await launched(() => ({ fail: 'offline' }), online.storage)
+    const offline = await launchedRemote(() => ({ fail: 'offline' }), online.storage)
     await openSearch(offline)
     await searchFor(offline, '矿物和脉石')
     expect(resultTitles(offline)).toEqual([extra.title])
@@ -316,11 +307,11 @@ describe('a remote edition', () => {
 
   test('offline after a newer edition: the older saved search file still searches the bodies that did not change', async () => {
     // A launch saved this edition's search file; the host then published one more installment.
-    const first = await launched(host(files()))
+    const first = await launchedRemote(host(files()))
     const newer = newInstallment(41)
     const published = publish([...bundledBodies(), extra, newer])
     let online = true
-    const later = await launched(
+    const later = await launchedRemote(
       host(published, (file) =>
         !online || file === searchFile(published) ? { fail: 'offline' } : undefined,
       ),
@@ -339,10 +330,10 @@ describe('a remote edition', () => {
   })
 
   test('offline, with a corrupt saved search file: titles and people are still searched, and it says so', async () => {
-    const online = await launched(host(files()))
+    const online = await launchedRemote(host(files()))
     const storage = new Map(online.storage)
     storage.set('lre.cache.search.0', JSON.stringify([{ id: 42 }]))
-    const offline = await launched(() => ({ fail: 'offline' }), storage)
+    const offline = await launchedRemote(() => ({ fail: 'offline' }), storage)
     await openSearch(offline)
     expect(notice(offline)).toEqual([searchText.searchMetadataOnly])
     await searchFor(offline, extra.interviewee.name)
@@ -362,7 +353,7 @@ describe('a remote edition', () => {
         ? { statusCode: 200, data: String(published.get(file)).replace('矿物', '矿石') }
         : undefined,
     )
-    const app = await launched(tampered)
+    const app = await launchedRemote(tampered)
     expect(app.storage.has('lre.cache.search')).toBe(false)
     await openSearch(app)
     await app.advance(20_000)
