@@ -116,10 +116,34 @@ export async function cardTitles(page: Page): Promise<string[]> {
   return texts(page, '.cd-t')
 }
 
-/** Runs axe-core in the page; returns serious and critical violations. */
+/**
+ * Waits until the screen is still, as a person waits before reading it: no action sheet, modal or toast
+ * of Taro's on screen or fading out (each is gone only once its root is `display: none`, 100–200 ms after
+ * its opacity starts to fall), and no finite CSS transition or animation running. Checks made earlier
+ * race the fade: axe once read the cells of a closing sheet as low-contrast text.
+ */
+export async function settled(page: Page, timeoutMs = 15_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const overlays = document.querySelectorAll<HTMLElement>(
+        '.taro__actionSheet, .taro__modal, .taro__toast',
+      )
+      const shown = Array.from(overlays).some((el) => getComputedStyle(el).display !== 'none')
+      const moving = document
+        .getAnimations()
+        .some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity)
+      return !shown && !moving
+    },
+    undefined,
+    { timeout: timeoutMs, polling: 'raf' },
+  )
+}
+
+/** Runs axe-core on the settled page (see `settled`); returns serious and critical violations. */
 export async function axeViolations(
   page: Page,
 ): Promise<Array<{ id: string; impact: string; nodes: string[] }>> {
+  await settled(page)
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
   await page.addScriptTag({ content: source })
   return page.evaluate(async () => {
@@ -135,10 +159,11 @@ export async function axeViolations(
   })
 }
 
-/** Controls a finger taps: every element with role button or link, and its size in CSS px. */
+/** Controls a finger taps on the settled page: every element with role button or link, and its size. */
 export async function tapTargets(
   page: Page,
 ): Promise<Array<{ label: string; width: number; height: number }>> {
+  await settled(page)
   return page.locator('[role="button"], [role="link"]').evaluateAll((nodes) =>
     nodes
       .map((n) => ({ n, r: n.getBoundingClientRect() }))
