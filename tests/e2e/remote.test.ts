@@ -73,9 +73,10 @@ test('scrolling to the bottom loads the next 20', async () => {
   files = publish(generateSeries(100))
   await phone.page.goto(`${app.url}/`)
   await until(async () => (await count()) === 20)
-  for (let i = 0; i < 20 && (await count()) < 40; i++) {
+  // Scroll as a reader does until the next page shows, however long it takes to come.
+  await until(async () => {
     await phone.page.mouse.wheel(0, 4000)
-    await phone.page.waitForTimeout(150)
-  }
+    return (await count()) >= 40
+  }, 20_000)
   expect(await count()).toBe(40)
 })

@@ -36,6 +36,39 @@ async function openReader(p: Phone, id = entry.id) {
 
 const toastShown = (p: Phone) => p.page.getByText(COPIED).isVisible()
 
+/** Records, in order, every text a Taro toast shows on the page (installed before the app loads). */
+async function recordToasts(p: Phone): Promise<void> {
+  await p.page.addInitScript(() => {
+    const shown: string[] = []
+    Object.assign(window, { __toasts: shown })
+    new MutationObserver(() => {
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>('.taro__toast'))) {
+        const text = el.style.display === 'none' ? '' : el.innerText.trim()
+        if (text && shown[shown.length - 1] !== text) shown.push(text)
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true })
+  })
+}
+
+const toastsSoFar = (p: Phone) =>
+  p.page.evaluate(() => [...(window as unknown as { __toasts: string[] }).__toasts])
+
+/**
+ * The toasts that `act` showed, found without waiting a guessed time: Taro's toast is loaded first (a
+ * favourite's 已收藏), so a toast asked for later is on screen within the same task; after `act`, a
+ * second tap (已取消收藏) marks the end, and whatever came between the two is what `act` said.
+ */
+async function toastsOf(p: Phone, act: () => Promise<void>): Promise<string[]> {
+  const favourite = p.page.locator('.reader__tools .fb')
+  await favourite.click()
+  await until(async () => (await toastsSoFar(p)).includes('已收藏'))
+  const before = (await toastsSoFar(p)).length
+  await act()
+  await favourite.click()
+  await until(async () => (await toastsSoFar(p)).slice(before).includes('已取消收藏'))
+  return (await toastsSoFar(p)).slice(before, -1)
+}
+
 describe('分享 in the browser', () => {
   test('without a system share sheet, 分享 copies the installment’s address and says so; the address opens it', async () => {
     phone = await openPhone()
@@ -76,16 +109,18 @@ describe('分享 in the browser', () => {
         },
       })
     })
+    await recordToasts(p)
     await openReader(p)
 
-    await p.page.getByRole('button', { name: '分享' }).click()
-
-    await until(
-      async () =>
-        (await p.page.evaluate(
-          () => (window as unknown as { __shareCalls: unknown[] }).__shareCalls.length,
-        )) > 0,
-    )
+    const said = await toastsOf(p, async () => {
+      await p.page.getByRole('button', { name: '分享' }).click()
+      await until(
+        async () =>
+          (await p.page.evaluate(
+            () => (window as unknown as { __shareCalls: unknown[] }).__shareCalls.length,
+          )) > 0,
+      )
+    })
     expect(
       await p.page.evaluate(() => (window as unknown as { __shareCalls: unknown[] }).__shareCalls),
     ).toEqual([
@@ -94,9 +129,7 @@ describe('分享 in the browser', () => {
         url: `${server.url}${readerPath(entry.id)}`,
       },
     ])
-    // Taro's toast would have loaded and shown by now.
-    await p.page.waitForTimeout(800)
-    expect(await toastShown(p)).toBe(false)
+    expect(said).toEqual([])
   })
 
   test.each([
@@ -112,14 +145,13 @@ describe('分享 in the browser', () => {
         value: () => Promise.reject(new DOMException('no share', name)),
       })
     }, error)
+    await recordToasts(p)
     await openReader(p)
     await p.page.evaluate(() => navigator.clipboard.writeText('before'))
 
-    await p.page.getByRole('button', { name: '分享' }).click()
+    const said = await toastsOf(p, () => p.page.getByRole('button', { name: '分享' }).click())
 
-    if (copies) await until(() => toastShown(p))
-    else await p.page.waitForTimeout(800)
-    expect(await toastShown(p)).toBe(copies)
+    expect(said).toEqual(copies ? [COPIED] : [])
     expect(await p.page.evaluate(() => navigator.clipboard.readText())).toBe(
       copies ? `${server.url}${readerPath(entry.id)}` : 'before',
     )

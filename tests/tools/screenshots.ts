@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { H5_DIST, longPress, openPhone, serveDir } from '../e2e/browser'
+import { H5_DIST, longPress, openPhone, serveDir, settled } from '../e2e/browser'
 import { ensureBuilt } from './ensure-built'
 
 const OUT = path.resolve(__dirname, '..', '..', 'docs', 'screenshots')
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const phone = await openPhone()
   const { page } = phone
   const shot = async (name: string) => {
-    await page.waitForTimeout(400)
+    await settled(page)
     await page.screenshot({ path: path.join(OUT, `${name}.png`) })
     console.log(`docs/screenshots/${name}.png`)
   }
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     await page.locator('.cd-t').nth(5).click()
     await page.waitForSelector('.reader__body .b-a')
     await page.locator('.reader__tools .fb').click()
-    await page.waitForTimeout(2200) // let the "已收藏" toast go
+    await settled(page) // the "已收藏" toast gone
     await shot('reader')
 
     // Two passages kept, one with the reader's own note, for the excerpts list below.
@@ -68,7 +68,8 @@ async function main(): Promise<void> {
     await page.waitForSelector('.reader__body .b--kept')
     await longPress(page, page.locator('.reader__body .b-quote').first())
     await page.locator('.taro-actionsheet__cell', { hasText: /^摘录$/ }).click()
-    await page.waitForTimeout(2200)
+    await page.waitForSelector('.reader__body .b-quote.b--kept')
+    await settled(page)
 
     await page.goBack()
     await page.waitForSelector('.cd-t')
