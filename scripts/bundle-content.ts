@@ -1,12 +1,14 @@
 /**
  * Regenerates the app's bundled content (src/content/bundled/) from the Markdown in content/,
- * with the same builder editors use, plus modules that import the manifest, every body and the
- * search file.
+ * with the same builder editors use, plus modules for the app: the manifest (main package), the packed
+ * bodies and the search file's pinyin (the reader's package; see content/bundle-text.ts). The plain
+ * bodies and search file are written too, as the editions' record, but the app imports neither.
  * `tsx scripts/bundle-content.ts <srcDir> <outDir>` bundles another folder (the test fixtures do).
  */
 import path from 'node:path'
 
 import { buildContent, writeOutput } from './content/build'
+import { bundleBodiesSource, bundleSearchSource, leftOutReport, packText } from './content/bundle-text'
 
 export const CONTENT_DIR = path.resolve(__dirname, '..', 'content')
 export const BUNDLED_DIR = path.resolve(__dirname, '..', 'src', 'content', 'bundled')
@@ -24,42 +26,17 @@ export function bundleIndexSource(): string {
   ].join('\n')
 }
 
-/** The bodies: imported only by the reader, so they travel in its subpackage. */
-export function bundleBodiesSource(entries: ReadonlyArray<{ id: string; path: string }>): string {
-  const name = (i: number) => `body${i}`
-  const imports = entries.map((e, i) => `import ${name(i)} from './${e.path}'`)
-  const fields = entries.map((e, i) => `  ${JSON.stringify(e.id)}: ${name(i)},`)
-  return [
-    GENERATED,
-    ...imports,
-    '',
-    'export const bundledBodies: Readonly<Record<string, unknown>> = {',
-    ...fields,
-    '}',
-    '',
-  ].join('\n')
-}
-
-/** The search file: imported only by the search page, so it travels in that page's subpackage. */
-export function bundleSearchSource(search: { path: string }): string {
-  return [
-    GENERATED,
-    `import index from './${search.path}'`,
-    '',
-    'export const bundledSearchIndex: unknown = index',
-    '',
-  ].join('\n')
-}
-
 export async function bundle(srcDir = CONTENT_DIR): Promise<Map<string, Buffer> | string[]> {
   const result = await buildContent(srcDir)
   if (result.kind === 'error') return result.problems
   const { search } = result.output.manifest
   if (!search) return ['manifest.json: names no search file; the builder always writes one']
   const files = new Map(result.output.files)
+  const text = packText(result.output.manifest, (rel) => files.get(rel))
   files.set('index.ts', Buffer.from(bundleIndexSource()))
-  files.set('bodies.ts', Buffer.from(bundleBodiesSource(result.output.manifest.installments)))
-  files.set('search.ts', Buffer.from(bundleSearchSource(search)))
+  files.set('bodies.ts', Buffer.from(bundleBodiesSource(text)))
+  files.set('search.ts', Buffer.from(bundleSearchSource(text)))
+  for (const line of leftOutReport(text)) console.warn(line)
   return files
 }
 

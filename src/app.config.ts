@@ -10,15 +10,11 @@ const colour = (name: keyof typeof theme.light) => (weapp ? `@${name}` : theme.l
 
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/favourites/index', 'pages/about/index'],
-  // The reader and the bundled bodies live in a subpackage, fetched ahead of time from the list; the
-  // search page and the bundled search file in another, loaded on the first search.
-  subPackages: [
-    { root: 'pages/reader', pages: ['index', 'note/index', 'card/index'] },
-    { root: 'pages/search', pages: ['index'] },
-  ],
+  // The reader, search and the column's text live in one subpackage, fetched ahead of time from both
+  // tabs: search rebuilds its file from the bodies the reader opens, so the text rides once.
+  subPackages: [{ root: 'pages/reader', pages: ['index', 'note/index', 'card/index', 'search/index'] }],
   preloadRule: {
-    // Search is ready to open offline too, from the tab that has its box.
-    'pages/index/index': { network: 'all', packages: ['pages/reader', 'pages/search'] },
+    'pages/index/index': { network: 'all', packages: ['pages/reader'] },
     'pages/favourites/index': { network: 'all', packages: ['pages/reader'] },
   },
   // sitemap.json is copied into the build by config/index.ts: what WeChat search may index.

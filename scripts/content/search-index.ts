@@ -7,26 +7,11 @@ import { gzipSync } from 'node:zlib'
 
 import { pinyin } from 'pinyin-pro'
 
-import { plainText } from '../../src/content/inline'
-import { SCHEMA_VERSION, type Block, type Installment } from '../../src/content/schema'
-import { validateSearchIndex, type SearchIndex } from '../../src/content/search/file'
+import { SCHEMA_VERSION, type Installment } from '../../src/content/schema'
+import { validateSearchIndex, type SearchEntry, type SearchIndex } from '../../src/content/search/file'
+import { blockText, searchEntryOf } from '../../src/content/search/text'
 
-/** The words a block shows a reader, without markup: '' for a block with none. */
-export function blockText(block: Block): string {
-  switch (block.type) {
-    case 'paragraph':
-    case 'question':
-    case 'answer':
-    case 'heading':
-      return plainText(block.text)
-    case 'quote':
-      return block.cite ? `${plainText(block.text)} — ${block.cite}` : plainText(block.text)
-    case 'image':
-      return block.caption ?? ''
-    case 'divider':
-      return ''
-  }
-}
+export { blockText }
 
 /** Full-width ASCII (U+FF01..U+FF5E, e.g. 'Ａ１') as its half-width self. */
 const halfWidth = (text: string) =>
@@ -86,16 +71,18 @@ export function searchIndexOf(
 ): SearchIndex {
   return {
     schemaVersion: SCHEMA_VERSION,
-    installments: installments.map(({ installment, sha256 }) => ({
-      id: installment.id,
-      sha256,
-      pinyin: {
-        title: pinyinOf(installment.title),
-        name: pinyinOf(installment.interviewee.name, true),
-        tags: installment.tags.map((tag) => pinyinOf(tag)),
-      },
-      blocks: installment.body.map(blockText),
-    })),
+    installments: installments.map(({ installment, sha256 }) =>
+      searchEntryOf(installment, sha256, pinyinFor(installment)),
+    ),
+  }
+}
+
+/** The pinyin the search file keeps for an installment's title, interviewee and tags. */
+export function pinyinFor(installment: Installment): SearchEntry['pinyin'] {
+  return {
+    title: pinyinOf(installment.title),
+    name: pinyinOf(installment.interviewee.name, true),
+    tags: installment.tags.map((tag) => pinyinOf(tag)),
   }
 }
 

@@ -1,9 +1,25 @@
 /**
- * Part of the composition root, imported only by the reader page: the bundled bodies travel in the
- * reader's subpackage, and are handed to the repository when that package loads.
+ * Part of the composition root, imported only by the reader's package (the reader, its note and card
+ * pages, and search): the bundled bodies travel there, packed, and are handed to the repository when
+ * that package loads. Each is unpacked the first time it is read.
  */
-import { bundledBodies } from '@/content/bundled/bodies'
+import { packedBodies } from '@/content/bundled/bodies'
+import { unpackBody } from '@/content/packed'
 
 import { repository } from './root'
 
-repository.provideBundledBodies(bundledBodies)
+const unpacked = new Map<string, unknown>()
+
+/** A body the package carries, unpacked once; undefined when it carries none. */
+export function bundledBodyOf(id: string): unknown {
+  if (!Object.prototype.hasOwnProperty.call(packedBodies, id)) return undefined
+  if (!unpacked.has(id)) unpacked.set(id, unpackBody(packedBodies[id]))
+  return unpacked.get(id)
+}
+
+// The repository reads bodies by id from a record: getters unpack only what is read.
+const bodies: Record<string, unknown> = {}
+for (const id of Object.keys(packedBodies))
+  Object.defineProperty(bodies, id, { enumerable: true, get: () => bundledBodyOf(id) })
+
+repository.provideBundledBodies(bodies)

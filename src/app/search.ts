@@ -1,16 +1,24 @@
 /**
- * Part of the composition root, imported only by the search page: the bundled search file travels in
- * the search subpackage and is handed to the repository when that package loads. The engine built
- * from it is kept for the session, so going back to the search page does not build it again.
+ * Part of the composition root, imported only by the search page, which lives in the reader's package
+ * beside the bundled bodies: the bundled search file is rebuilt from them and the pinyin shipped with
+ * them, once, when search first needs it. The engine built from it is kept for the session, so going
+ * back to the search page does not build it again.
  */
-import { bundledSearchIndex } from '@/content/bundled/search'
+import { bundledManifest } from '@/content/bundled'
+import { bundledPinyin } from '@/content/bundled/search'
 import type { Manifest } from '@/content/schema'
+import { bundledSearchIndex } from '@/content/search/bundled'
 import { createSearchEngine, type SearchEngine } from '@/content/search/engine'
 import { validateSearchIndex } from '@/content/search/file'
+import { validateManifest } from '@/content/validate'
 
+import { bundledBodyOf } from './reader-bodies'
 import { repository } from './root'
 
-repository.provideBundledSearch(bundledSearchIndex)
+repository.provideBundledSearch(() => {
+  const manifest = validateManifest(bundledManifest)
+  return manifest.kind === 'ok' ? bundledSearchIndex(manifest.value, bundledBodyOf, bundledPinyin) : null
+})
 
 /**
  * `loading`: the search file is on its way; titles, people, organisations and tags are searched

@@ -80,8 +80,11 @@ export type Repository = {
    * else the network (then saved). One fetch at a time; a failure is reported and returned.
    */
   searchIndex: () => Promise<SearchIndexResult>
-  /** Called by the search page's subpackage, which carries the bundled search file. */
-  provideBundledSearch: (index: unknown) => void
+  /**
+   * Called by the search page's package, which can make the bundled search file (from the bundled
+   * bodies); `load` runs the first time the file is needed. A null from it means there is none.
+   */
+  provideBundledSearch: (load: () => unknown) => void
   /** The search page found the file unusable: reported, forgotten, and fetched anew next time. */
   rejectSearch: (problems: string[]) => void
   subscribe: (listener: () => void) => () => void
@@ -127,6 +130,15 @@ export function createRepository({
   let inFlight: Promise<RefreshResult> | null = null
   let bundledBodies: Readonly<Record<string, unknown>> = bundled.bodies ?? {}
   let bundledSearch: unknown = undefined
+  let loadBundledSearch: (() => unknown) | null = null
+  const bundledSearchNow = (): unknown => {
+    // Made once: a package that can make none says so with null, and is not asked again.
+    if (loadBundledSearch) {
+      bundledSearch = loadBundledSearch() ?? undefined
+      loadBundledSearch = null
+    }
+    return bundledSearch
+  }
   /** The search file read this session, and the fetch under way. */
   let search: { sha256: string; index: unknown } | null = null
   let searchInFlight: { sha256: string; result: Promise<SearchIndexResult> } | null = null
@@ -264,7 +276,9 @@ export function createRepository({
   // machine, and the repository is in the main package.
   const searchFrom = (ref: NonNullable<Manifest['search']>): Promise<SearchIndexResult> => {
     const saved =
-      shipsSearch(ref) && bundledSearch !== undefined ? bundledSearch : cache?.loadSearch(ref.sha256)
+      shipsSearch(ref) && bundledSearchNow() !== undefined
+        ? bundledSearchNow()
+        : cache?.loadSearch(ref.sha256)
     if (saved) return Promise.resolve({ kind: 'ok', index: saved })
     if (!remote) return Promise.resolve({ kind: 'none' })
     if (ref.bytes && ref.bytes > MAX_SEARCH_BYTES)
@@ -278,7 +292,7 @@ export function createRepository({
         return fetched
       }
       // An older file the device has still covers every body that has not changed since.
-      const older = cache?.loadSearch(null) ?? bundledSearch
+      const older = cache?.loadSearch(null) ?? bundledSearchNow()
       return older ? { kind: 'ok', index: older, stale: fetched } : fetched
     })
   }
@@ -385,8 +399,9 @@ export function createRepository({
       bundledBodies = bodies
     },
     searchIndex,
-    provideBundledSearch(index) {
-      bundledSearch = index
+    provideBundledSearch(load) {
+      loadBundledSearch = load
+      bundledSearch = undefined
     },
     rejectSearch(problems) {
       const ref = catalog.status === 'ready' ? catalog.manifest.search : undefined

@@ -15,7 +15,7 @@ async function attempt(run: () => Promise<unknown>): Promise<boolean> {
 export const READER_PATH = '/pages/reader/index'
 export const LIST_PATH = '/pages/index/index'
 export const ABOUT_PATH = '/pages/about/index'
-export const SEARCH_PATH = '/pages/search/index'
+export const SEARCH_PATH = '/pages/reader/search/index'
 export const FAVOURITES_PATH = '/pages/favourites/index'
 export const CARD_PATH = '/pages/reader/card/index'
 

@@ -1,5 +1,6 @@
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { createHash } from 'node:crypto'
 import path from 'node:path'
 
 import { buildContent, writeOutput, type BuildOutput } from '../../scripts/content/build'
@@ -7,6 +8,14 @@ import { countCjk } from '../../scripts/content/markdown'
 import { BUNDLED_DIR, bundle } from '../../scripts/bundle-content'
 import type { Installment } from '@/content/schema'
 import { validateInstallment, validateManifest } from '@/content/validate'
+import { unpackBody } from '@/content/packed'
+import { bundledSearchIndex } from '@/content/search/bundled'
+import type { SearchEntry } from '@/content/search/file'
+
+/** A generated module of the bundle, as the app imports it. */
+function bundledModule<T>(file: string, name: string): T {
+  return (require(path.join(BUNDLED_DIR, file)) as Record<string, T>)[name]
+}
 
 const SERIES = '---\ntitle: 系列\ntagline: 一句话\n---\n\n介绍。\n'
 const front = (extra = '') =>
@@ -226,7 +235,6 @@ describe('the content builder', () => {
     expect(validateManifest(manifest).kind).toBe('ok')
     const body = bodyBytes(first.output, 'one')
     expect(validateInstallment(JSON.parse(body.toString())).kind).toBe('ok')
-    const { createHash } = await import('node:crypto')
     expect(manifest.installments[0].sha256).toBe(createHash('sha256').update(body).digest('hex'))
     expect(manifest.installments[0].cover).toMatch(/^media\/[a-f0-9]{16}\.png$/)
     expect(first.output.files.has(manifest.installments[0].cover)).toBe(true)
@@ -259,12 +267,23 @@ describe('the bundled content', () => {
 
   const samples = bodies.filter((b) => b.sample)
 
-  test('search.ts imports the search file the manifest names, and nothing else imports it', () => {
-    const search = readFileSync(path.join(BUNDLED_DIR, 'search.ts'), 'utf8')
-    expect(search).toContain(`import index from './${manifest.search.path}'\n`)
-    expect(search).toContain('export const bundledSearchIndex: unknown = index\n')
-    for (const other of ['index.ts', 'bodies.ts'])
-      expect(readFileSync(path.join(BUNDLED_DIR, other), 'utf8')).not.toContain('search/')
+  test('the bundled text rides once: bodies packed, the search file rebuilt from them, byte for byte', () => {
+    const packed = bundledModule<Record<string, string>>('bodies.ts', 'packedBodies')
+    const pinyin = bundledModule<Record<string, SearchEntry['pinyin']>>('search.ts', 'bundledPinyin')
+    // Every body unpacks to exactly the file the manifest hashes.
+    for (const e of manifest.installments as Array<{ id: string; path: string }>)
+      expect(unpackBody(packed[e.id])).toEqual(
+        JSON.parse(readFileSync(path.join(BUNDLED_DIR, e.path), 'utf8')),
+      )
+    const rebuilt = JSON.stringify(bundledSearchIndex(manifest, (id) => unpackBody(packed[id]), pinyin))
+    const built = readFileSync(path.join(BUNDLED_DIR, manifest.search.path))
+    expect(createHash('sha256').update(rebuilt).digest('hex')).toBe(manifest.search.sha256)
+    expect(Buffer.from(rebuilt).equals(built)).toBe(true)
+    // Nothing the app imports names the plain files: they are the editions' record only.
+    for (const module of ['index.ts', 'bodies.ts', 'search.ts'])
+      expect(readFileSync(path.join(BUNDLED_DIR, module), 'utf8')).not.toMatch(
+        /from '\.\/(installments|search)\//,
+      )
   })
 
   test('every sample is marked as one and says in its first line that it is fictional', () => {

@@ -101,7 +101,7 @@ test('the two editions name different search files', () => {
 describe('the bundled search file', () => {
   test('is used while the bundled manifest is on screen, without the network', async () => {
     const { repository, state } = setup(bundled)
-    repository.provideBundledSearch(bundled.index)
+    repository.provideBundledSearch(() => bundled.index)
     const result = await repository.searchIndex()
     expect(result).toEqual({ kind: 'ok', index: bundled.index })
     expect(result.kind === 'ok' && result.index).toBe(bundled.index)
@@ -110,7 +110,7 @@ describe('the bundled search file', () => {
 
   test('is used after a refresh brings a manifest naming the same search file', async () => {
     const { repository, asked, cache } = setup(bundled)
-    repository.provideBundledSearch(bundled.index)
+    repository.provideBundledSearch(() => bundled.index)
     expect((await repository.refresh()).kind).toBe('ok')
     await settle()
     const result = await repository.searchIndex()
@@ -122,7 +122,7 @@ describe('the bundled search file', () => {
 
   test('is not used for a manifest naming another search file', async () => {
     const { repository, asked } = setup(later, { saved: later })
-    repository.provideBundledSearch(bundled.index)
+    repository.provideBundledSearch(() => bundled.index)
     const result = await repository.searchIndex()
     expect(result).toEqual({ kind: 'ok', index: parsed(later) })
     expect(asked(searchPath(later))).toBe(1)
@@ -303,7 +303,7 @@ describe('an older search file the device has', () => {
 
   test('the bundled one serves when nothing is saved', async () => {
     const { repository, state } = setup(later, { saved: later })
-    repository.provideBundledSearch(bundled.index)
+    repository.provideBundledSearch(() => bundled.index)
     state.offline = true
     const result = await repository.searchIndex()
     expect(result.kind === 'ok' && result.index).toBe(bundled.index)
@@ -348,7 +348,7 @@ describe('after a refresh', () => {
     expect(asked(searchPath(bundled))).toBe(0)
     expect(cache?.hasSearch(searchSha(bundled))).toBe(false)
     // The search page's package hands it over when it loads.
-    repository.provideBundledSearch(bundled.index)
+    repository.provideBundledSearch(() => bundled.index)
     const result = await repository.searchIndex()
     expect(result.kind === 'ok' && result.index).toBe(bundled.index)
     expect(asked(searchPath(bundled))).toBe(0)

@@ -124,7 +124,7 @@ describe('installments list', () => {
 
   test('the search box opens the search page', async () => {
     await h.tap(find(h.root(), byClass('search')))
-    expect(h.current().route).toBe('pages/search/index')
+    expect(h.current().route).toBe('pages/reader/search/index')
   })
 
   test('the order toggle switches to series order and is remembered after a relaunch', async () => {

@@ -13,7 +13,7 @@ const appJson = JSON.parse(readFileSync(path.join(DIST, 'app.json'), 'utf8')) as
 // WeChat downloads a subpackage on first entry unless a page preloads it: without this, search (and
 // the reader) could not open offline the first time after an install or an update.
 test.each([
-  ['pages/index/index', ['pages/reader', 'pages/search']],
+  ['pages/index/index', ['pages/reader']],
   ['pages/favourites/index', ['pages/reader']],
 ])('%s preloads %j on any network', (page, packages) => {
   expect(appJson.preloadRule?.[page]).toEqual({ network: 'all', packages })

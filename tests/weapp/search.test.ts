@@ -66,7 +66,7 @@ afterEach(() => {
 
 describe('the search page', () => {
   test('opens from the list, in its own package, with a hint and no notice', () => {
-    expect(h.current().route).toBe('pages/search/index')
+    expect(h.current().route).toBe('pages/reader/search/index')
     const page = visibleText(seen(h))
     expect(page).toContain(searchText.searchHint)
     expect(page).toContain(searchText.searchPinyinHint)
@@ -143,7 +143,7 @@ describe('the search page', () => {
     expect(findByClass(seen(h), 'b-mark')).toEqual([])
     h.back()
     await h.settle()
-    expect(h.current().route).toBe('pages/search/index')
+    expect(h.current().route).toBe('pages/reader/search/index')
     expect(resultTitles(h)).toEqual(before)
   })
 
@@ -163,7 +163,7 @@ describe('the search page', () => {
   test('a search opened with a query in the link (?q=) runs it at once', async () => {
     const entry = byNumber(4)
     const direct = fixtureApp()
-    await direct.launch(`/pages/search/index?q=${encodeURIComponent(fixtureNickname(4))}`)
+    await direct.launch(`/pages/reader/search/index?q=${encodeURIComponent(fixtureNickname(4))}`)
     await direct.advance(50)
     expect(resultTitles(direct)).toEqual([entry.title])
     expect(direct.errors).toEqual([])
