@@ -8,14 +8,10 @@ import { countCjk } from '../../scripts/content/markdown'
 import { BUNDLED_DIR, bundle } from '../../scripts/bundle-content'
 import type { Installment } from '@/content/schema'
 import { validateInstallment, validateManifest } from '@/content/validate'
+import { packedBodies } from '@/content/bundled/bodies'
+import { bundledPinyin } from '@/content/bundled/search'
 import { unpackBody } from '@/content/packed'
 import { bundledSearchIndex } from '@/content/search/bundled'
-import type { SearchEntry } from '@/content/search/file'
-
-/** A generated module of the bundle, as the app imports it. */
-function bundledModule<T>(file: string, name: string): T {
-  return (require(path.join(BUNDLED_DIR, file)) as Record<string, T>)[name]
-}
 
 const SERIES = '---\ntitle: 系列\ntagline: 一句话\n---\n\n介绍。\n'
 const front = (extra = '') =>
@@ -268,8 +264,8 @@ describe('the bundled content', () => {
   const samples = bodies.filter((b) => b.sample)
 
   test('the bundled text rides once: bodies packed, the search file rebuilt from them, byte for byte', () => {
-    const packed = bundledModule<Record<string, string>>('bodies.ts', 'packedBodies')
-    const pinyin = bundledModule<Record<string, SearchEntry['pinyin']>>('search.ts', 'bundledPinyin')
+    const packed = packedBodies
+    const pinyin = bundledPinyin
     // Every body unpacks to exactly the file the manifest hashes.
     for (const e of manifest.installments as Array<{ id: string; path: string }>)
       expect(unpackBody(packed[e.id])).toEqual(
