@@ -21,8 +21,10 @@ const favouriteIds = () => new Set(favouritesStore.get().map((f) => f.id))
 
 export const repository = createRepository({
   bundled: { manifest: bundledManifest },
-  remote: CONTENT_URL ? remoteSource(CONTENT_URL) : null,
-  cache: CONTENT_URL ? createContentCache(undefined, favouriteIds) : null,
+  // The build writes the content URL in as a literal, so without one `'' && …` is a constant false to
+  // webpack: the remote source and the cache (and what only they use) stay out of the main package.
+  remote: process.env.TARO_APP_CONTENT_URL && CONTENT_URL ? remoteSource(CONTENT_URL) : null,
+  cache: process.env.TARO_APP_CONTENT_URL && CONTENT_URL ? createContentCache(undefined, favouriteIds) : null,
   // The team sees in the real-time log when a publish broke: the kind of failure, never the reader's data.
   report: ({ what, ...fields }) =>
     logWarning(what === 'manifest' ? 'refresh-failed' : `${what}-failed`, fields),

@@ -91,6 +91,18 @@ function Segments({
   )
 }
 
+/** An empty segment: what it would hold, and the way to the installments that fill it. */
+function EmptySegment({ title, body }: { title: string; body: string }) {
+  return (
+    <StateView
+      kind="empty"
+      title={title}
+      body={body}
+      action={{ label: text.browseInstallments, onPress: () => void goToList() }}
+    />
+  )
+}
+
 /** The undo bar's state: one removal at a time, gone after UNDO_MS or when the page hides. */
 function useUndo() {
   const [undo, setUndo] = useState<Undo | null>(null)
@@ -159,12 +171,7 @@ export default function FavouritesPage() {
       />
       {segment === 'favourites' ? (
         favourites.length === 0 ? (
-          <StateView
-            kind="empty"
-            title={text.favouritesEmptyTitle}
-            body={text.favouritesEmptyBody}
-            action={{ label: text.browseInstallments, onPress: () => void goToList() }}
-          />
+          <EmptySegment title={text.favouritesEmptyTitle} body={text.favouritesEmptyBody} />
         ) : (
           <View className="favs">
             {favourites.map((f) => (
@@ -173,12 +180,7 @@ export default function FavouritesPage() {
           </View>
         )
       ) : excerpts.length === 0 ? (
-        <StateView
-          kind="empty"
-          title={text.excerptsEmptyTitle}
-          body={text.excerptsEmptyBody}
-          action={{ label: text.browseInstallments, onPress: () => void goToList() }}
-        />
+        <EmptySegment title={text.excerptsEmptyTitle} body={text.excerptsEmptyBody} />
       ) : (
         <View className="favs">
           {excerpts.slice(0, shown).map((e) => (

@@ -2,34 +2,28 @@
  * Runs the compiled mini program (dist/weapp) in Node, as WeChat would, and records what it renders.
  *
  * The parts, one concern each: `sandbox` (vm context and loader), `clock` (virtual timers), `wx` (the
- * fake API, typed against WeChat's declarations), `router` (page stack and lifecycle), `tree` (setData
- * applied to Taro's tree, and the queries tests run on it). `Harness` puts them together and drives a
- * page as a reader would: taps bubble, hooks run, and the clock runs until the app is quiet.
+ * fake API, typed against WeChat's declarations, with a `wx-*` module per concern), `router` (page stack
+ * and lifecycle), `leaving` (the back button's alert, the not-found rule), `tree` (setData applied to
+ * Taro's tree, and the queries tests run on it), `records` (what a run records for tests to read) and
+ * `events` (taps, component events, hooks). `Harness` puts them together and drives a page as a reader
+ * would: taps bubble, hooks run, and the clock runs until the app is quiet.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { Clock } from './clock'
 import { CustomWrappers } from './components'
-import { Pages, type SetDataRecord } from './pages'
+import { Events } from './events'
+import { Leaving } from './leaving'
+import { Pages } from './pages'
+import { Records } from './records'
 import { parseUrl, Router, type AppJson, type PageInstance } from './router'
 import { DIST, Sandbox } from './sandbox'
-import { ancestry, attrOf, readTemplates, tagOf, type TemplateInfo, type TreeNode } from './tree'
+import { attrOf, readTemplates, tagOf, type TemplateInfo, type TreeNode } from './tree'
 import { settingsOf, type HarnessOptions } from './options'
-import {
-  createWx,
-  noUpdates,
-  type ApiCall,
-  type ModalShown,
-  type NavigationKind,
-  type RealtimeLogEntry,
-  type UpdateHooks,
-  type WxHost,
-  type WxSettings,
-} from './wx'
-import type { CanvasRecord } from './wx-canvas'
-import type { HarnessRequest, Responder } from './wx-request'
-import type { StorageFault, StorageRead } from './wx-storage'
+import { createWx, type WxHost, type WxSettings } from './wx'
+import type { NavigationKind } from './wx-navigation'
+import type { Responder } from './wx-request'
 
 export { Clock } from './clock'
 export type { HarnessOptions } from './options'
@@ -37,51 +31,20 @@ export { MAX_SINGLE_SETDATA_BYTES, type SetDataRecord } from './pages'
 export { parseUrl, type PageInstance } from './router'
 export { DIST } from './sandbox'
 export * from './tree'
-export type { ApiCall, ModalShown, RealtimeLogEntry } from './wx'
+export type { RealtimeLogEntry } from './wx-app'
+export type { ModalShown } from './wx-interaction'
+export type { ApiCall } from './wx-share'
 export type { AlbumState, CanvasRecord } from './wx-canvas'
 export type { HarnessRequest, HarnessResponse, Responder } from './wx-request'
 export type { StorageFault, StorageRead } from './wx-storage'
 
 type Options = Record<string, unknown>
 
-const NAVIGATION_APIS = new Set(['navigateTo', 'redirectTo', 'switchTab', 'reLaunch'])
-
-export class Harness implements WxHost {
+export class Harness extends Records implements WxHost {
   readonly storage: Map<string, unknown>
-  readonly setDataLog: SetDataRecord[] = []
-  readonly storageReads: StorageRead[] = []
-  /**
-   * For each page setData: when it was sent (performance.now(), ms; for timing, never asserted) and
-   * how many storage reads came before it.
-   */
-  readonly setDataMarks: Array<{ at: number; storageReads: number }> = []
-  /** When launch() began and when app.js had run (performance.now(), ms): for the bench's phases. */
-  launchMarks: { start: number; appLoaded: number } | null = null
-  readonly toasts: string[] = []
-  readonly previews: Array<{ urls: string[]; current: string }> = []
-  readonly errors: unknown[] = []
-  readonly requests: HarnessRequest[] = []
-  readonly apiCalls: ApiCall[] = []
-  readonly clipboard: string[] = []
-  readonly navigationTitles: string[] = []
-  readonly realtimeLogs: RealtimeLogEntry[] = []
-  readonly modals: ModalShown[] = []
-  readonly actionSheets: string[][] = []
-  /** Labels to pick in the next action sheets, in order (see WxHost). */
-  actionSheetPicks: string[] = []
-  /** Every Canvas 2D canvas the app drew on (see wx-canvas.ts). */
-  readonly canvases: CanvasRecord[] = []
-  readonly setDataCount = () => this.setDataLog.length
-  readonly updates: UpdateHooks = noUpdates()
-  readonly pageNotFound: WxHost['pageNotFound'] = []
-  /** Navigations asked for so far: WeChat honours a not-found redirect only if it is asked for at once. */
-  private navigations = 0
   respond: Responder
   readonly stack: PageInstance[]
   readonly templates: Map<string, TemplateInfo>
-  storageFault: StorageFault = 'none'
-  scrolledTo: number[] = []
-  scrolledToSelectors: string[] = []
   /** Every page route, main package and subpackages. */
   readonly routes: string[]
   appOptions: Options | null = null
@@ -95,8 +58,11 @@ export class Harness implements WxHost {
   private readonly sandbox: Sandbox
   private readonly pages: Pages
   private readonly wrappers: CustomWrappers
+  private readonly events: Events
+  private readonly leaving: Leaving
 
   constructor(options: HarnessOptions = {}) {
+    super()
     this.dist = options.dist ?? DIST
     if (!existsSync(path.join(this.dist, 'app.js'))) {
       throw new Error(`No compiled mini program at ${this.dist}: run \`npm run build:weapp\` first`)
@@ -146,6 +112,19 @@ export class Harness implements WxHost {
       getCurrentPages: () => [...this.stack],
       onError: (error) => this.errors.push(error),
     })
+    this.leaving = new Leaving({
+      records: this,
+      modalAnswer: this.settings.modalAnswer,
+      guard: (run) => this.guard(run),
+    })
+    this.events = new Events({
+      current: () => this.current(),
+      root: (page) => this.root(page),
+      call: (page, hook, ...args) => this.call(page, hook, ...args),
+      settle: () => this.settle(),
+      advance: (ms) => this.advance(ms),
+      now: () => this.clock.now,
+    })
   }
 
   // ---------------------------------------------------------------- pages
@@ -166,18 +145,13 @@ export class Harness implements WxHost {
   }
 
   navigate(kind: NavigationKind, url: string): void {
-    this.navigations++
+    this.leaving.navigations++
     this.router.navigate(kind, url)
   }
 
-  /** Pages that asked to confirm before their back button leaves them, with the message. */
-  private readonly leaveAlerts = new WeakMap<PageInstance, string>()
-
+  /** The current page asks before its back button leaves it (with this message), or no longer does. */
   alertBeforeLeaving(message: string | null): void {
-    const page = this.stack[this.stack.length - 1]
-    if (!page) return
-    if (message === null) this.leaveAlerts.delete(page)
-    else this.leaveAlerts.set(page, message)
+    this.leaving.alertBeforeLeaving(this.stack[this.stack.length - 1], message)
   }
 
   /** Back one page without asking, as navigateBack does (WeChat's leave alert never stops it). */
@@ -190,11 +164,7 @@ export class Harness implements WxHost {
    * cancels it.
    */
   async pressBack(): Promise<void> {
-    const message = this.leaveAlerts.get(this.current())
-    if (message !== undefined) {
-      this.modals.push({ content: message, confirmText: '确定', cancelText: '取消' })
-      if (this.settings.modalAnswer === 'cancel') return
-    }
+    if (!this.leaving.backButtonLeaves(this.current())) return
     this.router.back()
     await this.settle()
   }
@@ -213,28 +183,11 @@ export class Harness implements WxHost {
     this.guard(() => (app.onLaunch as ((o: unknown) => void) | undefined)?.call(app, launchOptions))
     this.guard(() => (app.onShow as ((o: unknown) => void) | undefined)?.call(app, launchOptions))
     if (this.routes.includes(route)) this.router.open(route, query)
-    else this.pageIsNotFound(app, route, query)
+    else this.leaving.pageIsNotFound(app, route, query)
     await this.settle()
     if (!this.stack.length)
       throw new Error(`no page opened: WeChat shows its own not-found page for "${route}"`)
     return this.current()
-  }
-
-  /**
-   * As WeChat does for a path the app no longer has: wx.onPageNotFound listeners, then App's
-   * onPageNotFound. Only a redirect asked for synchronously inside them counts; WeChat ignores a later
-   * one and shows its own not-found page, which the harness reports as an error.
-   */
-  private pageIsNotFound(app: Options, path: string, query: Record<string, string>): void {
-    const res = { path, query, isEntryPage: true }
-    // A navigation asked for counts even when it then fails (a failing API is recorded as a call).
-    const asked = () => this.navigations + this.apiCalls.filter((c) => NAVIGATION_APIS.has(c.api)).length
-    const before = asked()
-    for (const listener of this.pageNotFound) this.guard(() => listener(res))
-    const hook = app.onPageNotFound as ((o: unknown) => void) | undefined
-    this.guard(() => hook?.call(app, res))
-    if (asked() === before)
-      this.errors.push(new Error(`page "${path}" not found, and nothing redirected synchronously`))
   }
 
   current(): PageInstance {
@@ -251,63 +204,32 @@ export class Harness implements WxHost {
     return this.clock.advance(ms)
   }
 
-  /**
-   * Calls a page lifecycle or event hook (onPullDownRefresh, onShareAppMessage …). When the hook returns
-   * a promise, the virtual clock runs until it settles, as real time would.
-   */
-  async trigger(hook: string, ...args: unknown[]): Promise<unknown> {
-    const result = this.call(this.current(), hook, ...args)
-    await this.settle()
-    if (!isThenable(result)) return result
-    let done = false
-    let value: unknown
-    result.then(
-      (v) => ((done = true), (value = v)),
-      () => (done = true),
-    )
-    for (let waited = 0; !done && waited < 120_000; waited += 10) await this.advance(10)
-    if (!done) throw new Error(`${hook} did not finish within two virtual minutes`)
-    return value
-  }
-
-  private event(type: string, node: TreeNode, detail: Record<string, unknown>) {
-    const target = { id: node.uid ?? node.sid, dataset: { sid: node.sid } }
-    return { type, timeStamp: this.clock.now, target, currentTarget: target, detail, mark: {} }
+  /** Calls a page hook; one that returns a promise runs on the virtual clock until it settles. */
+  trigger(hook: string, ...args: unknown[]): Promise<unknown> {
+    return this.events.trigger(hook, ...args)
   }
 
   /** Taps a node as WeChat does: the event bubbles through every ancestor's `eh`. */
   tap(node: TreeNode): Promise<void> {
-    return this.bubble('tap', node)
+    return this.events.bubble('tap', node)
   }
 
   /** A long press on a node: WeChat's longpress, bubbling like a tap. */
   longPress(node: TreeNode): Promise<void> {
-    return this.bubble('longpress', node)
-  }
-
-  private async bubble(type: string, node: TreeNode): Promise<void> {
-    const page = this.current()
-    const chain = ancestry(this.root(page), node)
-    if (!chain) throw new Error(`${type}: the node is not on the current page`)
-    for (const each of chain.reverse()) {
-      if (each.sid) this.call(page, 'eh', this.event(type, each, { x: 0, y: 0 }))
-    }
-    await this.settle()
+    return this.events.bubble('longpress', node)
   }
 
   /** A component event that does not bubble (a card's `error`, an image's `load`). */
-  async dispatch(type: string, node: TreeNode, detail: Record<string, unknown> = {}): Promise<void> {
-    this.call(this.current(), 'eh', this.event(type, node, detail))
-    await this.settle()
+  dispatch(type: string, node: TreeNode, detail: Record<string, unknown> = {}): Promise<void> {
+    return this.events.dispatch(type, node, detail)
   }
 
-  async input(node: TreeNode, value: string): Promise<void> {
-    await this.dispatch('input', node, { value, cursor: value.length })
+  input(node: TreeNode, value: string): Promise<void> {
+    return this.events.dispatch('input', node, { value, cursor: value.length })
   }
 
-  async scroll(scrollTop: number): Promise<void> {
-    this.call(this.current(), 'onPageScroll', { scrollTop })
-    await this.settle()
+  scroll(scrollTop: number): Promise<void> {
+    return this.events.scroll(scrollTop)
   }
 
   // ---------------------------------------------------------------- reading the tree
@@ -324,12 +246,4 @@ export class Harness implements WxHost {
   attr(node: TreeNode, name: string): unknown {
     return attrOf(this.templates, node, name)
   }
-
-  bytesSince(mark: number): number {
-    return this.setDataLog.slice(mark).reduce((sum, r) => sum + r.bytes, 0)
-  }
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function'
 }

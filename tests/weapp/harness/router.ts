@@ -5,7 +5,7 @@
  * onHide when covered or switched away from; onUnload when closed.
  */
 import type { TreeNode } from './tree'
-import type { NavigationKind } from './wx'
+import type { NavigationKind } from './wx-navigation'
 
 export type PageInstance = {
   route: string

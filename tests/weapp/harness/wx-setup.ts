@@ -1,6 +1,7 @@
 /** A fake `wx` on its own clock, over a host that records into plain arrays. Not a test file. */
 import { Clock } from './clock'
-import { createWx, DEFAULT_WX_SETTINGS, noUpdates, type WxHost, type WxSettings } from './wx'
+import { createWx, DEFAULT_WX_SETTINGS, type WxHost, type WxSettings } from './wx'
+import { noUpdates } from './wx-app'
 
 type Api = (...args: unknown[]) => unknown
 export type Outcome = { success?: unknown; fail?: unknown; complete?: unknown }

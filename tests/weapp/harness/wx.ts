@@ -2,73 +2,48 @@
  * The fake `wx`: what the compiled mini program calls, typed against WeChat's own declarations
  * (`satisfies Partial<Wx>`, and `asyncApi` for the callback APIs), so that a misspelt or mis-shaped fake
  * fails typecheck. Effects outside the page are recorded on the host for tests to read.
+ *
+ * One module a concern: this one puts them together with the client (system info, scenes, `canIUse`) and
+ * the page's own bar, scroll and preview; storage, request, canvas, interaction (toast, modal, action
+ * sheet), navigation, share, app plumbing and queries each have a `wx-*.ts` of their own.
  */
 import type { Clock } from './clock'
-import {
-  canvasApis,
-  DEFAULT_CANVAS_SETTINGS,
-  fieldsOf,
-  type CanvasHost,
-  type CanvasSettings,
-} from './wx-canvas'
-import { storageApis, type StorageHost } from './wx-storage'
+import { appApis, type AppHost } from './wx-app'
+import { canvasApis, DEFAULT_CANVAS_SETTINGS, type CanvasHost, type CanvasSettings } from './wx-canvas'
+import { interactionApis, type InteractionHost, type InteractionSettings } from './wx-interaction'
+import { navigationApis, type NavigationHost } from './wx-navigation'
+import { intersectionObserver, selectorQuery, type QuerySettings } from './wx-query'
 import { requestApi, type RequestHost } from './wx-request'
-import { asyncApi, callbackApi, shaped, type Callbacks, type Wx } from './wx-types'
-
-export type RealtimeLogEntry = { level: 'info' | 'warn' | 'error'; entry: unknown }
-export type ModalShown = { content: string; confirmText: string; cancelText: string }
-export type UpdateHooks = { ready: Array<() => void>; failed: Array<() => void>; applied: number }
-export const noUpdates = (): UpdateHooks => ({ ready: [], failed: [], applied: 0 })
-
-/** A call to an API whose effect happens outside the page (opening an article, a profile). */
-export type ApiCall = { api: string; options: Record<string, unknown> }
-
-export type NavigationKind = 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch'
+import { shareApis, type ShareHost } from './wx-share'
+import { storageApis, type StorageHost } from './wx-storage'
+import { asyncApi, callbackApi, shaped, type Wx } from './wx-types'
 
 /** Where the fakes record what happened, and where navigation goes. Read at every call. */
 export type WxHost = StorageHost &
   RequestHost &
-  CanvasHost & {
-    toasts: string[]
+  CanvasHost &
+  InteractionHost &
+  NavigationHost &
+  ShareHost &
+  AppHost & {
     previews: Array<{ urls: string[]; current: string }>
-    apiCalls: ApiCall[]
-    clipboard: string[]
     navigationTitles: string[]
     scrolledTo: number[]
     scrolledToSelectors: string[]
-    /** What the app sent to the real-time log manager. */
-    realtimeLogs: RealtimeLogEntry[]
-    /** Every modal shown, and what it offered. */
-    modals: ModalShown[]
-    /** Every action sheet shown: the items it offered. */
-    actionSheets: string[][]
-    /** What the reader picks in the next action sheets, by label, in order; none left: they dismiss it. */
-    actionSheetPicks: string[]
-    /** The update manager's listeners as the app registered them, and how often it applied an update. */
-    updates: UpdateHooks
-    /** Listeners registered with wx.onPageNotFound. */
-    pageNotFound: Array<(res: WechatMiniprogram.OnPageNotFoundListenerResult) => void>
-    navigate: (kind: NavigationKind, url: string) => void
-    back: () => void
-    /** The current page asks before its back button leaves it (with this message), or no longer does. */
-    alertBeforeLeaving: (message: string | null) => void
   }
 
 /** The client a test runs on (and the reader's answers about the album and privacy). */
-export type WxSettings = CanvasSettings & {
-  scene: number
-  enterScene: number
-  /** Missing from `wx`, and `canIUse` says no. */
-  missingApis: readonly string[]
-  /** Present, and every call fails. */
-  failingApis: readonly string[]
-  /** What selector queries report as an element's height and the page's scrollHeight. */
-  pageHeight: number
-  windowWidth: number
-  windowHeight: number
-  /** What the reader answers to a modal: its confirm button, or its cancel button. */
-  modalAnswer: 'confirm' | 'cancel'
-}
+export type WxSettings = CanvasSettings &
+  InteractionSettings &
+  QuerySettings & {
+    scene: number
+    enterScene: number
+    /** Missing from `wx`, and `canIUse` says no. */
+    missingApis: readonly string[]
+    /** Present, and every call fails. */
+    failingApis: readonly string[]
+    windowHeight: number
+  }
 
 export const DEFAULT_WX_SETTINGS: WxSettings = {
   ...DEFAULT_CANVAS_SETTINGS,
@@ -99,55 +74,6 @@ export function createWx(host: WxHost, clock: Clock, settings: WxSettings): Reco
   return wx
 }
 
-export function selectorQuery(
-  clock: Clock,
-  settings: WxSettings,
-  host?: CanvasHost,
-): WechatMiniprogram.SelectorQuery {
-  const { windowWidth: width, pageHeight: height } = settings
-  const queue: Array<() => void> = []
-  // What `fields()` found, in order, for exec's callback (the card's canvas node among them).
-  const results: unknown[] = []
-  let selected = ''
-  const query: WechatMiniprogram.SelectorQuery = shaped<WechatMiniprogram.SelectorQuery>({
-    in: () => query,
-    select: (selector: string) => ((selected = selector), nodes),
-    selectAll: () => nodes,
-    selectViewport: () => nodes,
-    exec: (cb) => {
-      clock.add(() => {
-        queue.forEach((q) => q())
-        cb?.(results)
-      }, 0)
-      return shaped<WechatMiniprogram.NodesRef>({})
-    },
-  })
-  const nodes: WechatMiniprogram.NodesRef = shaped<WechatMiniprogram.NodesRef>({
-    boundingClientRect: (cb) => {
-      queue.push(() =>
-        cb?.(shaped({ id: '', dataset: {}, top: 0, left: 0, width, height, bottom: height, right: width })),
-      )
-      return query
-    },
-    scrollOffset: (cb) => {
-      queue.push(() =>
-        cb?.(shaped({ id: '', dataset: {}, scrollTop: 0, scrollLeft: 0, scrollHeight: height })),
-      )
-      return query
-    },
-    fields: (fields, cb) => {
-      const selector = selected
-      queue.push(() => {
-        const found = host ? fieldsOf(host, selector, fields, { width, height }) : {}
-        results.push(found)
-        cb?.(found)
-      })
-      return query
-    },
-  })
-  return query
-}
-
 function fullWx(host: WxHost, clock: Clock, settings: WxSettings) {
   const { windowWidth, windowHeight } = settings
   const systemInfo = shaped<WechatMiniprogram.SystemInfo>({
@@ -169,14 +95,6 @@ function fullWx(host: WxHost, clock: Clock, settings: WxSettings) {
   const missing = new Set(settings.missingApis)
   const noop = () => undefined
   const ok = <K extends keyof Wx>(name: K) => asyncApi(later, name, noop as never)
-  /** Records the call and succeeds, for APIs whose effect is outside the page. */
-  const external = (api: string) => (o: object) => {
-    const { success: _s, fail: _f, complete: _c, ...options } = o as Record<string, unknown>
-    host.apiCalls.push({ api, options })
-    return { confirm: true, cancel: false }
-  }
-  /** What navigateTo hands back for talking to the opened page; the app sends it nothing. */
-  const eventChannel = shaped<WechatMiniprogram.EventChannel>({ emit: noop, on: noop, once: noop, off: noop })
   const launch = (scene: number) =>
     shaped<WechatMiniprogram.LaunchOptionsApp>({ path: 'pages/index/index', scene, query: {} })
   return {
@@ -199,27 +117,7 @@ function fullWx(host: WxHost, clock: Clock, settings: WxSettings) {
       canIUse: (schema: string) => !missing.has(String(schema).split('.')[0]),
       nextTick: (fn: () => void) => void clock.add(fn, 0),
       ...storageApis(host, later),
-      showToast: asyncApi(later, 'showToast', (o) => void host.toasts.push(String(o.title))),
-      hideToast: ok('hideToast'),
-      showLoading: ok('showLoading'),
-      hideLoading: ok('hideLoading'),
-      showModal: asyncApi(later, 'showModal', (o) => {
-        host.modals.push({
-          content: String(o.content ?? ''),
-          confirmText: String(o.confirmText ?? ''),
-          cancelText: String(o.cancelText ?? ''),
-        })
-        const confirm = settings.modalAnswer === 'confirm'
-        return { confirm, cancel: !confirm, content: '' }
-      }),
-      showActionSheet: asyncApi(later, 'showActionSheet', (o) => {
-        host.actionSheets.push([...o.itemList])
-        const pick = host.actionSheetPicks.shift()
-        if (pick === undefined) throw new Error('showActionSheet:fail cancel')
-        const tapIndex = o.itemList.indexOf(pick)
-        if (tapIndex < 0) throw new Error(`harness: "${pick}" is not among ${o.itemList.join(' / ')}`)
-        return { tapIndex }
-      }),
+      ...interactionApis(host, later, settings),
       setNavigationBarTitle: asyncApi(later, 'setNavigationBarTitle', (o) => {
         host.navigationTitles.push(String(o.title))
       }),
@@ -238,85 +136,15 @@ function fullWx(host: WxHost, clock: Clock, settings: WxSettings) {
       previewImage: asyncApi(later, 'previewImage', (o) => {
         host.previews.push({ urls: o.urls, current: String(o.current) })
       }),
-      navigateTo: asyncApi(later, 'navigateTo', (o) => {
-        host.navigate('navigateTo', o.url)
-        return { eventChannel }
-      }),
-      redirectTo: asyncApi(later, 'redirectTo', (o) => host.navigate('redirectTo', o.url)),
-      switchTab: asyncApi(later, 'switchTab', (o) => host.navigate('switchTab', o.url)),
-      reLaunch: asyncApi(later, 'reLaunch', (o) => host.navigate('reLaunch', o.url)),
-      navigateBack: asyncApi(later, 'navigateBack', () => host.back()),
-      enableAlertBeforeUnload: asyncApi(later, 'enableAlertBeforeUnload', (o) => {
-        host.alertBeforeLeaving(o.message)
-      }),
-      disableAlertBeforeUnload: asyncApi(later, 'disableAlertBeforeUnload', () => {
-        host.alertBeforeLeaving(null)
-      }),
+      ...navigationApis(host, later),
       createSelectorQuery: () => selectorQuery(clock, settings, host),
-      createIntersectionObserver: () => {
-        const observer = shaped<WechatMiniprogram.IntersectionObserver>({ observe: noop, disconnect: noop })
-        observer.relativeToViewport = () => observer
-        return observer
-      },
+      createIntersectionObserver: intersectionObserver,
       request: requestApi(host, (fn, ms) => void clock.add(fn, ms)),
-      onAppShow: noop,
-      onAppHide: noop,
-      offAppShow: noop,
-      offAppHide: noop,
-      onError: noop,
-      onUnhandledRejection: noop,
-      onPageNotFound: (listener) => void host.pageNotFound.push(listener),
-      onMemoryWarning: noop,
-      onNetworkStatusChange: noop,
-      getNetworkType: asyncApi(later, 'getNetworkType', () => ({
-        networkType: 'none' as const,
-        signalStrength: 0,
-        hasSystemProxy: false,
-      })),
-      showShareMenu: ok('showShareMenu'),
-      hideShareMenu: ok('hideShareMenu'),
-      updateShareMenu: ok('updateShareMenu'),
+      ...appApis(host, later),
       vibrateShort: ok('vibrateShort'),
-      setClipboardData: asyncApi(later, 'setClipboardData', (o) => void host.clipboard.push(String(o.data))),
-      openOfficialAccountArticle: asyncApi(
-        later,
-        'openOfficialAccountArticle',
-        external('openOfficialAccountArticle'),
-      ),
-      reportAnalytics: noop,
-      getUpdateManager: () =>
-        shaped<WechatMiniprogram.UpdateManager>({
-          onCheckForUpdate: noop,
-          onUpdateReady: (listener) =>
-            void host.updates.ready.push(() => listener({ errMsg: 'onUpdateReady:ok' })),
-          onUpdateFailed: (listener) =>
-            void host.updates.failed.push(() => listener({ errMsg: 'onUpdateFailed:fail' })),
-          applyUpdate: () => void host.updates.applied++,
-        }),
-      getRealtimeLogManager: () => {
-        const record =
-          (level: RealtimeLogEntry['level']) =>
-          (...args: unknown[]) =>
-            void host.realtimeLogs.push({ level, entry: args.length === 1 ? args[0] : args })
-        const manager: WechatMiniprogram.RealtimeLogManager = shaped<WechatMiniprogram.RealtimeLogManager>({
-          info: record('info'),
-          warn: record('warn'),
-          error: record('error'),
-          setFilterMsg: noop,
-          addFilterMsg: noop,
-          in: () => manager,
-          tag: () => shaped<WechatMiniprogram.RealtimeTagLogManager>({}),
-        })
-        return manager
-      },
       env: { USER_DATA_PATH: 'wxfile://usr' },
     } satisfies Partial<Wx>),
     ...canvasApis(host, later, settings),
-    // Base library 3.7.10, but not (yet) in miniprogram-api-typings 3.12.3: typed here by hand.
-    openOfficialAccountProfile: callbackApi(
-      later,
-      'openOfficialAccountProfile',
-      external('openOfficialAccountProfile'),
-    ) as (option: { username: string } & Callbacks) => void,
+    ...shareApis(host, later),
   }
 }
