@@ -8,9 +8,13 @@
  * MP_PRIVATE_KEY_PATH (a file). Exit codes: 0 uploaded (or dry run done), 1 refused or failed.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+
+import { packageProblems, packageSizes } from './packages'
+
+export { packageSizes, type PackageSize } from './packages'
 
 const ROOT = path.resolve(__dirname, '..')
 const TOURIST_APPID = 'touristappid'
@@ -27,7 +31,6 @@ export type UploadRequest = {
   desc: string
   robot: number
 }
-export type PackageSize = { name: string; bytes: number }
 
 export type ReleaseDeps = {
   root: string
@@ -106,28 +109,6 @@ function plan(argv: string[], deps: ReleaseDeps): Plan | string[] {
   return { version, desc, robot, dryRun: values['dry-run'] ?? false, appid, key }
 }
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name)
-    return statSync(full).isDirectory() ? filesUnder(full) : [full]
-  })
-}
-
-/** The main package and each subpackage, as WeChat counts them: bytes of the files under each root. */
-export function packageSizes(dist: string): PackageSize[] {
-  const app = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')) as {
-    subPackages?: Array<{ root: string }>
-  }
-  const roots = (app.subPackages ?? []).map((p) => p.root.replace(/\/?$/, '/'))
-  const sizes = new Map<string, number>([['main', 0], ...roots.map((r): [string, number] => [r, 0])])
-  for (const file of filesUnder(dist)) {
-    const rel = path.relative(dist, file).split(path.sep).join('/')
-    const owner = roots.find((r) => rel.startsWith(r)) ?? 'main'
-    sizes.set(owner, (sizes.get(owner) ?? 0) + statSync(file).size)
-  }
-  return [...sizes].map(([name, bytes]) => ({ name, bytes }))
-}
-
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 
 export async function release(argv: string[], deps: ReleaseDeps): Promise<number> {
@@ -142,6 +123,12 @@ export async function release(argv: string[], deps: ReleaseDeps): Promise<number
     return 1
   }
   const projectPath = path.join(deps.root, 'dist', 'weapp')
+  const tooLarge = packageProblems(projectPath)
+  if (tooLarge.length) {
+    for (const problem of tooLarge) deps.err(`release: ${problem}`)
+    deps.err('release: WeChat would refuse this upload; nothing was uploaded (see README: when content does not fit)')
+    return 1
+  }
   const sizes = packageSizes(projectPath)
   const summary = [
     `appid ${checked.appid}, version ${checked.version}, robot ${checked.robot}`,

@@ -187,3 +187,50 @@ test('package sizes follow app.json: each subpackage apart from the main package
   expect(sizes.map((s) => s.name)).toEqual(['main', 'pages/reader/'])
   expect(sizes[1].bytes).toBe(1024)
 })
+
+describe('a build WeChat would refuse is never uploaded, and the package that breaks a limit is named', () => {
+  const MiB = 1024 * 1024
+  /** A dist laid out by app.json, with files of the given sizes under each root. */
+  function layout(files: Record<string, number>, preload: string[] = ['pages/reader']) {
+    const dist = path.join(root, 'dist', 'weapp')
+    writeFileSync(
+      path.join(dist, 'app.json'),
+      JSON.stringify({
+        subPackages: [{ root: 'pages/reader' }, { root: 'pages/extra' }],
+        preloadRule: { 'pages/index/index': { network: 'all', packages: preload } },
+      }),
+    )
+    for (const [rel, bytes] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dist, rel)), { recursive: true })
+      writeFileSync(path.join(dist, rel), Buffer.alloc(bytes))
+    }
+  }
+
+  test.each([
+    ['everything within limits', { 'pages/reader/index.js': MiB }, undefined, []],
+    [
+      'a subpackage over 2 MiB',
+      { 'pages/reader/content.js': 2 * MiB + 1 },
+      [],
+      ["release: package pages/reader/: 2.00 MiB, over WeChat's 2.00 MiB a package"],
+    ],
+    [
+      'the main package over 2 MiB',
+      { 'common.js': 2 * MiB },
+      undefined,
+      ["release: package main: 2.00 MiB, over WeChat's 2.00 MiB a package"],
+    ],
+    [
+      'a page preloading more than 2 MiB',
+      { 'pages/reader/index.js': 1.5 * MiB, 'pages/extra/index.js': 1.5 * MiB },
+      ['pages/reader', 'pages/extra'],
+      ["release: pages/index/index preloads 3.00 MiB, over WeChat's 2.00 MiB a page"],
+    ],
+  ])('%s', async (_name, files, preload, problems) => {
+    checkout(APPID)
+    layout(files, preload)
+    const result = await run(GOOD)
+    expect(result.err.filter((line) => line.includes('MiB'))).toEqual(problems)
+    expect([result.code, result.uploads.length]).toEqual(problems.length ? [1, 0] : [0, 1])
+  })
+})
