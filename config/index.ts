@@ -58,7 +58,17 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     copy: {
       patterns: [
         { from: `${path.relative(ROOT, bundledDir)}/media/`, to: `${outputRoot}/static/media/` },
-        ...(platform === 'weapp' ? [{ from: 'src/sitemap.json', to: `${outputRoot}/sitemap.json` }] : []),
+        ...(platform === 'weapp'
+          ? [
+              { from: 'src/sitemap.json', to: `${outputRoot}/sitemap.json` },
+              // The whole manifest as a plain file in the reader's package: the list reads it with
+              // require.async (src/app/bundled-manifest.ts), so the main package carries only the head.
+              {
+                from: `${path.relative(ROOT, bundledDir)}/rest.js`,
+                to: `${outputRoot}/pages/reader/rest.js`,
+              },
+            ]
+          : []),
       ],
       options: {},
     },

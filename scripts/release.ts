@@ -126,7 +126,9 @@ export async function release(argv: string[], deps: ReleaseDeps): Promise<number
   const tooLarge = packageProblems(projectPath)
   if (tooLarge.length) {
     for (const problem of tooLarge) deps.err(`release: ${problem}`)
-    deps.err('release: WeChat would refuse this upload; nothing was uploaded (see README: when content does not fit)')
+    deps.err(
+      'release: WeChat would refuse this upload; nothing was uploaded (see README: when content does not fit)',
+    )
     return 1
   }
   const sizes = packageSizes(projectPath)

@@ -1,9 +1,10 @@
 /**
  * Part of the composition root, imported only by the reader's package (the reader, its note and card
- * pages, and search): the bundled bodies travel there, packed, and are handed to the repository when
- * that package loads. Each is unpacked the first time it is read.
+ * pages, and search): the whole bundled manifest and the bodies travel there, the bodies packed, and
+ * are handed to the repository when that package loads. Each body is unpacked the first time it is read.
  */
 import { packedBodies } from '@/content/bundled/bodies'
+import { bundledManifest } from '@/content/bundled/full'
 import { unpackBody } from '@/content/packed'
 
 import { repository } from './root'
@@ -22,4 +23,5 @@ const bodies: Record<string, unknown> = {}
 for (const id of Object.keys(packedBodies))
   Object.defineProperty(bodies, id, { enumerable: true, get: () => bundledBodyOf(id) })
 
+repository.provideBundledManifest(bundledManifest)
 repository.provideBundledBodies(bodies)

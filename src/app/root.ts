@@ -6,12 +6,13 @@
  */
 import { useSyncExternalStore } from 'react'
 
-import { bundledManifest } from '@/content/bundled'
+import { bundledHead } from '@/content/bundled'
 import { createContentCache } from '@/content/cache'
 import { createRepository, type Catalog, type RefreshStatus } from '@/content/repository'
 import { favouritesStore } from '@/library/favourites'
 import { logWarning } from '@/platform/log'
 
+import { loadBundledManifest } from './bundled-manifest'
 import { remoteSource } from './remote-source'
 
 /** Set at build time (e.g. in .env.production); without it the app reads bundled content only. */
@@ -20,7 +21,7 @@ const CONTENT_URL = (process.env.TARO_APP_CONTENT_URL ?? '').trim()
 const favouriteIds = () => new Set(favouritesStore.get().map((f) => f.id))
 
 export const repository = createRepository({
-  bundled: { manifest: bundledManifest },
+  bundled: { head: bundledHead, loadManifest: loadBundledManifest },
   // The build writes the content URL in as a literal, so without one `'' && …` is a constant false to
   // webpack: the remote source and the cache (and what only they use) stay out of the main package.
   remote: process.env.TARO_APP_CONTENT_URL && CONTENT_URL ? remoteSource(CONTENT_URL) : null,

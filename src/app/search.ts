@@ -4,7 +4,7 @@
  * them, once, when search first needs it. The engine built from it is kept for the session, so going
  * back to the search page does not build it again.
  */
-import { bundledManifest } from '@/content/bundled'
+import { bundledManifest } from '@/content/bundled/full'
 import { bundledPinyin } from '@/content/bundled/search'
 import type { Manifest } from '@/content/schema'
 import { bundledSearchIndex } from '@/content/search/bundled'

@@ -39,8 +39,18 @@ export type RefreshStatus =
   | { kind: 'ok'; at: number }
   | { kind: 'failed'; problem: Problem; at: number }
 
-/** Bodies may arrive later than the manifest: they ship in the reader's subpackage. */
-export type BundledContent = { manifest: unknown; bodies?: Readonly<Record<string, unknown>> }
+/**
+ * What the app ships. The main package carries the first screen of the manifest (`head`, with the
+ * series' counts) so that it does not grow with the column; the whole manifest and the bodies ride in
+ * the reader's package, which hands them over when it loads (`provideBundled…`), and `loadManifest`
+ * reads the whole manifest from there for pages outside it. Tests may give the whole `manifest` at once.
+ */
+export type BundledContent = {
+  manifest?: unknown
+  head?: unknown
+  loadManifest?: () => Promise<unknown>
+  bodies?: Readonly<Record<string, unknown>>
+}
 
 /** A failure worth the team's attention, in terms that say nothing about the reader. */
 export type ContentFailure = {
@@ -75,6 +85,8 @@ export type Repository = {
   complete: () => void
   /** Called by the reader's subpackage, which carries the bundled bodies. */
   provideBundledBodies: (bodies: Readonly<Record<string, unknown>>) => void
+  /** Called by the reader's subpackage, which carries the whole bundled manifest. */
+  provideBundledManifest: (manifest: unknown) => void
   /**
    * The search file the manifest names: the bundled one when it is the same, else the saved copy,
    * else the network (then saved). One fetch at a time; a failure is reported and returned.
@@ -143,11 +155,24 @@ export function createRepository({
   let search: { sha256: string; index: unknown } | null = null
   let searchInFlight: { sha256: string; result: Promise<SearchIndexResult> } | null = null
 
-  const bundledManifest = validateManifest(bundled.manifest)
-  const bundledCatalog: Catalog =
-    bundledManifest.kind === 'ok'
-      ? readyCatalog(bundledManifest.value, { kind: 'bundled' })
-      : { status: 'error', problems: bundledManifest.problems }
+  let bundledManifest = bundled.manifest === undefined ? null : validateManifest(bundled.manifest)
+  const bundledHead = bundled.head === undefined ? null : validateHead(bundled.head)
+  /** The whole bundled manifest once it is here, else its first screen, else what is wrong. */
+  const bundledCatalog = (): Catalog => {
+    if (bundledManifest?.kind === 'ok') return readyCatalog(bundledManifest.value, { kind: 'bundled' })
+    if (!bundledManifest && bundledHead?.kind === 'ok') {
+      const { manifest, counts } = bundledHead.value
+      return readyCatalog(manifest, { kind: 'bundled' }, NO_IDS, counts)
+    }
+    const failed = bundledManifest ?? bundledHead
+    return {
+      status: 'error',
+      problems: failed && 'problems' in failed ? failed.problems : ['bundled: no manifest'],
+    }
+  }
+  /** The whole bundled manifest, while it is on its way from the reader's package. */
+  let bundledLoading: Promise<void> | null = null
+  let bundledRestDamaged = false
 
   const remoteSource = (): ContentSource => ({ kind: 'remote', base: remote?.base ?? '' })
   // An earlier build saved every new id; the cap applies to what it left too.
@@ -179,7 +204,7 @@ export function createRepository({
     return readyCatalog(manifest, remoteSource(), cachedNewIds(), counts)
   }
 
-  let catalog: Catalog = headFromCache() ?? fullFromCache() ?? bundledCatalog
+  let catalog: Catalog = headFromCache() ?? fullFromCache() ?? bundledCatalog()
 
   const emit = () => listeners.forEach((listener) => listener())
   const reportProblem = (what: ContentFailure['what'], problem: Problem) =>
@@ -190,11 +215,49 @@ export function createRepository({
       contentVersion: catalog.status === 'ready' ? catalog.manifest.contentVersion : null,
     })
 
+  /** Takes the whole bundled manifest: the catalog grows from the first screen to all of it. */
+  const adoptBundledManifest = (data: unknown) => {
+    const valid = validateManifest(data)
+    // A damaged copy never replaces what shows: the first screen stays, and is not read again.
+    if (valid.kind !== 'ok' && (bundledManifest?.kind === 'ok' || bundledHead?.kind === 'ok')) {
+      bundledRestDamaged = true
+      return
+    }
+    bundledManifest = valid
+    if (catalog.status === 'ready' && catalog.source.kind === 'bundled' && catalog.partial) {
+      catalog = bundledCatalog()
+      void Promise.resolve().then(emit)
+    }
+  }
+
+  /**
+   * Reads the rest of the bundled manifest from the reader's package, once at a time; when the
+   * package cannot be had (offline before it was ever downloaded) the first screen stays and the
+   * next call tries again.
+   */
+  const completeBundled = () => {
+    if (bundledManifest || bundledLoading || bundledRestDamaged || !bundled.loadManifest) return
+    bundledLoading = bundled.loadManifest().then(
+      (data) => {
+        bundledLoading = null
+        adoptBundledManifest(data)
+      },
+      () => {
+        bundledLoading = null
+      },
+    )
+  }
+
   /** Reads the rest of a partial catalog; true when that failed and only the bundled content is left. */
   const complete = (): boolean => {
     if (catalog.status !== 'ready' || !catalog.partial) return false
+    if (catalog.source.kind === 'bundled') {
+      completeBundled()
+      return false
+    }
     const full = fullFromCache()
-    catalog = full ?? bundledCatalog
+    catalog = full ?? bundledCatalog()
+    if (!full) completeBundled()
     // Not during the caller's render: subscribers hear of it once that is done.
     void Promise.resolve().then(emit)
     if (full) return false
@@ -215,7 +278,7 @@ export function createRepository({
 
   const bundledBody = (meta: ManifestEntry): InstallmentResult | null => {
     const sameVersion =
-      bundledManifest.kind === 'ok' &&
+      bundledManifest?.kind === 'ok' &&
       bundledManifest.value.installments.some((e) => e.id === meta.id && e.sha256 === meta.sha256)
     const raw = sameVersion ? bundledBodies[meta.id] : undefined
     if (raw === undefined) return null
@@ -270,7 +333,7 @@ export function createRepository({
 
   /** The app ships this search file (in the search page's package, which hands it over when loaded). */
   const shipsSearch = (ref: NonNullable<Manifest['search']>) =>
-    bundledManifest.kind === 'ok' && bundledManifest.value.search?.sha256 === ref.sha256
+    bundledManifest?.kind === 'ok' && bundledManifest.value.search?.sha256 === ref.sha256
 
   // Promise chains, not async functions: the mini program's build turns each of those into a state
   // machine, and the repository is in the main package.
@@ -398,6 +461,7 @@ export function createRepository({
     provideBundledBodies(bodies) {
       bundledBodies = bodies
     },
+    provideBundledManifest: adoptBundledManifest,
     searchIndex,
     provideBundledSearch(load) {
       loadBundledSearch = load

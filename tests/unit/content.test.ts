@@ -145,3 +145,78 @@ describe('the first screen (head)', () => {
     expect(result.kind === 'bad-data' && result.problems.join('\n')).toContain(where)
   })
 })
+
+describe('the bundled manifest: its first screen in the main package, the rest from the reader’s package', () => {
+  // More than the first screen in each order, so the head really is part of the column.
+  const many = {
+    ...manifest,
+    installments: Array.from({ length: 60 }, (_, i) => ({
+      ...entries[0],
+      sample: false,
+      source: undefined,
+      path: `installments/many-${i + 1}.json`,
+      id: `many-${i + 1}`,
+      number: i + 1,
+      publishedAt: `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + Math.floor(i / 12)).padStart(2, '0')}`,
+    })),
+  }
+  const valid = validateManifest(many)
+  if (valid.kind !== 'ok') throw new Error(valid.problems.join('\n'))
+  const head = headOf(valid.value)
+  const shown = head.manifest.installments.length
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+  const ids = (repo: ReturnType<typeof createRepository>) => {
+    const catalog = repo.catalog()
+    return catalog.status === 'ready' ? catalog.manifest.installments.length : 0
+  }
+
+  test('a launch shows the head with the whole column’s counts, then complete() reads the rest once', async () => {
+    let loads = 0
+    const repo = createRepository({
+      bundled: { head, loadManifest: async () => (loads++, many) },
+    })
+    const first = repo.catalog()
+    expect(first.status === 'ready' && [first.partial, first.manifest.installments.length]).toEqual([
+      { total: 60, samples: 0 },
+      shown,
+    ])
+    expect(shown).toBeLessThan(60)
+    let heard = 0
+    repo.subscribe(() => heard++)
+    repo.complete()
+    repo.complete()
+    await settle()
+    expect([ids(repo), loads, heard]).toEqual([60, 1, 1])
+    expect(repo.entry('many-30')?.number).toBe(30)
+  })
+
+  test('when the package cannot be had, the head stays, nothing throws, and the next call tries again', async () => {
+    let loads = 0
+    const repo = createRepository({
+      bundled: {
+        head,
+        loadManifest: () =>
+          ++loads === 1 ? Promise.reject({ errMsg: 'require.async:fail' }) : Promise.resolve(many),
+      },
+    })
+    repo.complete()
+    await settle()
+    expect([ids(repo), repo.catalog().status]).toEqual([shown, 'ready'])
+    repo.complete()
+    await settle()
+    expect([ids(repo), loads]).toEqual([60, 2])
+  })
+
+  test.each([
+    ['not a manifest', { schemaVersion: 1 }, 'the head'],
+    ['the whole manifest', many, 'all 60'],
+  ])('the reader’s package hands over %s: the list shows %s', (_name, data, shows) => {
+    const repo = createRepository({ bundled: { head } })
+    repo.provideBundledManifest(data)
+    expect(ids(repo)).toBe(shows === 'the head' ? shown : 60)
+  })
+
+  test('a broken head is an error state, not a crash', () => {
+    expect(createRepository({ bundled: { head: { manifest: {} } } }).catalog().status).toBe('error')
+  })
+})

@@ -111,6 +111,7 @@ export class Harness extends Records implements WxHost {
       getApp: () => this.appOptions,
       getCurrentPages: () => [...this.stack],
       onError: (error) => this.errors.push(error),
+      packages: options.packages,
     })
     this.leaving = new Leaving({
       records: this,

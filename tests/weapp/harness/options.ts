@@ -30,6 +30,8 @@ export type HarnessOptions = {
   /** What the reader answers to WeChat's own album prompt on the first save (allow). */
   albumPrompt?: 'allow' | 'deny'
   privacy?: 'agree' | 'decline'
+  /** Whether require.async reaches other packages (downloaded), or the phone never downloaded them. */
+  packages?: 'downloaded' | 'unreachable'
 }
 
 /** The client settings, defaults filled in. */

@@ -27,13 +27,18 @@ export type SandboxHost = {
   getCurrentPages: () => unknown[]
   /** Where `console.error` goes; `warn` and `log` are dropped. */
   onError: (error: unknown) => void
+  /**
+   * Whether `require.async` (分包异步化) can reach other packages: they are downloaded, or the phone is
+   * offline and never downloaded them. It answers on the virtual clock, as WeChat does after a download.
+   */
+  packages?: 'downloaded' | 'unreachable'
 }
 
 export class Sandbox {
   readonly context: vm.Context
   private readonly modules = new Map<string, { exports: unknown }>()
 
-  constructor(host: SandboxHost) {
+  constructor(private readonly host: SandboxHost) {
     this.context = vm.createContext(globals(host))
   }
 
@@ -47,9 +52,35 @@ export class Sandbox {
     const code = readFileSync(file, 'utf8')
     const wrapper = vm.runInContext(`(function (require, module, exports) {${code}\n})`, this.context, {
       filename: file,
-    }) as (req: (r: string) => unknown, m: typeof module, e: unknown) => void
-    wrapper((r) => this.require(file, r), module, module.exports)
+    }) as (
+      req: ((r: string) => unknown) & { async: (r: string) => Promise<unknown> },
+      m: typeof module,
+      e: unknown,
+    ) => void
+    wrapper(this.requireFor(file), module, module.exports)
     return module.exports
+  }
+
+  /** A file's `require`, with WeChat's `require.async` for a module in another package. */
+  private requireFor(file: string) {
+    const later = this.host.timers.setTimeout as (run: () => void, ms: number) => unknown
+    const reachable = (this.host.packages ?? 'downloaded') === 'downloaded'
+    return Object.assign((request: string) => this.require(file, request), {
+      async: (request: string) =>
+        new Promise((resolve, reject) =>
+          later(() => {
+            try {
+              if (!reachable) throw new Error('subpackage download failed')
+              resolve(this.require(file, request))
+            } catch (error) {
+              reject({
+                mod: request,
+                errMsg: `require.async:fail ${String((error as Error).message ?? error)}`,
+              })
+            }
+          }, 0),
+        ),
+    })
   }
 }
 
