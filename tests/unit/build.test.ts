@@ -62,9 +62,25 @@ describe('the content builder', () => {
       ['one.md:14: image "http://x.example/a.png" must be an https URL'],
     ],
     [
-      'an image over 200 KB',
+      'an image that is no picture',
       { 'one.md': `${front()}\n![图](big.png)\n`, 'big.png': Buffer.alloc(210 * 1024) },
-      ['one.md:14: image "big.png" is 210 KB; the limit is 200 KB'],
+      ['one.md:14: image "big.png" is not a readable image'],
+    ],
+    [
+      'a media address that is not https',
+      {
+        'series.md': SERIES.replace('tagline', 'media: http://cdn.example.com/lre\ntagline'),
+        'one.md': `${front()}\n正文\n`,
+      },
+      ['series.md:3: media must be an https URL'],
+    ],
+    [
+      'a misspelt media address key',
+      {
+        'series.md': SERIES.replace('tagline', 'medias: https://cdn.example.com/lre\ntagline'),
+        'one.md': `${front()}\n正文\n`,
+      },
+      ["series.md:1: front matter Unrecognized key(s) in object: 'medias'"],
     ],
     [
       'invalid UTF-8',
@@ -193,6 +209,15 @@ describe('the content builder', () => {
       username: 'gh_0123456789ab',
     })
     expect(JSON.parse(bodyBytes(result.output, 'one').toString()).source).toEqual(source)
+  })
+
+  test('the media address in series.md reaches the manifest', async () => {
+    write({
+      'series.md': SERIES.replace('tagline', 'media: https://cdn.example.com/lre\ntagline'),
+      'one.md': `${front()}\n正文\n`,
+    })
+    const result = await buildContent(dir)
+    expect(result.kind === 'ok' && result.output.manifest.series.media).toBe('https://cdn.example.com/lre')
   })
 
   test('a folder without series.md says what it is for', async () => {
