@@ -1,10 +1,19 @@
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import {
+  existsSync,
+  mkdtempSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { buildContent, writeOutput, type BuildOutput } from '../../scripts/content/build'
 import { countCjk } from '../../scripts/content/markdown'
-import { BUNDLED_DIR, bundle } from '../../scripts/bundle-content'
+import { BUNDLED_DIR, MAX_PACKAGED_FILE, MAX_PACKAGED_TOTAL, bundle } from '../../scripts/bundle-content'
 import type { Installment } from '@/content/schema'
 import { validateInstallment, validateManifest } from '@/content/validate'
 
@@ -275,6 +284,23 @@ describe('the bundled content', () => {
       return !existsSync(file) || !readFileSync(file).equals(bytes)
     })
     expect(stale.map(([rel]) => rel)).toEqual([])
+    // …and holds nothing else: no picture or body a rebuild no longer writes.
+    const held = (readdirSync(BUNDLED_DIR, { recursive: true }) as string[])
+      .map((rel) => rel.split(path.sep).join('/'))
+      .filter((rel) => statSync(path.join(BUNDLED_DIR, rel)).isFile())
+    expect(held.sort()).toEqual([...files.keys()].sort())
+  })
+
+  test('its pictures are small diagrams that all ride in the package, listed in media.ts', () => {
+    const everything = [manifest, ...bodies].map((d) => JSON.stringify(d)).join('\n')
+    const named = [...new Set(everything.match(/media\/[a-f0-9]{16}\.(?:jpg|png)/g))].sort()
+    expect(named.length).toBeGreaterThan(0)
+    const listed = readFileSync(path.join(BUNDLED_DIR, 'media.ts'), 'utf8').match(/"media\/[^"]+"/g)
+    expect(listed?.map((quoted) => JSON.parse(quoted) as string)).toEqual(named)
+    expect(readdirSync(path.join(BUNDLED_DIR, 'media')).map((name) => `media/${name}`)).toEqual(named)
+    const sizes = named.map((rel) => statSync(path.join(BUNDLED_DIR, rel)).size)
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(MAX_PACKAGED_FILE)
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(MAX_PACKAGED_TOTAL)
   })
 
   const manifest = JSON.parse(readFileSync(path.join(BUNDLED_DIR, 'manifest.json'), 'utf8'))
