@@ -91,13 +91,16 @@ type Source = {
 const isProblem = <T extends object>(value: T | PictureProblem): value is PictureProblem =>
   'kind' in value && typeof value.kind === 'string'
 
+/** A pipeline on an original; a picture a browser would show (minor flaws and all) is read. */
+const open = (bytes: Buffer) => sharp(bytes, { failOn: 'error' })
+
 /** A fresh pipeline on the original, turned upright as its EXIF orientation says. */
-const upright = (source: Source) => sharp(source.bytes, { failOn: 'error' }).rotate()
+const upright = (source: Source) => open(source.bytes).rotate()
 
 async function readSource(bytes: Buffer): Promise<Source | PictureProblem> {
   let meta: sharp.Metadata
   try {
-    meta = await sharp(bytes, { failOn: 'error' }).metadata()
+    meta = await open(bytes).metadata()
   } catch {
     return { kind: 'unreadable' }
   }
@@ -119,8 +122,8 @@ async function readSource(bytes: Buffer): Promise<Source | PictureProblem> {
 /** Transparency, few colours or a small file: a drawing, which a JPEG would blur. */
 async function looksLikeDiagram(source: Source, meta: sharp.Metadata): Promise<boolean> {
   if (source.bytes.length <= SMALL_PNG_BYTES) return true
-  if (meta.hasAlpha && !(await sharp(source.bytes).stats()).isOpaque) return true
-  const { data, info } = await sharp(source.bytes)
+  if (meta.hasAlpha && !(await open(source.bytes).stats()).isOpaque) return true
+  const { data, info } = await open(source.bytes)
     .removeAlpha()
     .toColourspace('srgb')
     .raw()
@@ -273,17 +276,18 @@ export const PICTURE_CONCURRENCY = Math.max(1, Math.min(4, availableParallelism(
 
 /**
  * One build's picture maker: pictures are made `concurrency` at a time, and each original (by the
- * sha256 of its bytes) is made once, however many times and places it is used.
+ * sha256 of its bytes) is made once, however many times and places it is used. Only results are
+ * kept, never an original's bytes: 500 camera photos of 5 MB would not fit in memory.
  */
 export function pictureMaker(concurrency = PICTURE_CONCURRENCY): PictureMaker {
   // sharp runs libvips on one thread on glibc Linux unless told otherwise (to spare a long-lived
   // server's memory); a build is short, so it may use every core.
   if (sharp.concurrency() < availableParallelism()) sharp.concurrency(availableParallelism())
   const run = limiter(concurrency)
-  const sources = new Map<string, Promise<Source | PictureProblem>>()
   const pictures = new Map<string, Promise<Picture | PictureProblem>>()
   const extras = new Map<string, Promise<Pick<CoverPicture, 'thumb' | 'share'> | PictureProblem>>()
 
+  /** The cached result for this original, or a new one made from it (read once for all that need it). */
   function once<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
     let pending = cache.get(key)
     if (!pending) {
@@ -293,33 +297,35 @@ export function pictureMaker(concurrency = PICTURE_CONCURRENCY): PictureMaker {
     return pending
   }
 
-  async function prepare(bytes: Buffer): Promise<{ key: string; source: Source } | PictureProblem> {
-    const key = sha256Of(bytes)
-    const source = await once(sources, key, () => readSource(bytes))
-    return isProblem(source) ? source : { key, source }
+  async function made<T extends object>(
+    bytes: Buffer,
+    cache: Map<string, Promise<T | PictureProblem>>,
+    make: (source: Source) => Promise<T | PictureProblem>,
+  ): Promise<T | PictureProblem> {
+    return once(cache, sha256Of(bytes), async () => {
+      const source = await readSource(bytes)
+      return isProblem(source) ? source : make(source)
+    })
   }
 
-  const maker: PictureMaker = {
+  return {
     picture: (read) =>
       run(async () => {
-        const prepared = await prepare(await read())
-        if (isProblem(prepared)) return prepared
-        return once(pictures, prepared.key, () => picture(prepared.source))
+        const bytes = await read()
+        return made(bytes, pictures, picture)
       }),
     cover: (read) =>
       run(async () => {
-        const prepared = await prepare(await read())
-        if (isProblem(prepared)) return prepared
+        const bytes = await read()
         const [main, more] = await Promise.all([
-          once(pictures, prepared.key, () => picture(prepared.source)),
-          once(extras, prepared.key, () => coverExtras(prepared.source)),
+          made(bytes, pictures, picture),
+          made(bytes, extras, coverExtras),
         ])
         if (isProblem(main)) return main
         if (isProblem(more)) return more
         return { ...main, ...more }
       }),
   }
-  return maker
 }
 
 /** Why a picture could not be published, for `file:line: image "…" <reason>`. */
