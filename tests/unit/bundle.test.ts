@@ -4,7 +4,7 @@
  * time), or the bundle fails naming each picture at file:line and writes nothing.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -17,6 +17,7 @@ import {
   type BundleOptions,
 } from '../../scripts/bundle-content'
 import type { MediaUse } from '../../scripts/content/build'
+import { main } from '../../scripts/content/cli'
 import type { VariantKind } from '../../scripts/content/pictures'
 import { drawing, noise, photo } from './support/pictures'
 
@@ -258,6 +259,28 @@ describe('bundle: pictures ride in the package or need a host', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
+
+test('content build publishes every variant, also those content:bundle leaves on the host', async () => {
+  write({
+    'series.md': SERIES('media: https://cdn.example.com/lre\n'),
+    'a.md': installment(1, 'media/p.jpg', '![照片](media/p.jpg)'),
+    'media/p.jpg': await photo(1600, 1200, 6),
+  })
+  const log = jest.spyOn(console, 'log').mockImplementation(() => undefined)
+  try {
+    expect(await main(['build', src(), path.join(dir, 'published')])).toBe(0)
+  } finally {
+    log.mockRestore()
+  }
+  const published = readdirSync(path.join(dir, 'published', 'media')).map((name) => `media/${name}`)
+  const bundled = await bundle(src())
+  if (Array.isArray(bundled)) throw new Error(bundled.join('\n'))
+  const packaged = [...bundled.keys()].filter((rel) => rel.startsWith('media/'))
+  // reader, large, thumb and share are all published; only what is small enough is packaged.
+  expect(published).toHaveLength(4)
+  expect(packaged.length).toBeLessThan(published.length)
+  expect(packaged.every((rel) => published.includes(rel))).toBe(true)
+})
 
 describe('npm run content:bundle, as editors run it', () => {
   const out = () => path.join(dir, 'bundled')
