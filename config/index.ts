@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
@@ -54,10 +55,20 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       'process.env.TARO_APP_CONTENT_URL': JSON.stringify(process.env.TARO_APP_CONTENT_URL ?? ''),
     },
     // Bundled interview images are referenced from content data, not from code, so they are
-    // copied as files rather than imported.
+    // copied as files rather than imported. Only small pictures ride in the package, so a column may
+    // have none, and then no media folder: a copy pattern for a missing folder fails the build.
     copy: {
       patterns: [
-        { from: `${path.relative(ROOT, bundledDir)}/media/`, to: `${outputRoot}/static/media/` },
+        // Small pictures ride with the reader, the only page that shows them from the package (WeChat
+        // lets no main-package page show a subpackage's file, so the list's thumbnails come from the host).
+        ...(existsSync(path.join(bundledDir, 'media'))
+          ? [
+              {
+                from: `${path.relative(ROOT, bundledDir)}/media/`,
+                to: `${outputRoot}/${platform === 'weapp' ? 'pages/reader' : 'static'}/media/`,
+              },
+            ]
+          : []),
         ...(platform === 'weapp'
           ? [
               { from: 'src/sitemap.json', to: `${outputRoot}/sitemap.json` },

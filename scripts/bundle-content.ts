@@ -1,15 +1,21 @@
 /**
  * Regenerates the app's bundled content (src/content/bundled/) from the Markdown in content/,
- * with the same builder editors use, plus modules for the app: the manifest (main package), the packed
- * bodies and the search file's pinyin (the reader's package; see content/bundle-text.ts). The plain
- * bodies and search file are written too, as the editions' record, but the app imports neither.
+ * with the same builder editors use, plus modules for the app: the first screen of the manifest (main
+ * package), the whole manifest, the packed bodies and the search file's pinyin (the reader's package;
+ * see content/bundle-text.ts), and the pictures that ride in the package. The plain bodies and search
+ * file are written too, as the editions' record, but the app imports neither.
  * `tsx scripts/bundle-content.ts <srcDir> <outDir>` bundles another folder (the test fixtures do).
+ *
+ * Pictures are published, never packaged: only small ones ride along (each variant file at most
+ * 30 KB, at most 150 KB in all). Every other variant stays on the content host, where the bundled
+ * manifest and bodies name it (`media/<hash>.<ext>`); so a column with such pictures needs a host
+ * (`media:` in series.md, or TARO_APP_CONTENT_URL at bundle time), or the bundle fails naming them.
  */
 import path from 'node:path'
 
 import { headOf } from '../src/content/head'
 import type { Manifest } from '../src/content/schema'
-import { buildContent, writeOutput } from './content/build'
+import { buildContent, writeOutput, type MediaUse } from './content/build'
 import {
   bundleBodiesSource,
   bundleSearchSource,
@@ -17,6 +23,7 @@ import {
   packText,
   textBudgetBeside,
 } from './content/bundle-text'
+import { KB, type VariantKind } from './content/pictures'
 
 export const CONTENT_DIR = path.resolve(__dirname, '..', 'content')
 export const BUNDLED_DIR = path.resolve(__dirname, '..', 'src', 'content', 'bundled')
@@ -54,33 +61,129 @@ export function bundleRestSource(manifest: Manifest): string {
   return `${GENERATED}\nmodule.exports = ${JSON.stringify(manifest)}\n`
 }
 
-export async function bundle(srcDir = CONTENT_DIR): Promise<Map<string, Buffer> | string[]> {
+/** The pictures in the package: copied to the app's static folder (config/index.ts), listed here. */
+export function bundleMediaSource(packaged: readonly string[]): string {
+  return [
+    GENERATED,
+    '',
+    '/** The `media/…` files that ride in the package; the others are on the content host. */',
+    'export const packagedMedia: readonly string[] = [',
+    ...packaged.map((rel) => `  ${JSON.stringify(rel)},`),
+    ']',
+    '',
+  ].join('\n')
+}
+
+/** The most one picture variant may weigh to ride in the package. */
+export const MAX_PACKAGED_FILE = 30 * KB
+/** The most all packaged pictures may weigh together. */
+export const MAX_PACKAGED_TOTAL = 150 * KB
+
+/** Which variants ride first when not all fit: what the reader sees offline before what it shares. */
+const RIDE_ORDER: readonly VariantKind[] = ['reader', 'thumb', 'share', 'large']
+
+export type Packing = {
+  /** Media paths in the package, sorted. */
+  packaged: string[]
+  /** Variants that stay on the host: too large, or past the total. */
+  hosted: Array<MediaUse & { why: 'file' | 'total' }>
+}
+
+/** Decides which picture variants ride in the package: small ones, in ride order, within the total. */
+export function packMedia(uses: readonly MediaUse[]): Packing {
+  const first = new Map<string, MediaUse>()
+  for (const use of uses) if (!first.has(use.path)) first.set(use.path, use)
+  const byRide = [...first.values()]
+    .map((use, order) => ({ use, order }))
+    .sort(
+      (a, b) => RIDE_ORDER.indexOf(a.use.variant) - RIDE_ORDER.indexOf(b.use.variant) || a.order - b.order,
+    )
+  const packaged: string[] = []
+  const hosted: Packing['hosted'] = []
+  let total = 0
+  for (const { use } of byRide) {
+    if (use.bytes > MAX_PACKAGED_FILE) hosted.push({ ...use, why: 'file' })
+    else if (total + use.bytes > MAX_PACKAGED_TOTAL) hosted.push({ ...use, why: 'total' })
+    else {
+      packaged.push(use.path)
+      total += use.bytes
+    }
+  }
+  return { packaged: packaged.sort(), hosted }
+}
+
+const kb = (bytes: number) => `${Math.ceil(bytes / KB)} KB`
+
+/** One problem per picture that cannot ride and has no host, at the first place it is named. */
+function hostProblems(hosted: Packing['hosted']): string[] {
+  const byPicture = new Map<string, Packing['hosted']>()
+  for (const use of hosted) {
+    const key = `${use.where}\n${use.picture}`
+    byPicture.set(key, [...(byPicture.get(key) ?? []), use])
+  }
+  const fix =
+    "publish the column's media and set media: https://… in series.md, or build with TARO_APP_CONTENT_URL"
+  return [...byPicture.values()].map((variants) => {
+    const { where, picture } = variants[0]
+    const sizes = variants.map((u) => `${u.variant} ${u.path}, ${kb(u.bytes)}`).join('; ')
+    const why = variants.every((u) => u.why === 'total')
+      ? `does not fit in the package's ${kb(MAX_PACKAGED_TOTAL)} for pictures`
+      : `is too large to ride in the package (over ${kb(MAX_PACKAGED_FILE)} a file)`
+    return `${where}: ${picture} (${sizes}) ${why}; ${fix}`
+  })
+}
+
+export type BundleOptions = {
+  /** TARO_APP_CONTENT_URL at bundle time: a host for pictures that do not ride in the package. */
+  contentUrl?: string
+}
+
+export async function bundle(
+  srcDir = CONTENT_DIR,
+  options: BundleOptions = {},
+): Promise<Map<string, Buffer> | string[]> {
   const result = await buildContent(srcDir)
   if (result.kind === 'error') return result.problems
-  const { search } = result.output.manifest
+  const { search, series } = result.output.manifest
   if (!search) return ['manifest.json: names no search file; the builder always writes one']
-  const files = new Map(result.output.files)
-  const text = packText(result.output.manifest, (rel) => files.get(rel))
-  files.set('head.json', Buffer.from(JSON.stringify(headOf(result.output.manifest))))
+  const { packaged, hosted } = packMedia(result.output.media)
+  if (hosted.length && !series.media && !options.contentUrl) return hostProblems(hosted)
+  const riding = new Set(packaged)
+  const files = new Map(
+    [...result.output.files].filter(([rel]) => !rel.startsWith('media/') || riding.has(rel)),
+  )
+  const { manifest } = result.output
+  const text = packText(manifest, (rel) => files.get(rel))
+  files.set('head.json', Buffer.from(JSON.stringify(headOf(manifest))))
   files.set('index.ts', Buffer.from(bundleIndexSource()))
   files.set('full.ts', Buffer.from(bundleFullSource()))
-  files.set('rest.js', Buffer.from(bundleRestSource(result.output.manifest)))
+  files.set('rest.js', Buffer.from(bundleRestSource(manifest)))
   files.set('bodies.ts', Buffer.from(bundleBodiesSource(text)))
   files.set('search.ts', Buffer.from(bundleSearchSource(text)))
-  for (const line of leftOutReport(text, textBudgetBeside(result.output.manifest))) console.warn(line)
+  files.set('media.ts', Buffer.from(bundleMediaSource(packaged)))
+  for (const line of leftOutReport(text, textBudgetBeside(manifest))) console.warn(line)
   return files
 }
 
+/** `08-x.md:25: …` as `content/08-x.md:25: …`: where the editor finds it from here. */
+function fromHere(srcDir: string, problem: string): string {
+  const rel = path.relative(process.cwd(), srcDir)
+  return /^[^\s:]+:\d+: /.test(problem) && rel ? `${rel}/${problem}` : problem
+}
+
 async function main([srcDir = CONTENT_DIR, outDir = BUNDLED_DIR] = process.argv.slice(2)): Promise<void> {
-  const files = await bundle(path.resolve(srcDir))
+  const source = path.resolve(srcDir)
+  const files = await bundle(source, { contentUrl: process.env.TARO_APP_CONTENT_URL || undefined })
   if (Array.isArray(files)) {
-    for (const problem of files) console.error(problem)
+    for (const problem of files) console.error(fromHere(source, problem))
     console.error(`content:bundle: ${files.length} problem(s); nothing was written`)
     process.exit(1)
   }
   await writeOutput(outDir, files)
+  const pictures = [...files].filter(([rel]) => rel.startsWith('media/'))
+  const pictureBytes = pictures.reduce((sum, [, bytes]) => sum + bytes.length, 0)
   console.log(
-    `content:bundle: wrote ${files.size} files to ${path.relative(process.cwd(), path.resolve(outDir))}`,
+    `content:bundle: wrote ${files.size} files to ${path.relative(process.cwd(), path.resolve(outDir))}, with ${pictures.length} picture file(s) in the package (${kb(pictureBytes)})`,
   )
 }
 

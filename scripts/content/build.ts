@@ -1,4 +1,4 @@
-import { existsSync, promises as fs } from 'node:fs'
+import { existsSync, promises as fs, statSync } from 'node:fs'
 import path from 'node:path'
 
 import matter from 'gray-matter'
@@ -12,6 +12,7 @@ import {
   officialAccountSchema,
   isoDateSchema,
   type Block,
+  type CoverImage,
   type Installment,
   type Manifest,
   type ManifestEntry,
@@ -26,14 +27,24 @@ import {
 } from '../../src/content/validate'
 import { sha256Of } from './hash'
 import { parseBody, readingMinutes, type ImageRef, type PendingImage } from './markdown'
-import { identifyImage } from './media-file'
+import { describeProblem, pictureMaker, type PictureMaker, type Variant, type VariantKind } from './pictures'
 import { searchIndexOf, searchPathOf } from './search-index'
 
-export const MAX_IMAGE_BYTES = 200 * 1024
+const MB = 1024 * 1024
+/**
+ * An original may be large (a camera's photo is often 1–5 MB): what is published is its variants,
+ * whose sizes the picture maker limits (scripts/content/pictures.ts). This only stops a mistake.
+ */
+export const MAX_SOURCE_BYTES = 40 * MB
 export const SERIES_FILE = 'series.md'
 
 /** Everything a build writes, keyed by path relative to the output folder. */
-export type BuildOutput = { manifest: Manifest; files: Map<string, Buffer> }
+export type BuildOutput = {
+  manifest: Manifest
+  files: Map<string, Buffer>
+  /** Every published picture variant with the first place it is named, in source order. */
+  media: MediaUse[]
+}
 export type BuildResult = { kind: 'ok'; output: BuildOutput } | { kind: 'error'; problems: string[] }
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'))
@@ -58,6 +69,7 @@ const seriesFrontMatterSchema = v.strictObject({
   officialAccount: v.optional(
     v.strictObject({ name: text, username: officialAccountSchema.entries.username }),
   ),
+  media: v.optional(httpsUrlSchema),
 })
 
 type SourceFile = { name: string; file: string; text: string; lines: string[] }
@@ -164,64 +176,151 @@ function parseSource<T>(source: SourceFile, schema: Schema<T>, problems: string[
   return { data: data.value, body: body.blocks, bodyLine }
 }
 
-type MediaSink = { files: Map<string, Buffer>; problems: string[] }
+/** Where a published media file is first named, for the bundle's `file:line` problems. */
+export type MediaUse = {
+  /** The published file, `media/<hash>.<ext>`. */
+  path: string
+  variant: VariantKind
+  /** `file:line` of the first source that names the picture. */
+  where: string
+  /** The picture as the editor named it, e.g. `media/mine.jpg`. */
+  picture: string
+  bytes: number
+}
 
-/** Copies a local image under media/<hash>.<ext>, or checks a remote one; returns the contract src. */
+/** What resolving one source's pictures gives: its media files and their uses, or its problems. */
+type MediaSink = { files: Map<string, Buffer>; uses: MediaUse[]; problems: string[] }
+
+const newSink = (): MediaSink => ({ files: new Map(), uses: [], problems: [] })
+
+type ResolvedImage = { src: string; width: number; height: number; placeholder?: string; large?: string }
+type ResolvedCover = { cover: string; coverImage?: CoverImage }
+
+function publish(
+  sink: MediaSink,
+  variant: VariantKind,
+  file: Variant,
+  where: string,
+  picture: string,
+): string {
+  sink.files.set(file.path, file.bytes)
+  sink.uses.push({ path: file.path, variant, where, picture, bytes: file.bytes.length })
+  return file.path
+}
+
+type LocalPicture = { bytes: () => Promise<Buffer> } | { problem: string }
+
+/** An editor's local picture, found next to its source and not unreasonably large; or why not. */
+function localPicture(source: SourceFile, ref: ImageRef): LocalPicture {
+  const where = `${source.name}:${ref.line}`
+  const file = path.resolve(path.dirname(source.file), ref.src)
+  if (!existsSync(file)) return { problem: `${where}: image "${ref.src}" not found` }
+  const size = statSync(file).size
+  if (size > MAX_SOURCE_BYTES)
+    return {
+      problem: `${where}: image "${ref.src}" is ${Math.ceil(size / MB)} MB; an original may be at most ${MAX_SOURCE_BYTES / MB} MB`,
+    }
+  return { bytes: () => fs.readFile(file) }
+}
+
+/** A remote picture stands as it is; its size must be given as its title. */
+function remoteImage(where: string, ref: ImageRef): ResolvedImage | string {
+  if (!v.is(httpsUrlSchema, ref.src)) return `${where}: image "${ref.src}" must be an https URL`
+  const size = /^(\d+)x(\d+)$/.exec(ref.title ?? '')
+  if (!size) return `${where}: remote image "${ref.src}" needs its size as a title, e.g. "800x600"`
+  return { src: ref.src, width: Number(size[1]), height: Number(size[2]) }
+}
+
+const isRemote = (src: string) => /^[a-z]+:/i.test(src)
+
+/** Publishes a body picture's variants; returns what its image block records. */
 async function resolveImage(
   source: SourceFile,
   ref: ImageRef,
+  pictures: PictureMaker,
   sink: MediaSink,
-): Promise<{ src: string; width: number; height: number } | null> {
+): Promise<ResolvedImage | null> {
   const where = `${source.name}:${ref.line}`
-  if (/^[a-z]+:/i.test(ref.src)) {
-    if (!v.is(httpsUrlSchema, ref.src)) {
-      sink.problems.push(`${where}: image "${ref.src}" must be an https URL`)
-      return null
-    }
-    const size = /^(\d+)x(\d+)$/.exec(ref.title ?? '')
-    if (!size) {
-      sink.problems.push(`${where}: remote image "${ref.src}" needs its size as a title, e.g. "800x600"`)
-      return null
-    }
-    return { src: ref.src, width: Number(size[1]), height: Number(size[2]) }
+  if (isRemote(ref.src)) {
+    const remote = remoteImage(where, ref)
+    if (typeof remote === 'string') sink.problems.push(remote)
+    return typeof remote === 'string' ? null : remote
   }
-  const file = path.resolve(path.dirname(source.file), ref.src)
-  if (!existsSync(file)) {
-    sink.problems.push(`${where}: image "${ref.src}" not found`)
-    return null
+  const local = localPicture(source, ref)
+  if ('problem' in local) return (sink.problems.push(local.problem), null)
+  const made = await pictures.picture(local.bytes)
+  if ('kind' in made)
+    return (sink.problems.push(`${where}: image "${ref.src}" ${describeProblem(made)}`), null)
+  const { reader, large, placeholder } = made
+  return {
+    src: publish(sink, 'reader', reader, where, ref.src),
+    width: reader.width,
+    height: reader.height,
+    placeholder,
+    ...(large ? { large: publish(sink, 'large', large, where, ref.src) } : {}),
   }
-  const bytes = await fs.readFile(file)
-  if (bytes.length > MAX_IMAGE_BYTES) {
-    sink.problems.push(
-      `${where}: image "${ref.src}" is ${Math.ceil(bytes.length / 1024)} KB; the limit is 200 KB`,
-    )
-    return null
+}
+
+/** Publishes a cover's variants; returns `cover` (its reader variant) and `coverImage`. */
+async function resolveCover(
+  source: SourceFile,
+  ref: ImageRef,
+  pictures: PictureMaker,
+  sink: MediaSink,
+): Promise<ResolvedCover | null> {
+  const where = `${source.name}:${ref.line}`
+  if (isRemote(ref.src)) {
+    // A remote cover is named as it is; no box is reserved for it, so it needs no size.
+    if (v.is(httpsUrlSchema, ref.src)) return { cover: ref.src }
+    return (sink.problems.push(`${where}: cover "${ref.src}" must be an https URL`), null)
   }
-  const image = identifyImage(bytes)
-  if (typeof image === 'string') {
-    const why = image === 'unreadable' ? 'is not a readable image' : 'must be PNG, JPEG, WebP or GIF'
-    sink.problems.push(`${where}: image "${ref.src}" ${why}`)
-    return null
+  const local = localPicture(source, ref)
+  if ('problem' in local) return (sink.problems.push(local.problem), null)
+  const made = await pictures.cover(local.bytes)
+  if ('kind' in made)
+    return (sink.problems.push(`${where}: cover "${ref.src}" ${describeProblem(made)}`), null)
+  const { reader, thumb, share, placeholder } = made
+  return {
+    cover: publish(sink, 'reader', reader, where, ref.src),
+    coverImage: {
+      width: reader.width,
+      height: reader.height,
+      placeholder,
+      thumb: publish(sink, 'thumb', thumb, where, ref.src),
+      ...(share ? { share: publish(sink, 'share', share, where, ref.src) } : {}),
+    },
   }
-  sink.files.set(image.name, bytes)
-  return { src: image.name, width: image.width, height: image.height }
 }
 
 async function resolveBlocks(
   source: SourceFile,
   blocks: Array<Block | PendingImage>,
+  pictures: PictureMaker,
   sink: MediaSink,
 ): Promise<Block[]> {
+  // Every picture of the file is asked for at once (the maker runs a few at a time), each into a
+  // sink of its own, merged in block order: problems and files come out the same on every build.
+  const resolved = await Promise.all(
+    blocks.map(async (block) => {
+      if (block.type !== 'pending-image') return { block, own: null }
+      const own = newSink()
+      const image = await resolveImage(source, block.ref, pictures, own)
+      const caption = block.caption ? { caption: block.caption } : {}
+      return { block: image ? ({ type: 'image', ...image, ...caption } satisfies Block) : null, own }
+    }),
+  )
   const out: Block[] = []
-  for (const block of blocks) {
-    if (block.type !== 'pending-image') {
-      out.push(block)
-      continue
-    }
-    const image = await resolveImage(source, block.ref, sink)
-    if (image) out.push({ type: 'image', ...image, ...(block.caption ? { caption: block.caption } : {}) })
+  for (const { block, own } of resolved) {
+    if (own) merge(sink, own)
+    if (block) out.push(block)
   }
   return out
+}
+
+function merge(into: MediaSink, from: MediaSink): void {
+  for (const [rel, bytes] of from.files) into.files.set(rel, bytes)
+  into.uses.push(...from.uses)
+  into.problems.push(...from.problems)
 }
 
 async function listSources(srcDir: string): Promise<string[]> {
@@ -247,49 +346,75 @@ function crossFileProblems(
   return problems
 }
 
-/** Reads a folder of Markdown sources and returns every output file, or every problem. */
 export type BuildOptions = { onProgress?: (done: number, total: number) => void }
 
+type OneInstallment = { sink: MediaSink; installment: { source: SourceFile; value: Installment } | null }
+
+/** Reads, parses and checks one installment source, publishing its pictures into a sink of its own. */
+async function buildInstallment(
+  srcDir: string,
+  name: string,
+  pictures: PictureMaker,
+): Promise<OneInstallment> {
+  const sink = newSink()
+  const source = await readSource(srcDir, name, sink.problems)
+  const parsed = source && parseSource(source, frontMatterSchema, sink.problems)
+  if (!source || !parsed) return { sink, installment: null }
+  const { cover: coverRef, ...front } = parsed.data
+  const coverLine = lineOfKey(source.lines, ['cover'])
+  const coverSink = newSink()
+  const [body, cover] = await Promise.all([
+    resolveBlocks(source, parsed.body, pictures, sink),
+    coverRef
+      ? resolveCover(source, { src: coverRef, line: coverLine, title: null }, pictures, coverSink)
+      : null,
+  ])
+  // The cover's files and problems come after the body's, as they always have.
+  merge(sink, coverSink)
+  const candidate = {
+    schemaVersion: SCHEMA_VERSION,
+    ...front,
+    ...(cover ?? {}),
+    readingMinutes: readingMinutes(body),
+    body,
+  }
+  // Problems already found in this file explain anything the schema would add; do not repeat them.
+  if (sink.problems.length) return { sink, installment: null }
+  const checked = validateInstallment(candidate)
+  if (checked.kind === 'ok') return { sink, installment: { source, value: checked.value } }
+  for (const p of checked.problems) sink.problems.push(`${name}:${parsed.bodyLine + 1}: ${p}`)
+  return { sink, installment: null }
+}
+
+/**
+ * Reads a folder of Markdown sources and returns every output file, or every problem. Sources are
+ * read and their pictures made concurrently (a few pictures at a time, each original once), and the
+ * results put together in file order, so two builds of the same folder give the same bytes.
+ */
 export async function buildContent(srcDir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const problems: string[] = []
-  const sink: MediaSink = { files: new Map(), problems }
+  const sink: MediaSink = { files: new Map(), uses: [], problems }
   if (!existsSync(srcDir)) return { kind: 'error', problems: [`${srcDir}: no such folder`] }
+  const pictures = pictureMaker()
 
   const seriesSource = existsSync(path.join(srcDir, SERIES_FILE))
     ? await readSource(srcDir, SERIES_FILE, problems)
     : (problems.push(`${SERIES_FILE}:1: missing; it holds the series title, tagline and introduction`), null)
   const series = seriesSource ? parseSource(seriesSource, seriesFrontMatterSchema, problems) : null
-  const intro = series && seriesSource ? await resolveBlocks(seriesSource, series.body, sink) : []
-
-  const installments: Array<{ source: SourceFile; value: Installment }> = []
   const names = await listSources(srcDir)
-  for (const [done, name] of names.entries()) {
-    options.onProgress?.(done, names.length)
-    const problemsBefore = problems.length
-    const source = await readSource(srcDir, name, problems)
-    const parsed = source && parseSource(source, frontMatterSchema, problems)
-    if (!source || !parsed) continue
-    const body = await resolveBlocks(source, parsed.body, sink)
-    const { cover: coverRef, ...front } = parsed.data
-    const cover = coverRef
-      ? await resolveImage(
-          source,
-          { src: coverRef, line: lineOfKey(source.lines, ['cover']), title: null },
-          sink,
-        )
-      : null
-    const candidate = {
-      schemaVersion: SCHEMA_VERSION,
-      ...front,
-      ...(cover ? { cover: cover.src } : {}),
-      readingMinutes: readingMinutes(body),
-      body,
-    }
-    // Problems already found in this file explain anything the schema would add; do not repeat them.
-    if (problems.length > problemsBefore) continue
-    const checked = validateInstallment(candidate)
-    if (checked.kind === 'ok') installments.push({ source, value: checked.value })
-    else for (const p of checked.problems) problems.push(`${name}:${parsed.bodyLine + 1}: ${p}`)
+  let done = 0
+  const [intro, built] = await Promise.all([
+    series && seriesSource ? resolveBlocks(seriesSource, series.body, pictures, sink) : [],
+    Promise.all(
+      names.map((name) =>
+        buildInstallment(srcDir, name, pictures).finally(() => options.onProgress?.(done++, names.length)),
+      ),
+    ),
+  ])
+  const installments: Array<{ source: SourceFile; value: Installment }> = []
+  for (const one of built) {
+    merge(sink, one.sink)
+    if (one.installment) installments.push(one.installment)
   }
   problems.push(...crossFileProblems(installments))
   if (problems.length || !series) return { kind: 'error', problems }
@@ -302,7 +427,7 @@ export async function buildContent(srcDir: string, options: BuildOptions = {}): 
   if (manifest.kind !== 'ok')
     return { kind: 'error', problems: manifest.problems.map((p) => `manifest.json: ${p}`) }
   const files = new Map<string, Buffer>([...sink.files, ...published.files])
-  return { kind: 'ok', output: { manifest: manifest.value, files } }
+  return { kind: 'ok', output: { manifest: manifest.value, files, media: sink.uses } }
 }
 
 /** A body's published name changes whenever its bytes do, so any cache may keep it forever. */

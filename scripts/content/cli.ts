@@ -34,7 +34,9 @@ The Markdown conventions are in content/README.md.`,
        npm run content -- build <srcDir> --into <published> [--json]
 
 Reads series.md and every other *.md in <srcDir>, and writes manifest.json,
-installments/<id>.<hash>.json, media/<hash>.<ext> and search/index.<hash>.json (the full-text search
+installments/<id>.<hash>.json, media/<hash>.<ext> (each picture's variants, made with sharp: reader
+≤ 1080 px wide, large ≤ 2160 px, and for covers a thumbnail ≤ 480 px and a 5:4 share picture;
+see "Pictures" in content/README.md) and search/index.<hash>.json (the full-text search
 file: every block's text, and the pinyin of titles, people and tags): every name but manifest.json
 changes when its bytes do, so a CDN may cache them forever. Every problem is listed as
 file:line: message. Nothing is written unless the whole build is valid. The summary gives the search

@@ -73,11 +73,14 @@ async function readLiveManifest(folder: string, problems: string[]): Promise<Man
   return null
 }
 
-/** Media a body or the series introduction points at, as published paths. */
+const local = (srcs: readonly unknown[]): string[] =>
+  srcs.filter((src): src is string => typeof src === 'string' && src.startsWith('media/'))
+
+/** Media a body or the series introduction points at (reader and full-screen variants), as published paths. */
 function mediaIn(blocks: unknown): string[] {
   if (!Array.isArray(blocks)) return []
-  return blocks.flatMap((b: { type?: unknown; src?: unknown }) =>
-    b?.type === 'image' && typeof b.src === 'string' && b.src.startsWith('media/') ? [b.src] : [],
+  return blocks.flatMap((b: { type?: unknown; src?: unknown; large?: unknown }) =>
+    b?.type === 'image' ? local([b.src, b.large]) : [],
   )
 }
 
@@ -90,7 +93,7 @@ async function filesOfLive(folder: string, manifest: Manifest): Promise<string[]
   if (manifest.search) files.add(manifest.search.path)
   for (const entry of manifest.installments) {
     files.add(entry.path)
-    if (entry.cover?.startsWith('media/')) files.add(entry.cover)
+    local([entry.cover, entry.coverImage?.thumb, entry.coverImage?.share]).forEach((m) => files.add(m))
     const body = await fs.readFile(path.join(folder, entry.path), 'utf8').catch(() => null)
     if (body === null) continue
     try {

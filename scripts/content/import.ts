@@ -11,7 +11,6 @@ import * as v from 'valibot'
 import { idSchema, type Block } from '../../src/content/schema'
 import { sha256Of } from './hash'
 import { parseArticle, type Article, type ArticleImage, type ImportedBlock } from './article'
-import { MAX_IMAGE_BYTES } from './build'
 import { identifyImage } from './media-file'
 import { renderBody, renderFrontMatter } from './to-markdown'
 
@@ -167,7 +166,6 @@ async function resolveImages(blocks: ImportedBlock[], source: string, fetcher: F
   for (const [url, pending] of downloads) settled.set(url, await pending)
 
   const out: Resolved = { blocks: [], media: new Map(), problems: [], warnings: [] }
-  const reported = new Set<string>()
   for (const block of blocks) {
     if (block.type !== 'image') {
       out.blocks.push(block)
@@ -179,12 +177,6 @@ async function resolveImages(blocks: ImportedBlock[], source: string, fetcher: F
       if (!(file instanceof Refused)) throw file
       out.problems.push(`${source}:${image.line}: ${file.message}`)
       continue
-    }
-    if (file.bytes.length > MAX_IMAGE_BYTES && !reported.has(file.name)) {
-      reported.add(file.name)
-      out.warnings.push(
-        `${source}:${image.line}:${image.col}: warning: image ${image.url} is ${Math.ceil(file.bytes.length / 1024)} KB, over the builder's 200 KB limit; shrink ${file.name} before building`,
-      )
     }
     out.media.set(file.name, file.bytes)
     out.blocks.push({

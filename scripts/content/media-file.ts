@@ -7,7 +7,7 @@ const EXTENSIONS: Record<string, string> = { png: 'png', jpg: 'jpg', jpeg: 'jpg'
 export type MediaFile = { name: string; width: number; height: number }
 
 /**
- * What the builder and the importer both need of an image file: its size and its content-addressed
+ * What the importer needs of a downloaded image file: its size and its content-addressed
  * name, `media/<16 hex of sha256>.<ext>`. Or why it cannot be one: not an image at all, or not a type
  * WeChat and the browser both show.
  */

@@ -41,8 +41,17 @@ function parse(rel: string, bytes: Buffer, problems: string[]): unknown {
   }
 }
 
+const local = (srcs: ReadonlyArray<string | undefined>): string[] =>
+  srcs.filter((src): src is string => !!src?.startsWith('media/'))
+
+/** The media files blocks name: each image's reader variant and its full-screen one. */
 function mediaOf(blocks: readonly Block[]): string[] {
-  return blocks.flatMap((b) => (b.type === 'image' && b.src.startsWith('media/') ? [b.src] : []))
+  return blocks.flatMap((b) => (b.type === 'image' ? local([b.src, b.large]) : []))
+}
+
+/** The media files an entry's cover names: its reader variant, list thumbnail and share picture. */
+function coverMediaOf(entry: Manifest['installments'][number]): string[] {
+  return local([entry.cover, entry.coverImage?.thumb, entry.coverImage?.share])
 }
 
 async function checkMedia(
@@ -103,8 +112,12 @@ export async function verifyContent(reader: ContentReader): Promise<VerifySummar
     problems.push(...mismatches(entry.path, entry, installment.value))
     // A body with other bytes is reported above; its blocks say nothing about the search file's.
     if (intact) blockCounts.set(entry.id, installment.value.body.length)
-    const covers = entry.cover?.startsWith('media/') ? [entry.cover] : []
-    await checkMedia(reader, entry.path, [...covers, ...mediaOf(installment.value.body)], problems)
+    await checkMedia(
+      reader,
+      entry.path,
+      [...coverMediaOf(entry), ...mediaOf(installment.value.body)],
+      problems,
+    )
   }
   await checkMedia(reader, 'manifest.json', mediaOf(manifest.value.series.intro), problems)
   if (manifest.value.search)

@@ -39,6 +39,15 @@ export const imageSrcSchema = v.pipe(
   ),
 )
 
+/**
+ * A picture's average colour, `#rrggbb` (the builder writes lowercase hex): the box reserved for the
+ * picture is painted with it until the picture arrives.
+ */
+export const placeholderSchema = v.pipe(
+  v.string(),
+  v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb'),
+)
+
 export const isoDateSchema = v.pipe(
   v.string(),
   v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date (YYYY-MM-DD)'),
@@ -68,10 +77,15 @@ export const blockSchema = v.variant('type', [
   v.object({ type: v.literal('quote'), text: inlineSchema, cite: v.optional(nonEmpty) }),
   v.object({
     type: v.literal('image'),
+    /** The reader variant, at most 1080 px wide; `width` and `height` are its own. */
     src: imageSrcSchema,
     width: positiveInt,
     height: positiveInt,
     caption: v.optional(v.string()),
+    /** The picture's average colour, shown in its box until it arrives (or when it cannot). */
+    placeholder: v.optional(placeholderSchema),
+    /** The full-screen variant, at most 2160 px wide; absent when `src` is the picture whole. */
+    large: v.optional(imageSrcSchema),
   }),
   v.object({ type: v.literal('divider') }),
 ])
@@ -100,6 +114,19 @@ export const officialAccountSchema = v.object({
   ),
 })
 
+/**
+ * What the builder knows of a cover beyond `cover` (its reader variant, kept for apps that know only
+ * that): the reader variant's size, its average colour, a list thumbnail at most 480 px wide and a
+ * 5:4 picture for chat share cards.
+ */
+export const coverImageSchema = v.object({
+  width: positiveInt,
+  height: positiveInt,
+  placeholder: v.optional(placeholderSchema),
+  thumb: v.optional(imageSrcSchema),
+  share: v.optional(imageSrcSchema),
+})
+
 const metaShape = {
   id: idSchema,
   number: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(999)),
@@ -108,6 +135,7 @@ const metaShape = {
   publishedAt: isoDateSchema,
   summary: nonEmpty,
   cover: v.optional(imageSrcSchema),
+  coverImage: v.optional(coverImageSchema),
   tags: v.array(nonEmpty),
   readingMinutes: positiveInt,
   sample: v.optional(v.boolean()),
@@ -145,6 +173,12 @@ export const seriesSchema = v.object({
   tagline: nonEmpty,
   intro: v.pipe(v.array(blockSchema), v.minLength(1, 'must have at least one block')),
   officialAccount: v.optional(officialAccountSchema),
+  /**
+   * The media address: an https base where this column's published `media/…` files can be fetched.
+   * Bundled content carries only small pictures; the app finds the others here when it was built
+   * with no content URL.
+   */
+  media: v.optional(httpsUrlSchema),
 })
 
 export const manifestSchema = v.object({
@@ -174,6 +208,7 @@ export type OfficialAccount = v.InferOutput<typeof officialAccountSchema>
 export type Manifest = v.InferOutput<typeof manifestSchema>
 export type Installment = v.InferOutput<typeof installmentSchema>
 export type SearchRef = v.InferOutput<typeof searchRefSchema>
+export type CoverImage = v.InferOutput<typeof coverImageSchema>
 
 export const GROUPS: readonly Group[] = groupSchema.options
 

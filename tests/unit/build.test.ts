@@ -1,11 +1,20 @@
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import {
+  existsSync,
+  mkdtempSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 
 import { buildContent, writeOutput, type BuildOutput } from '../../scripts/content/build'
 import { countCjk } from '../../scripts/content/markdown'
-import { BUNDLED_DIR, bundle } from '../../scripts/bundle-content'
+import { BUNDLED_DIR, MAX_PACKAGED_FILE, MAX_PACKAGED_TOTAL, bundle } from '../../scripts/bundle-content'
 import type { Installment } from '@/content/schema'
 import { validateInstallment, validateManifest } from '@/content/validate'
 import { packedBodies } from '@/content/bundled/bodies'
@@ -67,9 +76,25 @@ describe('the content builder', () => {
       ['one.md:14: image "http://x.example/a.png" must be an https URL'],
     ],
     [
-      'an image over 200 KB',
+      'an image that is no picture',
       { 'one.md': `${front()}\n![图](big.png)\n`, 'big.png': Buffer.alloc(210 * 1024) },
-      ['one.md:14: image "big.png" is 210 KB; the limit is 200 KB'],
+      ['one.md:14: image "big.png" is not a readable image'],
+    ],
+    [
+      'a media address that is not https',
+      {
+        'series.md': SERIES.replace('tagline', 'media: http://cdn.example.com/lre\ntagline'),
+        'one.md': `${front()}\n正文\n`,
+      },
+      ['series.md:3: media must be an https URL'],
+    ],
+    [
+      'a misspelt media address key',
+      {
+        'series.md': SERIES.replace('tagline', 'medias: https://cdn.example.com/lre\ntagline'),
+        'one.md': `${front()}\n正文\n`,
+      },
+      ["series.md:1: front matter Unrecognized key(s) in object: 'medias'"],
     ],
     [
       'invalid UTF-8',
@@ -200,6 +225,15 @@ describe('the content builder', () => {
     expect(JSON.parse(bodyBytes(result.output, 'one').toString()).source).toEqual(source)
   })
 
+  test('the media address in series.md reaches the manifest', async () => {
+    write({
+      'series.md': SERIES.replace('tagline', 'media: https://cdn.example.com/lre\ntagline'),
+      'one.md': `${front()}\n正文\n`,
+    })
+    const result = await buildContent(dir)
+    expect(result.kind === 'ok' && result.output.manifest.series.media).toBe('https://cdn.example.com/lre')
+  })
+
   test('a folder without series.md says what it is for', async () => {
     write({ 'one.md': `${front()}\n正文\n` })
     expect(await buildContent(dir)).toEqual({
@@ -254,6 +288,23 @@ describe('the bundled content', () => {
       return !existsSync(file) || !readFileSync(file).equals(bytes)
     })
     expect(stale.map(([rel]) => rel)).toEqual([])
+    // …and holds nothing else: no picture or body a rebuild no longer writes.
+    const held = (readdirSync(BUNDLED_DIR, { recursive: true }) as string[])
+      .map((rel) => rel.split(path.sep).join('/'))
+      .filter((rel) => statSync(path.join(BUNDLED_DIR, rel)).isFile())
+    expect(held.sort()).toEqual([...files.keys()].sort())
+  })
+
+  test('its pictures are small diagrams that all ride in the package, listed in media.ts', () => {
+    const everything = [manifest, ...bodies].map((d) => JSON.stringify(d)).join('\n')
+    const named = [...new Set(everything.match(/media\/[a-f0-9]{16}\.(?:jpg|png)/g))].sort()
+    expect(named.length).toBeGreaterThan(0)
+    const listed = readFileSync(path.join(BUNDLED_DIR, 'media.ts'), 'utf8').match(/"media\/[^"]+"/g)
+    expect(listed?.map((quoted) => JSON.parse(quoted) as string)).toEqual(named)
+    expect(readdirSync(path.join(BUNDLED_DIR, 'media')).map((name) => `media/${name}`)).toEqual(named)
+    const sizes = named.map((rel) => statSync(path.join(BUNDLED_DIR, rel)).size)
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(MAX_PACKAGED_FILE)
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(MAX_PACKAGED_TOTAL)
   })
 
   const manifest = JSON.parse(readFileSync(path.join(BUNDLED_DIR, 'manifest.json'), 'utf8'))

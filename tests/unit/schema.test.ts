@@ -164,6 +164,86 @@ describe('a contract that can grow (schemaVersion 1)', () => {
   })
 })
 
+describe('picture fields: optional, so documents without them still validate', () => {
+  const picture = { type: 'image', src: 'media/0123456789abcdef.jpg', width: 1080, height: 810 }
+  const coverImage = {
+    width: 1080,
+    height: 810,
+    placeholder: '#a0b1c2',
+    thumb: 'media/1123456789abcdef.jpg',
+    share: 'media/2123456789abcdef.jpg',
+  }
+
+  test.each([
+    ['an image block without placeholder or large (as built before)', withBody([picture])],
+    [
+      'an image block with both',
+      withBody([{ ...picture, placeholder: '#a0b1c2', large: 'media/ab12cd34.jpg' }]),
+    ],
+    ['an uppercase placeholder', withBody([{ ...picture, placeholder: '#A0B1C2' }])],
+    ['a remote large variant', withBody([{ ...picture, large: 'https://cdn.example.com/big.jpg' }])],
+    ['a cover without coverImage (as built before)', { ...validInstallment, cover: picture.src }],
+    ['a cover with coverImage', { ...validInstallment, cover: picture.src, coverImage }],
+    ['coverImage with its size only', { ...validInstallment, coverImage: { width: 4, height: 3 } }],
+  ])('%s is valid and kept as it is', (_what, doc) => {
+    expect(validateInstallment(doc)).toEqual({ kind: 'ok', value: doc })
+  })
+
+  test.each([
+    [
+      'a colour name',
+      withBody([{ ...picture, placeholder: 'red' }]),
+      'body[0].placeholder: must be a colour',
+    ],
+    [
+      'a short colour',
+      withBody([{ ...picture, placeholder: '#f00' }]),
+      'body[0].placeholder: must be a colour',
+    ],
+    [
+      'an http large variant',
+      withBody([{ ...picture, large: 'http://cdn.example.com/big.jpg' }]),
+      'body[0].large: must be an https URL or a media/<hash>.<ext> path',
+    ],
+    [
+      'a thumbnail outside media/',
+      { ...validInstallment, coverImage: { ...coverImage, thumb: '../thumb.jpg' } },
+      'coverImage.thumb: must be an https URL or a media/<hash>.<ext> path',
+    ],
+    [
+      'a coverImage with no size',
+      { ...validInstallment, coverImage: { share: coverImage.share } },
+      'coverImage.width: Required',
+    ],
+    [
+      'a coverImage of width 0',
+      { ...validInstallment, coverImage: { ...coverImage, width: 0 } },
+      'coverImage.width: Number must be greater than 0',
+    ],
+  ])('%s is refused with its path', (_what, doc, problem) => {
+    const result = validateInstallment(doc)
+    expect(result.kind === 'bad-data' && result.problems.join('\n')).toContain(problem)
+  })
+
+  test.each([
+    ['no media address (as built before)', undefined, 'ok'],
+    ['an https media address', 'https://cdn.example.com/lre', 'ok'],
+    ['an http media address', 'http://cdn.example.com/lre', 'series.media: must be an https URL'],
+  ])('a series with %s', (_what, media, expected) => {
+    const result = validateManifest({ ...manifest, series: { ...manifest.series, media } })
+    if (expected === 'ok') expect(result.kind === 'ok' && result.value.series.media).toBe(media)
+    else expect(result.kind === 'bad-data' && result.problems).toEqual([expected])
+  })
+
+  test('a manifest entry carries coverImage, and one without it is still valid', () => {
+    const withCover = { ...manifest, installments: [{ ...entry, cover: picture.src, coverImage }] }
+    const result = validateManifest(withCover)
+    expect(result.kind === 'ok' && result.value.installments[0].coverImage).toEqual(coverImage)
+    const { coverImage: _dropped, ...without } = { ...entry, coverImage }
+    expect(validateManifest({ ...manifest, installments: [without] }).kind).toBe('ok')
+  })
+})
+
 describe('manifest documents', () => {
   test('bodies are named by content, and the plain <id>.json of earlier builds is still read', () => {
     expect(entry.path).toBe(`installments/${entry.id}.${entry.sha256.slice(0, 12)}.json`)
