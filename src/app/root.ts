@@ -16,7 +16,7 @@ import { loadBundledManifest } from './bundled-manifest'
 import { remoteSource } from './remote-source'
 
 /** Set at build time (e.g. in .env.production); without it the app reads bundled content only. */
-const CONTENT_URL = (process.env.TARO_APP_CONTENT_URL ?? '').trim()
+export const CONTENT_URL = (process.env.TARO_APP_CONTENT_URL ?? '').trim()
 
 const favouriteIds = () => new Set(favouritesStore.get().map((f) => f.id))
 

@@ -125,4 +125,6 @@ export const text = {
   deadLink: '这个页面已不存在，已为你打开访谈列表',
   officialAccount: '公众号',
   imagePreview: (caption: string) => `查看大图：${caption}`,
+  imageRetry: '图片没能加载，点按重试',
+  imageOffline: '联网后可查看这张图片',
 } as const

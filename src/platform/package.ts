@@ -1,17 +1,28 @@
 /**
  * WeChat's 分包异步化 (base library 2.11.2): `require.async` reads a module from another package,
  * downloading that package first if it must. Webpack cannot load across packages, so this reaches
- * WeChat's own `require`, as the file this code was built into sees it: a main-package file at the
- * package root, so a path is written from the root (`pages/reader/rest.js`).
+ * WeChat's own `require` (`__non_webpack_require__` is webpack's name for it), as the file this code
+ * was built into sees it: a main-package file at the package root, so paths are written from the root.
  */
-type NativeRequire = { async?: (path: string) => Promise<unknown> }
+export type NativeRequire = { async?: (path: string) => Promise<unknown> }
 
-declare const __non_webpack_require__: NativeRequire | undefined
+declare global {
+  const __non_webpack_require__: NativeRequire | undefined
+}
 
-/** The module's exports; rejects where WeChat lacks require.async or cannot fetch the package. */
-export function requireFromPackage(pathFromRoot: string): Promise<unknown> {
-  const native = typeof __non_webpack_require__ === 'undefined' ? undefined : __non_webpack_require__
-  if (!native || typeof native.async !== 'function')
-    return Promise.reject(new Error('require.async is not available'))
-  return native.async(`./${pathFromRoot}`)
+/** Whether this WeChat can read a module from another package. */
+export function canRequireAcrossPackages(): boolean {
+  return (
+    typeof __non_webpack_require__ !== 'undefined' && typeof __non_webpack_require__?.async === 'function'
+  )
+}
+
+/** A module another package carries; rejects where WeChat lacks require.async or cannot fetch it. */
+export function fromPackage(load: () => Promise<unknown>): Promise<unknown> {
+  if (!canRequireAcrossPackages()) return Promise.reject(new Error('require.async is not available'))
+  try {
+    return load()
+  } catch (error) {
+    return Promise.reject(error)
+  }
 }

@@ -51,7 +51,8 @@ function hasLongPress(h: Harness, node: TreeNode): boolean {
 function firstImage(id: string): string {
   const image = fixtureBody(id).body.find((b) => b.type === 'image')
   if (!image || image.type !== 'image') throw new Error(`${id} has no image`)
-  return `/static/${image.src}`
+  // Small pictures ride with the reader (its package), where the reader shows them from.
+  return `/pages/reader/${image.src}`
 }
 
 let h: Harness
@@ -171,7 +172,7 @@ describe('reader', () => {
     for (const cls of ['b-p', 'b-h', 'b-q', 'b-a', 'b-quote', 'b-quote__cite', 'b-img', 'b-hr']) {
       expect([cls, findAll(root, byClass(cls)).length > 0]).toEqual([cls, true])
     }
-    const pic = find(root, byClass('b-img__pic'))
+    const pic = find(find(root, byClass('b-img__pic')), byClass('pic__img'))
     expect(h.tagOf(pic)).toBe('image')
     expect(h.attr(pic, 'src')).toBe(firstImage(entry.id))
   })
@@ -199,7 +200,7 @@ describe('reader', () => {
 
   test('tapping an image previews every image of the interview', async () => {
     await openCard(h, entry.title)
-    await h.tap(find(h.root(), byClass('b-img__pic')))
+    await h.tap(find(h.root(), byClass('pic__img')))
     expect(h.previews).toEqual([{ urls: [firstImage(entry.id)], current: firstImage(entry.id) }])
   })
 
@@ -259,12 +260,13 @@ describe('reader', () => {
     expect(timeline).toMatchObject({ query: `id=${entry.id}`, title: expect.stringContaining(entry.title) })
   })
 
-  test('an installment with a cover shares it as the card picture', async () => {
+  test('an installment with a cover shares its 5:4 picture as the card picture', async () => {
     if (!withCover) throw new Error('the fixture needs an installment with a cover')
     const app = fixtureApp()
     await app.launch(`/pages/reader/index?id=${withCover.id}`)
     const share = (await app.trigger('onShareAppMessage', { from: 'menu' })) as { imageUrl?: string }
-    expect(share.imageUrl).toBe(`/static/${withCover.cover}`)
+    expect(withCover.coverImage?.share).toMatch(/^media\//)
+    expect(share.imageUrl).toBe(`/pages/reader/${withCover.coverImage?.share}`)
   })
 
   test('a sample says 样例 N in the reader, and its share titles start with 【样例】', async () => {

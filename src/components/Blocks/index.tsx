@@ -1,9 +1,13 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 
 import { plainText } from '@/content/inline'
 import type { Block, Inline, Run } from '@/content/schema'
 import type { Mark } from '@/content/search/marks'
 import { text as copy } from '@/i18n/zh'
+
+import { Picture } from '../Picture'
+
+type ImageBlock = Extract<Block, { type: 'image' }>
 
 import './index.scss'
 
@@ -91,8 +95,9 @@ export function InlineText({
 
 type BlockProps = {
   block: Block
-  resolveSrc: (src: string) => string
-  onImageTap?: (src: string) => void
+  resolveSrc: (src: string) => string | null
+  /** A picture was tapped: the reader previews it (its large variant) among the body's. */
+  onImageTap?: (image: ImageBlock) => void
   /** Set on the block the reader was opened at: its anchor id and what to mark in it, if anything. */
   target?: { id: string; mark?: MarkText } | null
   /** An excerpt is kept from this block: it carries a quiet underline. */
@@ -153,16 +158,15 @@ export function BlockView({ block, resolveSrc, onImageTap, target, kept = false,
       const src = resolveSrc(block.src)
       return (
         <View {...at('b-img')}>
-          <Image
+          <Picture
             className="b-img__pic"
             src={src}
-            mode="widthFix"
-            lazyLoad
-            ariaLabel={copy.imagePreview(block.caption ?? '')}
-            // In the browser the text alternative must sit on the <img> that Taro's H5 image renders
-            // (it spreads `nativeProps` onto it); WeChat reads ariaLabel.
-            {...(process.env.TARO_ENV === 'h5' ? { nativeProps: { alt: block.caption ?? '' } } : {})}
-            onClick={() => onImageTap?.(src)}
+            width={block.width}
+            height={block.height}
+            placeholder={block.placeholder}
+            alt={copy.imagePreview(block.caption ?? '')}
+            retryLabel={src ? copy.imageRetry : copy.imageOffline}
+            onTap={() => onImageTap?.(block)}
           />
           {block.caption ? (
             <View className="b-img__caption">
@@ -182,8 +186,8 @@ export const blockAnchor = (index: number) => `b-${index}`
 
 type BlocksProps = {
   blocks: readonly Block[]
-  resolveSrc: (src: string) => string
-  onImageTap?: (src: string) => void
+  resolveSrc: (src: string) => string | null
+  onImageTap?: (image: ImageBlock) => void
   /** Cumulative block counts (see stages.ts); each part renders in its own container. */
   parts?: readonly number[]
   /** The block the reader was opened at, and what to mark in it (while it shows). */

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 
 import type { ManifestEntry } from '@/content/schema'
 import { GROUP_LABELS, text } from '@/i18n/zh'
@@ -13,6 +13,8 @@ type Props = {
   progress: ProgressEntry | undefined
   saved: boolean
   isNew: boolean
+  /** The cover's thumbnail, where one can be fetched; its placeholder colour shows until it arrives. */
+  thumb?: string | null
   onOpen: (id: string) => void
   onToggleFavourite: (entry: ManifestEntry) => void
 }
@@ -36,11 +38,24 @@ function cardClass(entry: ManifestEntry, isNew: boolean, unread: boolean): strin
  * setData bridge, so text is joined into single nodes, class names are short, and the fixed labels
  * ("样例", "新", "未读") are CSS content switched on by a class instead of nodes (see index.scss).
  */
-export function InstallmentCard({ entry, progress, saved, isNew, onOpen, onToggleFavourite }: Props) {
+export function InstallmentCard({ entry, progress, saved, isNew, thumb, onOpen, onToggleFavourite }: Props) {
   const { interviewee } = entry
   const mark = marker(progress)
+  const colour = entry.coverImage?.placeholder
   return (
     <View className={cardClass(entry, isNew, !mark)} ariaRole="link" onClick={() => onOpen(entry.id)}>
+      {thumb ? (
+        // Decorative beside the title, which says what it shows: a fixed box, the picture loaded lazily.
+        <View className="cd-p" style={colour ? `background-color:${colour}` : undefined}>
+          <Image
+            className="cd-pi"
+            src={thumb}
+            mode="aspectFill"
+            lazyLoad
+            {...(process.env.TARO_ENV === 'h5' ? { nativeProps: { alt: '' } } : {})}
+          />
+        </View>
+      ) : null}
       <Text className="cd-n">{`${text.installmentNumber(entry.number, entry.sample)} · ${GROUP_LABELS[interviewee.group]}`}</Text>
       <FavouriteButton saved={saved} onToggle={() => onToggleFavourite(entry)} />
       <View className="cd-t">{entry.title}</View>

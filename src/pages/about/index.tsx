@@ -4,9 +4,9 @@ import { Blocks } from '@/components/Blocks'
 import { FollowAccount } from '@/components/FollowAccount'
 import { StateView } from '@/components/StateView'
 import { useOfferUpdateOnShow } from '@/app/lifecycle'
+import { mediaResolver } from '@/app/media'
 import { useCatalog } from '@/app/root'
 import { followAccountAndTell } from '@/app/actions'
-import { mediaUrl } from '@/content/media'
 import { text } from '@/i18n/zh'
 
 import './index.scss'
@@ -35,7 +35,8 @@ export default function AboutPage() {
       <View className="about__title">{manifest.series.title}</View>
       <View className="about__tagline">{manifest.series.tagline}</View>
       <View className="about__intro">
-        <Blocks blocks={manifest.series.intro} resolveSrc={(src) => mediaUrl(src, source)} />
+        {/* About is in the main package: the package's pictures ride with the reader, so it shows hosted ones. */}
+        <Blocks blocks={manifest.series.intro} resolveSrc={mediaResolver(source, manifest.series, false)} />
       </View>
 
       {account ? (

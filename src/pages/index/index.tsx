@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { FollowAccount } from '@/components/FollowAccount'
 import { InstallmentCard } from '@/components/InstallmentCard'
 import { StateView } from '@/components/StateView'
+import { mediaResolver } from '@/app/media'
 import { repository, useCatalog, useRefreshStatus } from '@/app/root'
 import { followAccountAndTell, toggleFavouriteAndTell } from '@/app/actions'
 import { useOfferUpdateOnShow } from '@/app/lifecycle'
@@ -98,6 +99,8 @@ export default function InstallmentsPage() {
 
   const { series } = catalog.manifest
   const account = series.officialAccount
+  // The list is in the main package: thumbnails come from the content host, never from the reader's.
+  const resolve = mediaResolver(catalog.source, series, false)
   return (
     <View className="list-page">
       <View className="series">
@@ -178,6 +181,7 @@ export default function InstallmentsPage() {
                   progress={progress[entry.id]}
                   saved={isFavourite(favourites, entry.id)}
                   isNew={catalog.newIds.has(entry.id)}
+                  thumb={entry.coverImage?.thumb ? resolve(entry.coverImage.thumb) : null}
                   onOpen={(id) => void openInstallment(id)}
                   onToggleFavourite={toggleFavouriteAndTell}
                 />

@@ -10,6 +10,7 @@ import { ShareButton } from '@/components/ShareButton'
 import { Kicker } from '@/components/Kicker'
 import { StateView } from '@/components/StateView'
 import { openOriginalAndTell, toggleFavouriteAndTell } from '@/app/actions'
+import { mediaResolver } from '@/app/media'
 import { repository, useCatalog } from '@/app/root'
 import '@/app/reader-bodies'
 import {
@@ -19,10 +20,9 @@ import {
   listShareTimeline,
 } from '@/app/share'
 import { shareInstallmentAndTell } from '@/app/share-link'
-import { mediaUrl } from '@/content/media'
 import { neighbours } from '@/content/neighbours'
 import type { InstallmentResult } from '@/content/repository'
-import type { Installment, ManifestEntry } from '@/content/schema'
+import type { Block, Installment, ManifestEntry } from '@/content/schema'
 import { FONT_STEP_LABELS, text } from '@/i18n/zh'
 import { excerptText } from '@/i18n/zh-excerpt'
 import { favouritesStore, isFavourite } from '@/library/favourites'
@@ -72,8 +72,17 @@ function targetIn(params: Record<string, string | undefined>): Target | null {
   return { block, mark }
 }
 
-function imageSources(installment: Installment, resolve: (src: string) => string): string[] {
-  return installment.body.flatMap((b) => (b.type === 'image' ? [resolve(b.src)] : []))
+/** The address each picture of the body previews at: its large variant where it has one. */
+function previewSources(
+  installment: Installment,
+  resolve: (src: string) => string | null,
+): Map<Block, string> {
+  const sources = new Map<Block, string>()
+  for (const b of installment.body) {
+    const url = b.type === 'image' ? resolve(b.large ?? b.src) : null
+    if (url) sources.set(b, url)
+  }
+  return sources
 }
 
 function Header({ entry }: { entry: ManifestEntry }) {
@@ -185,8 +194,9 @@ export default function ReaderPage() {
 
   const entry = state.kind === 'loading' ? null : repository.entry(id)
   const source = catalog.status === 'ready' ? catalog.source : ({ kind: 'bundled' } as const)
-  const resolve = (src: string) => mediaUrl(src, source)
-  const cover = entry?.cover ? resolve(entry.cover) : undefined
+  const resolve = mediaResolver(source, catalog.status === 'ready' ? catalog.manifest.series : null, true)
+  // A chat's share card is 5:4: the share variant where the builder made one.
+  const cover = (entry && resolve(entry.coverImage?.share ?? entry.cover ?? '')) || undefined
 
   useEffect(() => {
     if (entry)
@@ -270,7 +280,7 @@ export default function ReaderPage() {
   }
 
   const installment = state.installment
-  const images = imageSources(installment, resolve)
+  const previews = previewSources(installment, resolve)
   const saved = isFavourite(favourites, id)
   const { previous, next } =
     catalog.status === 'ready'
@@ -299,7 +309,10 @@ export default function ReaderPage() {
           // Opened from Moments there is no navigation and storage is apart: nothing to keep it in.
           onLongPress={singlePage ? undefined : onLongPress}
           resolveSrc={resolve}
-          onImageTap={(src) => previewImages(images, src)}
+          onImageTap={(image) => {
+            const current = previews.get(image)
+            if (current) previewImages([...previews.values()], current)
+          }}
         />
       </View>
       {entry.source && fullyRendered ? (
