@@ -15,12 +15,13 @@ import path from 'node:path'
 
 import { headOf } from '../src/content/head'
 import type { Manifest } from '../src/content/schema'
-import { buildContent, writeOutput, type MediaUse } from './content/build'
+import { buildContent, writeOutput, type BuildOutput, type MediaUse } from './content/build'
 import {
   bundleBodiesSource,
   bundleSearchSource,
   leftOutReport,
   packText,
+  READER_CONTENT_BUDGET,
   textBudgetBeside,
 } from './content/bundle-text'
 import { KB, type VariantKind } from './content/pictures'
@@ -79,14 +80,18 @@ export const MAX_PACKAGED_FILE = 30 * KB
 /** The most all packaged pictures may weigh together. */
 export const MAX_PACKAGED_TOTAL = 150 * KB
 
-/** Which variants ride first when not all fit: what the reader sees offline before what it shares. */
-const RIDE_ORDER: readonly VariantKind[] = ['reader', 'thumb', 'share', 'large']
+/**
+ * Which variants may ride, first first when not all fit: what the reader shows offline, then what it
+ * shares. Only the reader's package shows packaged pictures, so the list's thumbnails never ride (they
+ * come from the host), and neither does the full-screen variant, which is for the online preview.
+ */
+const RIDE_ORDER: readonly VariantKind[] = ['reader', 'share']
 
 export type Packing = {
   /** Media paths in the package, sorted. */
   packaged: string[]
   /** Variants that stay on the host: too large, or past the total. */
-  hosted: Array<MediaUse & { why: 'file' | 'total' }>
+  hosted: Array<MediaUse & { why: 'file' | 'total' | 'host' }>
 }
 
 /** Decides which picture variants ride in the package: small ones, in ride order, within the total. */
@@ -102,7 +107,8 @@ export function packMedia(uses: readonly MediaUse[]): Packing {
   const hosted: Packing['hosted'] = []
   let total = 0
   for (const { use } of byRide) {
-    if (use.bytes > MAX_PACKAGED_FILE) hosted.push({ ...use, why: 'file' })
+    if (!RIDE_ORDER.includes(use.variant)) hosted.push({ ...use, why: 'host' })
+    else if (use.bytes > MAX_PACKAGED_FILE) hosted.push({ ...use, why: 'file' })
     else if (total + use.bytes > MAX_PACKAGED_TOTAL) hosted.push({ ...use, why: 'total' })
     else {
       packaged.push(use.path)
@@ -141,27 +147,50 @@ export type BundleOptions = {
 export async function bundle(
   srcDir = CONTENT_DIR,
   options: BundleOptions = {},
+  report?: (line: string) => void,
 ): Promise<Map<string, Buffer> | string[]> {
   const result = await buildContent(srcDir)
   if (result.kind === 'error') return result.problems
-  const { search, series } = result.output.manifest
+  return bundleBuilt(result.output, options, report)
+}
+
+/** The bundle of a build already made (the real-size fixture publishes the same build too). */
+export function bundleBuilt(
+  output: BuildOutput,
+  options: BundleOptions = {},
+  report: (line: string) => void = () => undefined,
+): Map<string, Buffer> | string[] {
+  const { manifest } = output
+  const { search, series } = manifest
   if (!search) return ['manifest.json: names no search file; the builder always writes one']
-  const { packaged, hosted } = packMedia(result.output.media)
-  if (hosted.length && !series.media && !options.contentUrl) return hostProblems(hosted)
+  const { packaged, hosted } = packMedia(output.media)
+  // Thumbnails and full-screen variants are for when a host is there; only a picture the reader would
+  // show, and cannot carry, needs one.
+  const needHost = hosted.filter((use) => use.why !== 'host')
+  if (needHost.length && !series.media && !options.contentUrl) return hostProblems(needHost)
   const riding = new Set(packaged)
-  const files = new Map(
-    [...result.output.files].filter(([rel]) => !rel.startsWith('media/') || riding.has(rel)),
-  )
-  const { manifest } = result.output
-  const text = packText(manifest, (rel) => files.get(rel))
-  files.set('head.json', Buffer.from(JSON.stringify(headOf(manifest))))
+  const files = new Map([...output.files].filter(([rel]) => !rel.startsWith('media/') || riding.has(rel)))
+  const pictureBytes = packaged.reduce((sum, rel) => sum + (files.get(rel)?.length ?? 0), 0)
+  const budget = textBudgetBeside(manifest) - pictureBytes
+  const text = packText(manifest, (rel) => files.get(rel), budget)
+  const head = Buffer.from(JSON.stringify(headOf(manifest)))
+  files.set('head.json', head)
   files.set('index.ts', Buffer.from(bundleIndexSource()))
   files.set('full.ts', Buffer.from(bundleFullSource()))
   files.set('rest.js', Buffer.from(bundleRestSource(manifest)))
   files.set('bodies.ts', Buffer.from(bundleBodiesSource(text)))
   files.set('search.ts', Buffer.from(bundleSearchSource(text)))
   files.set('media.ts', Buffer.from(bundleMediaSource(packaged)))
-  for (const line of leftOutReport(text, textBudgetBeside(manifest))) console.warn(line)
+  const manifestBytes = Buffer.byteLength(JSON.stringify(manifest))
+  const shown = JSON.parse(head.toString()).manifest.installments.length as number
+  const used = text.bytes + 2 * manifestBytes + pictureBytes
+  report(
+    `content:bundle: main package: the first screen, ${shown} of ${manifest.installments.length} installments (${kb(head.length)})`,
+  )
+  report(
+    `content:bundle: reader package: ${text.packed.size} bodies packed in ${kb(text.bytes)} (${kb(text.jsonBytes)} of JSON), the manifest twice (${kb(2 * manifestBytes)}), ${packaged.length} picture(s) (${kb(pictureBytes)}): ${kb(used)} of its ${kb(READER_CONTENT_BUDGET)}`,
+  )
+  for (const line of leftOutReport(text, budget)) report(line)
   return files
 }
 
@@ -173,7 +202,9 @@ function fromHere(srcDir: string, problem: string): string {
 
 async function main([srcDir = CONTENT_DIR, outDir = BUNDLED_DIR] = process.argv.slice(2)): Promise<void> {
   const source = path.resolve(srcDir)
-  const files = await bundle(source, { contentUrl: process.env.TARO_APP_CONTENT_URL || undefined })
+  const files = await bundle(source, { contentUrl: process.env.TARO_APP_CONTENT_URL || undefined }, (line) =>
+    console.log(line),
+  )
   if (Array.isArray(files)) {
     for (const problem of files) console.error(fromHere(source, problem))
     console.error(`content:bundle: ${files.length} problem(s); nothing was written`)

@@ -295,13 +295,24 @@ describe('the bundled content', () => {
     expect(held.sort()).toEqual([...files.keys()].sort())
   })
 
-  test('its pictures are small diagrams that all ride in the package, listed in media.ts', () => {
-    const everything = [manifest, ...bodies].map((d) => JSON.stringify(d)).join('\n')
-    const named = [...new Set(everything.match(/media\/[a-f0-9]{16}\.(?:jpg|png)/g))].sort()
+  test('every picture the reader shows rides in the package, listed in media.ts; thumbnails do not', () => {
+    // What the reader shows: body pictures, and the covers (its share card's picture: 5:4, else the cover).
+    const shown = [
+      ...bodies.flatMap((b) => b.body.flatMap((block) => (block.type === 'image' ? [block.src] : []))),
+      ...manifest.installments.flatMap((e: { cover?: string; coverImage?: { share?: string } }) => [
+        ...(e.cover ? [e.cover] : []),
+        ...(e.coverImage?.share ? [e.coverImage.share] : []),
+      ]),
+    ]
+    const named = [...new Set(shown)].sort()
     expect(named.length).toBeGreaterThan(0)
     const listed = readFileSync(path.join(BUNDLED_DIR, 'media.ts'), 'utf8').match(/"media\/[^"]+"/g)
     expect(listed?.map((quoted) => JSON.parse(quoted) as string)).toEqual(named)
     expect(readdirSync(path.join(BUNDLED_DIR, 'media')).map((name) => `media/${name}`)).toEqual(named)
+    const thumbs = manifest.installments.flatMap(
+      (e: { coverImage?: { thumb?: string } }) => e.coverImage?.thumb ?? [],
+    )
+    expect(thumbs.filter((t: string) => named.includes(t))).toEqual([])
     const sizes = named.map((rel) => statSync(path.join(BUNDLED_DIR, rel)).size)
     expect(Math.max(...sizes)).toBeLessThanOrEqual(MAX_PACKAGED_FILE)
     expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(MAX_PACKAGED_TOTAL)

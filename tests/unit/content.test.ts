@@ -39,20 +39,63 @@ describe('query', () => {
 })
 
 describe('media', () => {
+  const places = (packaged: string[], host: string | null, inPackage = true) => ({
+    packaged: new Set(packaged),
+    host,
+    inPackage,
+  })
   test.each([
-    ['media/abc12345.png', { kind: 'bundled' }, '/static/media/abc12345.png'],
     [
+      'a packaged picture, on a page of the reader’s package',
+      'media/abc12345.png',
+      { kind: 'bundled' },
+      places(['media/abc12345.png'], null),
+      '/static/media/abc12345.png',
+    ],
+    [
+      'a packaged picture, on a main-package page with a host',
+      'media/abc12345.png',
+      { kind: 'bundled' },
+      places(['media/abc12345.png'], 'https://m.example.com/lre', false),
+      'https://m.example.com/lre/media/abc12345.png',
+    ],
+    [
+      'a packaged picture, on a main-package page with no host',
+      'media/abc12345.png',
+      { kind: 'bundled' },
+      places(['media/abc12345.png'], null, false),
+      null,
+    ],
+    [
+      'a hosted picture of bundled content',
+      'media/abc12345.jpg',
+      { kind: 'bundled' },
+      places([], 'https://m.example.com/lre/'),
+      'https://m.example.com/lre/media/abc12345.jpg',
+    ],
+    [
+      'a hosted picture with no host (offline-only build)',
+      'media/abc12345.jpg',
+      { kind: 'bundled' },
+      places([], null),
+      null,
+    ],
+    [
+      'remote content names its own host',
       'media/abc12345.png',
       { kind: 'remote', base: 'https://cdn.example.com/lre/' },
+      places([], 'https://m.example.com'),
       'https://cdn.example.com/lre/media/abc12345.png',
     ],
     [
+      'an https address stands',
       'https://img.example.com/a.png',
       { kind: 'remote', base: 'https://cdn.example.com' },
+      places([], null),
       'https://img.example.com/a.png',
     ],
-  ] as const)('%s from %j', (src, source, expected) => {
-    expect(mediaUrl(src, source)).toBe(expected)
+  ] as const)('%s', (_name, src, source, where, expected) => {
+    expect(mediaUrl(src, source, where)).toBe(expected)
   })
 })
 

@@ -5,10 +5,7 @@ export const packagedMedia: readonly string[] = [
   "media/04715de9b30517aa.png",
   "media/11754b1841e6f64a.png",
   "media/4807d46d89759485.png",
-  "media/5e2d4d090ca1bc8f.png",
   "media/62da4f14010b26c3.png",
   "media/652ab0f5a31d6a87.png",
   "media/93f4b7fc3d04765d.png",
-  "media/983c476f37ef4005.png",
-  "media/f536320973722e74.png",
 ]
