@@ -92,7 +92,7 @@ export const readerText = (h: Harness) => seenText(h, 'reader__body')
 export const favouriteButton = (h: Harness, within?: TreeNode) => find(within ?? h.root(), byClass('fb'))
 export const favouriteRows = (h: Harness) => findAll(h.root(), byClass('fav'))
 
-/** The list's search entry: it opens the search page (its own subpackage). */
+/** The list's search entry: it opens the search page (in the reader's package). */
 export async function openSearch(h: Harness): Promise<void> {
   await h.tap(find(h.root(), byClass('search')))
   // The engine is built just after the page's first render.

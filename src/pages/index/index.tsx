@@ -53,8 +53,10 @@ export default function InstallmentsPage() {
   const matches = useMemo(() => queryEntries(entries, { group, order }), [entries, group, order])
   const seriesTotal = partial?.total ?? entries.length
   const matchCount = partial?.total ?? matches.length
-  const pages = chunk(matches.slice(0, pagesShown * PAGE_SIZE))
-  const hasMore = matchCount > pagesShown * PAGE_SIZE
+  // The first screen holds the first page in each order, nothing in between: more waits for the rest.
+  const pagesReady = partial ? 1 : pagesShown
+  const pages = chunk(matches.slice(0, pagesReady * PAGE_SIZE))
+  const hasMore = matchCount > pagesReady * PAGE_SIZE
 
   // A new version is offered here, back from an interview, never in the middle of one.
   useOfferUpdateOnShow()
