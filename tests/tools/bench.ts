@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --baseline <git ref>] [--only scenarios|launch|phases|browser|search|card]`: the
+ * `npm run bench [-- --baseline <git ref>] [--only scenarios|launch|phases|browser|search|card|real]`: the
  * performance scenarios on the compiled bundle, and the full-text search in Node.
  *
  * 1. Each scenario 20 times: setData calls, bytes, rendered elements, widest element, depth
@@ -16,6 +16,9 @@
  *    999 ÷ 100 ratio.
  * 6. The quote card for a 300-character passage, in Node (tests/tools/card-bench.ts): line breaking,
  *    font-size fitting and drawing on a recording context (no rasterising, no PNG export).
+ * 7. The column at the book's size (tests/tools/real-size-bench.ts): every package of the samples'
+ *    build and of the real-size build, and the first search results at the real size, offline, on the
+ *    compiled bundle (launch of the search page with a query: unpacking, the engine, the results).
  *
  * Wall times are noisy here, so they are only reported, as medians and ratios from one run; each timed
  * launch starts after a garbage collection (node runs with --expose-gc). Writes
@@ -138,6 +141,14 @@ async function cardTable() {
   return cardBench(RUNS)
 }
 
+async function realTables() {
+  ensureBuilt('build:weapp', 'dist/weapp/app.js')
+  ensureBuilt('fixtures:real', 'dist/real-bundled/manifest.json')
+  ensureBuilt('build:weapp:real', 'dist/weapp-real/app.js')
+  const { packageTable, realSearchTable } = await import('./real-size-bench')
+  return { packages: packageTable(), search: await realSearchTable(Math.min(RUNS, 5)) }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { baseline: { type: 'string' }, only: { type: 'string' } } })
   const wanted = (table: string) => !values.only || values.only === table
@@ -191,10 +202,18 @@ async function main(): Promise<void> {
     console.table(card)
   }
 
+  const real = wanted('real') ? await realTables() : null
+  if (real) {
+    console.log('packages, with the samples and at the real size (100 interviews, 500 photos), KiB:')
+    console.table(real.packages)
+    console.log('the first search results at the real size, offline, on the compiled bundle (median, ms):')
+    console.table(real.search)
+  }
+
   mkdirSync(path.join(ROOT, 'bench'), { recursive: true })
   writeFileSync(
     path.join(ROOT, 'bench', 'latest.json'),
-    `${JSON.stringify({ runs: RUNS, scenarios, launch, phases, browser, search, card }, null, 2)}\n`,
+    `${JSON.stringify({ runs: RUNS, scenarios, launch, phases, browser, search, card, real }, null, 2)}\n`,
   )
   console.log(`wrote bench/latest.json (${RUNS} runs a scenario)`)
 }
