@@ -198,6 +198,22 @@ describe('reader', () => {
     ).toBe(true)
   })
 
+  test('a picture that fails to load keeps its box, colour and caption, says so, and a tap retries', async () => {
+    await openCard(h, entry.title)
+    const box = () => find(h.root(), byClass('b-img__pic'))
+    const style = String(box().st)
+    await h.dispatch('error', find(box(), byClass('pic__img')))
+    await h.settle()
+    // The image is gone, the reserved box and its colour stay, and the reader is told what to do.
+    expect(findAll(box(), byClass('pic__img'))).toEqual([])
+    expect(String(box().st)).toBe(style)
+    expect(textOf(find(box(), byClass('pic__retry')))).toBe(zh.imageRetry)
+    expect(findAll(h.root(), byClass('b-img__caption')).length).toBeGreaterThan(0)
+    await h.tap(box())
+    expect(h.attr(find(box(), byClass('pic__img')), 'src')).toBe(firstImage(entry.id))
+    expect(findAll(box(), byClass('pic__retry'))).toEqual([])
+  })
+
   test('tapping an image previews every image of the interview', async () => {
     await openCard(h, entry.title)
     await h.tap(find(h.root(), byClass('pic__img')))

@@ -171,5 +171,13 @@ describe('online, every photo from the content host at a phone’s size', () => 
       expect([width, height]).toEqual([image.width, image.height])
       expect([width! <= 1080, statSync(file).size <= 250 * KiB]).toEqual([true, true])
     }
+    // A tap previews every picture of the interview at its full-screen variant, from the host.
+    await h.tap(findAll(h.root(), byClass('pic__img'))[0])
+    const large = images.map((b) => (b.type === 'image' ? `${REAL_SIZE_MEDIA}/${b.large ?? b.src}` : ''))
+    expect(images.every((b) => b.type === 'image' && b.large)).toBe(true)
+    expect(h.previews).toEqual([{ urls: large, current: large[0] }])
+    const { width } = await sharp(published(large[0])).metadata()
+    expect(width).toBeGreaterThan(1080)
+    expect(width).toBeLessThanOrEqual(2160)
   })
 })

@@ -44,7 +44,6 @@ type LoadState = { kind: 'loading' } | InstallmentResult
 
 /** How long the passage a search opened stays marked. */
 export const FOUND_MS = 2500
-const RESCROLL_MS = 600
 
 type Found = { block: number; mark?: MarkText }
 type Target = Found & { excerpt?: string }
@@ -239,14 +238,10 @@ export default function ReaderPage() {
   useEffect(() => {
     if (!found) return
     const anchor = `#${blockAnchor(found.block)}`
+    // Once: every picture above the passage keeps its box before it arrives, so nothing pushes it down.
     scrollToSelector(anchor)
-    // Images above the passage that load after the jump push it down: land on it once more.
-    const again = setTimeout(() => scrollToSelector(anchor), RESCROLL_MS)
     const timer = setTimeout(() => setFound(null), FOUND_MS)
-    return () => {
-      clearTimeout(again)
-      clearTimeout(timer)
-    }
+    return () => clearTimeout(timer)
   }, [found])
 
   useReadingProgress(id, fullyRendered, String(fontStep), !target)
