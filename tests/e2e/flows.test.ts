@@ -3,7 +3,7 @@
  * (dist/h5-fixture) in Chromium at a phone viewport. Each test gets a fresh profile, so storage
  * starts empty.
  */
-import { fixture as manifest } from '../fixtures/built'
+import { fixture as manifest, fixtureBody } from '../fixtures/built'
 import { fixtureNickname } from '../fixtures/series'
 import {
   axeViolations,
@@ -109,6 +109,19 @@ test('a long-pressed answer is kept, underlined, listed under 摘录 with its no
   await phone.page.locator('.seg__item', { hasText: '摘录' }).click()
   await phone.page.waitForSelector('.ex')
   expect(await phone.page.locator('.ex').count()).toBe(1)
+})
+
+test('a picture takes its box from its size, over its colour, with its caption as the alternative', async () => {
+  const entry = newestFirst.find((e) => fixtureBody(e.id).body.some((b) => b.type === 'image'))!
+  const image = fixtureBody(entry.id).body.find((b) => b.type === 'image')!
+  if (image.type !== 'image') throw new Error('not an image')
+  await openReader(entry.title)
+  const box = phone.page.locator('.b-img__pic').first()
+  await box.locator('img').waitFor({ state: 'attached' })
+  const size = await box.boundingBox()
+  expect(size && size.height / size.width).toBeCloseTo(image.height / image.width, 1)
+  expect(await box.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)')
+  expect(await box.locator('img').getAttribute('alt')).toBe(`查看大图：${image.caption ?? ''}`)
 })
 
 test('search finds a phrase from inside an interview, and the tap lands on it, marked', async () => {
