@@ -145,8 +145,12 @@ async function realTables() {
   ensureBuilt('build:weapp', 'dist/weapp/app.js')
   ensureBuilt('fixtures:real', 'dist/real-bundled/manifest.json')
   ensureBuilt('build:weapp:real', 'dist/weapp-real/app.js')
-  const { packageTable, realSearchTable } = await import('./real-size-bench')
-  return { packages: packageTable(), search: await realSearchTable(Math.min(RUNS, 5)) }
+  const { packageTable, realSearchTable, rebuildTable } = await import('./real-size-bench')
+  return {
+    packages: packageTable(),
+    search: await realSearchTable(Math.min(RUNS, 5)),
+    rebuild: await rebuildTable(Math.min(RUNS, 5)),
+  }
 }
 
 async function main(): Promise<void> {
@@ -208,6 +212,8 @@ async function main(): Promise<void> {
     console.table(real.packages)
     console.log('the first search results at the real size, offline, on the compiled bundle (median, ms):')
     console.table(real.search)
+    console.log('where that time goes, in Node (median, ms):')
+    console.table(real.rebuild)
   }
 
   mkdirSync(path.join(ROOT, 'bench'), { recursive: true })
