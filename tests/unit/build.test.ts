@@ -15,7 +15,8 @@ import path from 'node:path'
 import { buildContent, writeOutput, type BuildOutput } from '../../scripts/content/build'
 import { countCjk } from '../../scripts/content/markdown'
 import { BUNDLED_DIR, MAX_PACKAGED_FILE, MAX_PACKAGED_TOTAL, bundle } from '../../scripts/bundle-content'
-import type { Installment } from '@/content/schema'
+import { validateHead } from '@/content/head'
+import type { Installment, ManifestEntry } from '@/content/schema'
 import { validateInstallment, validateManifest } from '@/content/validate'
 import { packedBodies } from '@/content/bundled/bodies'
 import { bundledPinyin } from '@/content/bundled/search'
@@ -293,6 +294,39 @@ describe('the bundled content', () => {
       .map((rel) => rel.split(path.sep).join('/'))
       .filter((rel) => statSync(path.join(BUNDLED_DIR, rel)).isFile())
     expect(held.sort()).toEqual([...files.keys()].sort())
+  })
+
+  test('the main package’s first screen is valid, and carries only what a list card shows', () => {
+    const head = JSON.parse(readFileSync(path.join(BUNDLED_DIR, 'head.json'), 'utf8'))
+    const valid = validateHead(head)
+    if (valid.kind !== 'ok') throw new Error(valid.problems.join('\n'))
+    const full = new Map(manifest.installments.map((e: ManifestEntry) => [e.id, e]))
+    for (const entry of valid.value.manifest.installments) {
+      const whole = full.get(entry.id) as ManifestEntry
+      const { id, number, title, summary, publishedAt, readingMinutes, sha256, path: file } = whole
+      expect(entry).toMatchObject({
+        id,
+        number,
+        title,
+        summary,
+        publishedAt,
+        readingMinutes,
+        sha256,
+        path: file,
+      })
+      expect(entry.interviewee).toEqual({
+        name: whole.interviewee.name,
+        role: whole.interviewee.role,
+        group: whole.interviewee.group,
+      })
+      expect([entry.source, entry.cover, entry.coverImage?.share, entry.tags]).toEqual([
+        undefined,
+        undefined,
+        undefined,
+        [],
+      ])
+      expect(entry.coverImage?.thumb).toBe(whole.coverImage?.thumb)
+    }
   })
 
   test('every picture the reader shows rides in the package, listed in media.ts; thumbnails do not', () => {

@@ -20,12 +20,16 @@ import { attr, findByClass, findOneByClass } from './wxml'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 const DIST = path.join(ROOT, 'dist', 'weapp-real')
+/** The same column built with a content URL (`npm run build:weapp:real:remote`). */
+const REMOTE_DIST = path.join(ROOT, 'dist', 'weapp-real-remote')
 const PUBLISHED = path.join(ROOT, 'dist', 'real-published')
 const KiB = 1024
 const MiB = 1024 * KiB
 
 if (!existsSync(path.join(DIST, 'app.json')))
-  throw new Error('run `npm run fixtures:real && npm run build:weapp:real` first')
+  throw new Error(
+    'run `npm run fixtures:real && npm run build:weapp:real && npm run build:weapp:real:remote` first',
+  )
 
 const manifest = JSON.parse(readFileSync(path.join(PUBLISHED, 'manifest.json'), 'utf8')) as Manifest
 const body = (id: string) => {
@@ -62,6 +66,12 @@ describe('the packages, against WeChat’s limits and our budgets', () => {
 
   test('the main package carries the first screen only: ≤ 420 KiB at 100 installments', () => {
     expect(sizes.get('main')).toBeLessThanOrEqual(420 * KiB)
+  })
+
+  test('with a content URL (the remote source and its cache in the main package too), still ≤ 420 KiB', () => {
+    const remote = new Map(packageSizes(REMOTE_DIST).map((s) => [s.name, s.bytes]))
+    expect(remote.get('main')).toBeLessThanOrEqual(420 * KiB)
+    expect(packageProblems(REMOTE_DIST)).toEqual([])
   })
 
   test('the reader’s package, with the whole column’s text, keeps 100 KB of margin under 2 MiB', () => {
