@@ -15,7 +15,7 @@ import path from 'node:path'
 
 import { headOf, type Head } from '../src/content/head'
 import type { Manifest } from '../src/content/schema'
-import { buildContent, writeOutput, type BuildOutput, type MediaUse } from './content/build'
+import { buildContent, SERIES_FILE, writeOutput, type BuildOutput, type MediaUse } from './content/build'
 import {
   bundleBodiesSource,
   bundleSearchSource,
@@ -111,7 +111,7 @@ export type Packing = {
   /** Media paths in the package, sorted. */
   packaged: string[]
   /** Variants that stay on the host: too large, or past the total. */
-  hosted: Array<MediaUse & { why: 'file' | 'total' | 'host' }>
+  hosted: Array<MediaUse & { why: 'file' | 'total' | 'host' | 'about' }>
 }
 
 /** Decides which picture variants ride in the package: small ones, in ride order, within the total. */
@@ -128,6 +128,8 @@ export function packMedia(uses: readonly MediaUse[]): Packing {
   let total = 0
   for (const { use } of byRide) {
     if (!RIDE_ORDER.includes(use.variant)) hosted.push({ ...use, why: 'host' })
+    // The series' introduction shows on About, in the main package, which can show no package picture.
+    else if (use.where.startsWith(`${SERIES_FILE}:`)) hosted.push({ ...use, why: 'about' })
     else if (use.bytes > MAX_PACKAGED_FILE) hosted.push({ ...use, why: 'file' })
     else if (total + use.bytes > MAX_PACKAGED_TOTAL) hosted.push({ ...use, why: 'total' })
     else {
@@ -154,12 +156,24 @@ function hostProblems(hosted: Packing['hosted']): string[] {
     const sizes = variants.map((u) => `${u.variant} ${u.path}, ${kb(u.bytes)}`).join('; ')
     const why = variants.every((u) => u.why === 'total')
       ? `does not fit in the package's ${kb(MAX_PACKAGED_TOTAL)} for pictures`
-      : `is too large to ride in the package (over ${kb(MAX_PACKAGED_FILE)} a file)`
+      : variants.some((u) => u.why === 'about')
+        ? 'is shown on the About page, whose package carries no pictures'
+        : `is too large to ride in the package (over ${kb(MAX_PACKAGED_FILE)} a file)`
     return `${where}: ${picture} (${sizes}) ${why}; ${fix}`
   })
 }
 
+/** Bodies that cannot ride, in a build that could never fetch them: refused, naming them. */
+function leftOutProblems(text: ReturnType<typeof packText>, budget: number): string[] {
+  const numbers = text.leftOut.map((e) => e.number).join(', ')
+  return [
+    `installments/: ${text.leftOut.length} older installment(s) do not fit in the reader's package (nos. ${numbers}; ${kb(text.bytes)} of text fill the ${kb(budget)} it has), and with no content URL readers could never open them; shorten the bodies, or publish the column and bundle with TARO_APP_CONTENT_URL set so they open online`,
+  ]
+}
+
 export type BundleOptions = {
+  /** What the column may take in the reader's package, when not READER_CONTENT_BUDGET (tests). */
+  readerBudget?: number
   /** TARO_APP_CONTENT_URL at bundle time: a host for pictures that do not ride in the package. */
   contentUrl?: string
 }
@@ -191,8 +205,9 @@ export function bundleBuilt(
   const riding = new Set(packaged)
   const files = new Map([...output.files].filter(([rel]) => !rel.startsWith('media/') || riding.has(rel)))
   const pictureBytes = packaged.reduce((sum, rel) => sum + (files.get(rel)?.length ?? 0), 0)
-  const budget = textBudgetBeside(manifest) - pictureBytes
+  const budget = textBudgetBeside(manifest, options.readerBudget) - pictureBytes
   const text = packText(manifest, (rel) => files.get(rel), budget)
+  if (text.leftOut.length && !options.contentUrl) return leftOutProblems(text, budget)
   const head = Buffer.from(JSON.stringify(leanHead(headOf(manifest))))
   files.set('head.json', head)
   files.set('index.ts', Buffer.from(bundleIndexSource()))

@@ -20,8 +20,8 @@ import { pinyinFor } from './search-index'
 export const READER_CONTENT_BUDGET = 1_900_000
 
 /** What is left of the budget for the packed text, once the manifest's two copies are counted. */
-export const textBudgetBeside = (manifest: Manifest) =>
-  READER_CONTENT_BUDGET - 2 * Buffer.byteLength(JSON.stringify(manifest))
+export const textBudgetBeside = (manifest: Manifest, budget = READER_CONTENT_BUDGET) =>
+  budget - 2 * Buffer.byteLength(JSON.stringify(manifest))
 
 export type LeftOut = { id: string; number: number; packedBytes: number }
 
@@ -94,6 +94,9 @@ export function bundleSearchSource(packing: TextPacking): string {
     "import type { SearchEntry } from '@/content/search/file'",
     '',
     ...record('bundledPinyin', "SearchEntry['pinyin']", packing.pinyin),
+    '',
+    '/** Whether every body rode, so the search file rebuilt from them is the one the manifest names. */',
+    `export const bundledSearchWhole = ${packing.leftOut.length === 0}`,
     '',
   ].join('\n')
 }

@@ -5,7 +5,7 @@
  * back to the search page does not build it again.
  */
 import { bundledManifest } from '@/content/bundled/full'
-import { bundledPinyin } from '@/content/bundled/search'
+import { bundledPinyin, bundledSearchWhole } from '@/content/bundled/search'
 import type { Manifest } from '@/content/schema'
 import { bundledSearchIndex } from '@/content/search/bundled'
 import { createSearchEngine, type SearchEngine } from '@/content/search/engine'
@@ -18,7 +18,7 @@ import { repository } from './root'
 repository.provideBundledSearch(() => {
   const manifest = validateManifest(bundledManifest)
   return manifest.kind === 'ok' ? bundledSearchIndex(manifest.value, bundledBodyOf, bundledPinyin) : null
-})
+}, bundledSearchWhole)
 
 /**
  * `loading`: the search file is on its way; titles, people, organisations and tags are searched

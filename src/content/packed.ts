@@ -28,12 +28,15 @@ export function bytesOfBase64(text: string): Uint8Array | null {
   return bytes
 }
 
-/** A packed body as the JSON value it was, or undefined when it is damaged (the caller reports it). */
+/**
+ * A packed body as the JSON value it was; null when it is damaged, which fails validation, so the
+ * reader says so and the failure is logged, as for any body that does not check out.
+ */
 export function unpackBody(packed: string): unknown {
   try {
     const bytes = bytesOfBase64(packed)
-    return bytes ? (JSON.parse(strFromU8(inflateSync(bytes))) as unknown) : undefined
+    return bytes ? (JSON.parse(strFromU8(inflateSync(bytes))) as unknown) : null
   } catch {
-    return undefined
+    return null
   }
 }

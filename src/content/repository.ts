@@ -96,7 +96,7 @@ export type Repository = {
    * Called by the search page's package, which can make the bundled search file (from the bundled
    * bodies); `load` runs the first time the file is needed. A null from it means there is none.
    */
-  provideBundledSearch: (load: () => unknown) => void
+  provideBundledSearch: (load: () => unknown, whole?: boolean) => void
   /** The search page found the file unusable: reported, forgotten, and fetched anew next time. */
   rejectSearch: (problems: string[]) => void
   subscribe: (listener: () => void) => () => void
@@ -143,6 +143,8 @@ export function createRepository({
   let bundledBodies: Readonly<Record<string, unknown>> = bundled.bodies ?? {}
   let bundledSearch: unknown = undefined
   let loadBundledSearch: (() => unknown) | null = null
+  /** False when the package left some bodies out: its search file is then only a fallback. */
+  let bundledSearchWhole = true
   const bundledSearchNow = (): unknown => {
     // Made once: a package that can make none says so with null, and is not asked again.
     if (loadBundledSearch) {
@@ -308,7 +310,9 @@ export function createRepository({
   const adopt = (manifest: Manifest, newEtag: string | null): boolean => {
     // Without the saved manifest there is no telling what the reader has seen: nothing is marked new.
     const forgotten = complete()
-    const previous = catalog.status === 'ready' && !forgotten ? catalog.manifest : null
+    // Against the first screen alone every entry past it would look new: with no whole manifest to
+    // compare, nothing is marked.
+    const previous = catalog.status === 'ready' && !forgotten && !catalog.partial ? catalog.manifest : null
     const known = new Set(previous?.installments.map((e) => e.id) ?? [])
     const stillNew = catalog.status === 'ready' ? catalog.newIds : NO_IDS
     const arrived = manifest.installments.filter((e) =>
@@ -332,8 +336,15 @@ export function createRepository({
   }
 
   /** The app ships this search file (in the search page's package, which hands it over when loaded). */
-  const shipsSearch = (ref: NonNullable<Manifest['search']>) =>
-    bundledManifest?.kind === 'ok' && bundledManifest.value.search?.sha256 === ref.sha256
+  const shipsSearch = (ref: NonNullable<Manifest['search']>) => {
+    const shipped =
+      bundledManifest?.kind === 'ok'
+        ? bundledManifest.value.search
+        : bundledHead?.kind === 'ok'
+          ? bundledHead.value.manifest.search
+          : undefined
+    return bundledSearchWhole && shipped?.sha256 === ref.sha256
+  }
 
   // Promise chains, not async functions: the mini program's build turns each of those into a state
   // machine, and the repository is in the main package.
@@ -463,8 +474,9 @@ export function createRepository({
     },
     provideBundledManifest: adoptBundledManifest,
     searchIndex,
-    provideBundledSearch(load) {
+    provideBundledSearch(load, whole = true) {
       loadBundledSearch = load
+      bundledSearchWhole = whole
       bundledSearch = undefined
     },
     rejectSearch(problems) {

@@ -265,6 +265,63 @@ describe('bundle: pictures ride in the package or need a host', () => {
   })
 })
 
+describe('bundle: text that cannot all ride', () => {
+  // Words that do not repeat, so packing cannot shrink them away: about 5 KB packed each.
+  const words = (n: number) =>
+    Array.from({ length: 1500 }, (_, i) =>
+      String.fromCharCode(0x4e00 + ((i * 7919 + n * 104729) % 20000)),
+    ).join('')
+  const three = async () => ({
+    'series.md': SERIES(),
+    'a.md': installment(1, null, `答：${words(1)}`),
+    'b.md': installment(2, null, `答：${words(2)}`),
+    'c.md': installment(3, null, `答：${words(3)}`),
+  })
+
+  test('with no content URL, readers could never open what is left out: refused, naming it', async () => {
+    write(await three())
+    const result = await bundle(src(), { readerBudget: 14_000 })
+    expect(result).toEqual([
+      expect.stringMatching(
+        /^installments\/: \d older installment\(s\) do not fit .*nos\. 1\b.*TARO_APP_CONTENT_URL/,
+      ),
+    ])
+  })
+
+  test('with one, the oldest are left out, said so, and the rebuilt search file is marked partial', async () => {
+    write(await three())
+    const lines: string[] = []
+    const result = await bundle(
+      src(),
+      { readerBudget: 14_000, contentUrl: 'https://content.example.com/lre' },
+      (line) => lines.push(line),
+    )
+    if (Array.isArray(result)) throw new Error(result.join('\n'))
+    expect(lines.some((line) => /left out of the package \(nos\. .*1\)/.test(line))).toBe(true)
+    expect(result.get('bodies.ts')?.toString()).not.toContain(`"n1":`)
+    expect(result.get('search.ts')?.toString()).toContain('export const bundledSearchWhole = false')
+  })
+
+  test('when all ride, the rebuilt search file is the one the manifest names', async () => {
+    write(await three())
+    const result = await bundle(src())
+    if (Array.isArray(result)) throw new Error(result.join('\n'))
+    expect(result.get('search.ts')?.toString()).toContain('export const bundledSearchWhole = true')
+  })
+})
+
+test('a picture in the series’ introduction needs a host: About, in the main package, shows none from a package', async () => {
+  write({
+    'series.md': `${SERIES()}\n![示意](media/d.png)\n`,
+    'a.md': installment(1, null, '答：只有文字。'),
+    'media/d.png': await drawing(640, 360),
+  })
+  const result = await bundle(src())
+  expect(result).toEqual([expect.stringMatching(/^series\.md:\d+: media\/d\.png .*About page/)])
+  const hosted = await bundle(src(), { contentUrl: 'https://content.example.com/lre' })
+  expect(Array.isArray(hosted)).toBe(false)
+})
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

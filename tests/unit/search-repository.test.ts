@@ -420,3 +420,46 @@ test('the search file is given time for its size; a manifest or body the usual w
   expect(waits.has('manifest.json')).toBe(true)
   expect(waits.get('manifest.json')).toBeUndefined()
 })
+
+describe('when the package left some bodies out, its rebuilt search file is only a fallback', () => {
+  test('online, the whole search file the manifest names is fetched instead', async () => {
+    const { repository, asked } = setup(bundled)
+    repository.provideBundledSearch(() => bundled.index, false)
+    const result = await repository.searchIndex()
+    expect(result.kind).toBe('ok')
+    expect(asked(searchPath(bundled))).toBe(1)
+  })
+
+  test('offline, it still searches the bodies that rode, and says the newest may be missing', async () => {
+    const { repository, state } = setup(bundled)
+    state.offline = true
+    repository.provideBundledSearch(() => bundled.index, false)
+    const result = await repository.searchIndex()
+    expect(result.kind === 'ok' && [result.index, result.stale?.kind]).toEqual([bundled.index, 'offline'])
+  })
+})
+
+describe('a remote build whose bundled manifest is only the first screen (the main package)', () => {
+  test('the first refresh marks nothing new, and knows the search file ships with the app', async () => {
+    const net = host(bundled)
+    const repository = createRepository({
+      // A first screen of one entry, so most of the column lies past it (as 60 of 100 do at the book's size).
+      bundled: {
+        head: {
+          manifest: { ...bundled.manifest, installments: bundled.manifest.installments.slice(0, 1) },
+          counts: { total: bundled.manifest.installments.length, samples: 0 },
+        },
+        loadManifest: () => new Promise(() => undefined),
+      },
+      remote: net.remote,
+      cache: newCache(),
+    })
+    const result = await repository.refresh()
+    expect(result.kind).toBe('ok')
+    const catalog = repository.catalog()
+    expect(catalog.status === 'ready' && [catalog.source.kind, catalog.newIds.size]).toEqual(['remote', 0])
+    await settle()
+    // The same search file the app ships: not fetched behind the first screen.
+    expect(net.asked(searchPath(bundled))).toBe(0)
+  })
+})

@@ -15,7 +15,7 @@ import type { Installment, Manifest } from '@/content/schema'
 
 import { REAL_SIZE_COUNT, REAL_SIZE_MEDIA, realSizePhrase } from '../fixtures/real-size'
 import { byClass, findAll, Harness } from './harness'
-import { resultTitles, seen, readerTitle, readerText, sameTextBothWays } from './screens'
+import { chip, resultTitles, seen, readerTitle, readerText, sameTextBothWays } from './screens'
 import { attr, findByClass, findOneByClass } from './wxml'
 
 const ROOT = path.resolve(__dirname, '..', '..')
@@ -143,6 +143,17 @@ test('a phone that never downloaded the reader’s package: the list keeps its f
   expect(findAll(h.root(), byClass('cd'))).toHaveLength(20)
   expect(h.errors).toEqual([])
   expect(h.toasts).toEqual([])
+})
+
+test('before the rest of the column is read, a group filter waits rather than show a gappy or empty page', async () => {
+  const h = new Harness({ dist: DIST, packages: 'unreachable' })
+  await h.launch()
+  await h.tap(chip(h, '科学家'))
+  await h.settle()
+  expect(findAll(h.root(), byClass('state--loading'))).toHaveLength(1)
+  expect(findAll(h.root(), byClass('state--empty'))).toEqual([])
+  expect(findAll(h.root(), byClass('cd'))).toEqual([])
+  expect(h.errors).toEqual([])
 })
 
 describe('online, every photo from the content host at a phone’s size', () => {

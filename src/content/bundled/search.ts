@@ -15,3 +15,6 @@ export const bundledPinyin: Readonly<Record<string, SearchEntry['pinyin']>> = {
   "sample-analysis-lab": {"title":"shi qi zhong yuan su yi ge dou bu neng ren cuo","name":"su ming lan","tags":["fen xi hua xue","biao zhun wu zhi","zhi liang kong zhi"]},
   "sample-magnet-lab": {"title":"ba ci tie li de mei yi ke zhong xi tu dou yong zai dao ren shang","name":"lin yuan zhou","tags":["yong ci cai liao","nv tie peng","jing jie kuo san"]},
 }
+
+/** Whether every body rode, so the search file rebuilt from them is the one the manifest names. */
+export const bundledSearchWhole = true

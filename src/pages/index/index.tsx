@@ -162,7 +162,11 @@ export default function InstallmentsPage() {
         </View>
       </View>
 
-      {matches.length === 0 ? (
+      {partial && group !== 'all' ? (
+        // The first screen holds the first page in each order, not in each group: a group waits for
+        // the rest of the column rather than show a gappy or empty page.
+        <StateView kind="loading" title={text.loading} />
+      ) : matches.length === 0 ? (
         <StateView
           kind="empty"
           title={text.emptyFilterTitle}
@@ -194,7 +198,7 @@ export default function InstallmentsPage() {
       )}
       {/* Outside .list, so the next page of cards is appended at the end of its children: Taro then
           sends just the new page, not the whole list again. */}
-      {matches.length > 0 ? (
+      {matches.length > 0 && !(partial && group !== 'all') ? (
         <View className="list__end">{hasMore ? text.loadingMore : text.allShown(matchCount)}</View>
       ) : null}
     </View>

@@ -78,7 +78,8 @@ function previewSources(
 ): Map<Block, string> {
   const sources = new Map<Block, string>()
   for (const b of installment.body) {
-    const url = b.type === 'image' ? resolve(b.large ?? b.src) : null
+    // The full-screen variant lives on the host: without one, the picture on screen is previewed.
+    const url = b.type === 'image' ? ((b.large && resolve(b.large)) ?? resolve(b.src)) : null
     if (url) sources.set(b, url)
   }
   return sources
@@ -195,7 +196,8 @@ export default function ReaderPage() {
   const source = catalog.status === 'ready' ? catalog.source : ({ kind: 'bundled' } as const)
   const resolve = mediaResolver(source, catalog.status === 'ready' ? catalog.manifest.series : null, true)
   // A chat's share card is 5:4: the share variant where the builder made one.
-  const cover = (entry && resolve(entry.coverImage?.share ?? entry.cover ?? '')) || undefined
+  const coverSrc = entry?.coverImage?.share ?? entry?.cover
+  const cover = (coverSrc && resolve(coverSrc)) || undefined
 
   useEffect(() => {
     if (entry)
