@@ -66,7 +66,8 @@ export function Picture({
           onClick={onTap}
         />
       ) : null}
-      {failed && retryLabel ? <View className="pic__retry">{retryLabel}</View> : null}
+      {/* Failed (a tap retries), or nowhere to fetch it from at all (offline bundled content). */}
+      {(failed || src === null) && retryLabel ? <View className="pic__retry">{retryLabel}</View> : null}
     </View>
   )
 }
