@@ -18,10 +18,5 @@ export function bundledBodyOf(id: string): unknown {
   return unpacked.get(id)
 }
 
-// The repository reads bodies by id from a record: getters unpack only what is read.
-const bodies: Record<string, unknown> = {}
-for (const id of Object.keys(packedBodies))
-  Object.defineProperty(bodies, id, { enumerable: true, get: () => bundledBodyOf(id) })
-
 repository.provideBundledManifest(bundledManifest)
-repository.provideBundledBodies(bodies)
+repository.provideBundledBodies(bundledBodyOf)

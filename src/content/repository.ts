@@ -83,8 +83,11 @@ export type Repository = {
   markSeen: (id: string) => void
   /** Reads the whole manifest if only the first screen is read yet; listeners hear of it just after. */
   complete: () => void
-  /** Called by the reader's subpackage, which carries the bundled bodies. */
-  provideBundledBodies: (bodies: Readonly<Record<string, unknown>>) => void
+  /**
+   * Called by the reader's subpackage, which carries the bundled bodies: `bodyOf(id)` gives one
+   * (unpacked when it is asked for), undefined when the package carries none for that id.
+   */
+  provideBundledBodies: (bodyOf: (id: string) => unknown) => void
   /** Called by the reader's subpackage, which carries the whole bundled manifest. */
   provideBundledManifest: (manifest: unknown) => void
   /**
@@ -140,7 +143,9 @@ export function createRepository({
   let lastAttemptAt = 0
   let etag: string | null = null
   let inFlight: Promise<RefreshResult> | null = null
-  let bundledBodies: Readonly<Record<string, unknown>> = bundled.bodies ?? {}
+  const given = bundled.bodies ?? {}
+  let bundledBodyOf = (id: string): unknown =>
+    Object.prototype.hasOwnProperty.call(given, id) ? given[id] : undefined
   let bundledSearch: unknown = undefined
   let loadBundledSearch: (() => unknown) | null = null
   /** False when the package left some bodies out: its search file is then only a fallback. */
@@ -282,7 +287,7 @@ export function createRepository({
     const sameVersion =
       bundledManifest?.kind === 'ok' &&
       bundledManifest.value.installments.some((e) => e.id === meta.id && e.sha256 === meta.sha256)
-    const raw = sameVersion ? bundledBodies[meta.id] : undefined
+    const raw = sameVersion ? bundledBodyOf(meta.id) : undefined
     if (raw === undefined) return null
     const result = validateBodyOf(meta.id, raw)
     return result.kind === 'ok' ? { kind: 'ok', installment: result.value } : result
@@ -349,10 +354,8 @@ export function createRepository({
   // Promise chains, not async functions: the mini program's build turns each of those into a state
   // machine, and the repository is in the main package.
   const searchFrom = (ref: NonNullable<Manifest['search']>): Promise<SearchIndexResult> => {
-    const saved =
-      shipsSearch(ref) && bundledSearchNow() !== undefined
-        ? bundledSearchNow()
-        : cache?.loadSearch(ref.sha256)
+    const shipped = shipsSearch(ref) ? bundledSearchNow() : undefined
+    const saved = shipped !== undefined ? shipped : cache?.loadSearch(ref.sha256)
     if (saved) return Promise.resolve({ kind: 'ok', index: saved })
     if (!remote) return Promise.resolve({ kind: 'none' })
     if (ref.bytes && ref.bytes > MAX_SEARCH_BYTES)
@@ -469,8 +472,8 @@ export function createRepository({
       if (now) bodies.set(meta.sha256, now)
       return now
     },
-    provideBundledBodies(bodies) {
-      bundledBodies = bodies
+    provideBundledBodies(bodyOf) {
+      bundledBodyOf = bodyOf
     },
     provideBundledManifest: adoptBundledManifest,
     searchIndex,
