@@ -28,7 +28,7 @@ import {
 import { sha256Of } from './hash'
 import { parseBody, readingMinutes, type ImageRef, type PendingImage } from './markdown'
 import { describeProblem, pictureMaker, type PictureMaker, type Variant, type VariantKind } from './pictures'
-import { searchIndexOf, searchPathOf } from './search-index'
+import { searchIndexOf, searchPartPathOf, searchPartsOf, searchPathOf } from './search-index'
 
 const MB = 1024 * 1024
 /**
@@ -456,9 +456,17 @@ export function publishInstallments(
     const { body: _body, schemaVersion: _version, ...meta } = installment
     return { ...meta, path: bodyPathOf(installment.id, sha256), sha256 }
   })
-  const searchBytes = Buffer.from(JSON.stringify(searchIndexOf(hashed)))
+  const searchIndex = searchIndexOf(hashed)
+  const searchBytes = Buffer.from(JSON.stringify(searchIndex))
   const searchSha256 = sha256Of(searchBytes)
-  const search = { path: searchPathOf(searchSha256), sha256: searchSha256, bytes: searchBytes.length }
+  // The whole file stays for apps built before parts; newer ones fetch the parts.
+  const parts = searchPartsOf(searchIndex).map((bytes) => {
+    const sha256 = sha256Of(bytes)
+    const part = { path: searchPartPathOf(sha256), sha256, bytes: bytes.length }
+    files.set(part.path, bytes)
+    return part
+  })
+  const search = { path: searchPathOf(searchSha256), sha256: searchSha256, bytes: searchBytes.length, parts }
   files.set(search.path, searchBytes)
   const contentVersion = sha256Of(
     JSON.stringify({ series, hashes: entries.map((e) => e.sha256), search: searchSha256 }),

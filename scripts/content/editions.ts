@@ -91,6 +91,7 @@ function mediaIn(blocks: unknown): string[] {
 async function filesOfLive(folder: string, manifest: Manifest): Promise<string[]> {
   const files = new Set<string>(mediaIn(manifest.series.intro))
   if (manifest.search) files.add(manifest.search.path)
+  for (const part of manifest.search?.parts ?? []) files.add(part.path)
   for (const entry of manifest.installments) {
     files.add(entry.path)
     local([entry.cover, entry.coverImage?.thumb, entry.coverImage?.share]).forEach((m) => files.add(m))

@@ -88,6 +88,40 @@ export function pinyinFor(installment: Installment): SearchEntry['pinyin'] {
 
 /** A search path names the first 12 hex of its sha256, like a body's. */
 export const searchPathOf = (sha256: string) => `search/index.${sha256.slice(0, 12)}.json`
+export const searchPartPathOf = (sha256: string) => `search/part.${sha256.slice(0, 12)}.json`
+
+/**
+ * About a megabyte a part: on a phone one part is fetched, hashed, parsed and kept in a short step,
+ * and a whole edition of 999 interviews is some twenty of them.
+ */
+export const SEARCH_PART_BYTES = 1024 * 1024
+
+/**
+ * The search file cut into parts of at most SEARCH_PART_BYTES (an installment larger than that is a
+ * part of its own), each a search file of its own, in order: together they list what the whole lists.
+ */
+export function searchPartsOf(index: SearchIndex, max = SEARCH_PART_BYTES): Buffer[] {
+  const parts: Buffer[] = []
+  let run: string[] = []
+  let bytes = 0
+  const wrap = (entries: string[]) =>
+    Buffer.from(
+      `{"schemaVersion":${JSON.stringify(index.schemaVersion)},"installments":[${entries.join(',')}]}`,
+    )
+  for (const entry of index.installments) {
+    const text = JSON.stringify(entry)
+    const size = Buffer.byteLength(text) + 1
+    if (run.length && bytes + size > max) {
+      parts.push(wrap(run))
+      run = []
+      bytes = 0
+    }
+    run.push(text)
+    bytes += size
+  }
+  if (run.length || !parts.length) parts.push(wrap(run))
+  return parts
+}
 
 export type SearchSize = {
   /** The search file's bytes, and gzipped at level 9 (what a CDN would send). */

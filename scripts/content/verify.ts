@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import type { Block, Installment, Manifest, SearchRef } from '../../src/content/schema'
 import { joinUrl } from '../../src/content/url'
-import { validateSearchIndex } from '../../src/content/search/file'
+import { validateSearchIndex, type SearchEntry } from '../../src/content/search/file'
 import { validateInstallment, validateManifest } from '../../src/content/validate'
 import { sha256Of } from './hash'
 
@@ -145,6 +145,7 @@ async function searchProblems(
   const index = validateSearchIndex(parsed)
   if (index.kind !== 'ok') return [...problems, ...index.problems.map((p) => `${rel}: ${p}`)]
   const listed = index.value.installments
+  if (search.parts) problems.push(...(await partProblems(reader, search, listed)))
   const expected = new Map(manifest.installments.map((e) => [e.id, e]))
   const listedIds = new Set(listed.map((e) => e.id))
   for (const id of expected.keys())
@@ -165,6 +166,34 @@ async function searchProblems(
     if (blocks !== undefined && entry.blocks.length !== blocks)
       problems.push(`${where}.blocks has ${entry.blocks.length} text(s); the body has ${blocks} block(s)`)
   })
+  return problems
+}
+
+/** Each part must be the file the manifest names, and together they list what the whole file lists. */
+async function partProblems(
+  reader: ContentReader,
+  search: SearchRef,
+  whole: readonly SearchEntry[],
+): Promise<string[]> {
+  const problems: string[] = []
+  const listed: SearchEntry[] = []
+  for (const part of search.parts ?? []) {
+    const bytes = await reader.read(part.path)
+    if (!bytes) {
+      problems.push(`${part.path}: missing`)
+      continue
+    }
+    if (sha256Of(bytes) !== part.sha256) problems.push(`${part.path}: sha256 does not match the manifest`)
+    if (bytes.length !== part.bytes)
+      problems.push(`${part.path}: ${bytes.length} bytes; the manifest says ${part.bytes}`)
+    const parsed = parse(part.path, bytes, problems)
+    if (parsed === undefined) continue
+    const index = validateSearchIndex(parsed)
+    if (index.kind !== 'ok') problems.push(...index.problems.map((p) => `${part.path}: ${p}`))
+    else listed.push(...index.value.installments)
+  }
+  if (!problems.length && JSON.stringify(listed) !== JSON.stringify(whole))
+    problems.push(`${search.path}: its parts do not list what it lists, in the same order`)
   return problems
 }
 

@@ -166,6 +166,26 @@ export const searchRefSchema = v.object({
   sha256: sha256Schema,
   /** Its size: the app downloads it ahead of a search only when the cache can keep it. */
   bytes: v.optional(positiveInt),
+  /**
+   * The same installments in parts of about a megabyte, in order (absent in manifests built before
+   * parts). The app fetches these instead of the whole file: each is verified, kept and read back in
+   * a short step, so a search file of any size is had without a long block of the phone's one thread.
+   */
+  parts: v.optional(
+    v.pipe(
+      v.array(
+        v.object({
+          path: v.pipe(
+            v.string(),
+            v.regex(/^search\/part\.[a-f0-9]{12}\.json$/, 'must be search/part.<12 hex>.json'),
+          ),
+          sha256: sha256Schema,
+          bytes: positiveInt,
+        }),
+      ),
+      v.minLength(1, 'must have at least one part'),
+    ),
+  ),
 })
 
 export const seriesSchema = v.object({
@@ -208,6 +228,7 @@ export type OfficialAccount = v.InferOutput<typeof officialAccountSchema>
 export type Manifest = v.InferOutput<typeof manifestSchema>
 export type Installment = v.InferOutput<typeof installmentSchema>
 export type SearchRef = v.InferOutput<typeof searchRefSchema>
+export type SearchPartRef = NonNullable<SearchRef['parts']>[number]
 export type CoverImage = v.InferOutput<typeof coverImageSchema>
 
 export const GROUPS: readonly Group[] = groupSchema.options

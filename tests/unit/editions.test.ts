@@ -70,7 +70,7 @@ const files = (folder = published()): string[] =>
 type Manifest = {
   contentVersion: string
   installments: Array<{ id: string; path: string; sha256: string }>
-  search: { path: string; sha256: string }
+  search: { path: string; sha256: string; parts: Array<{ path: string }> }
 }
 const manifest = (): Manifest =>
   JSON.parse(readFileSync(path.join(published(), 'manifest.json'), 'utf8')) as Manifest
@@ -105,9 +105,11 @@ describe('build --into', () => {
     expect(second.contentVersion).not.toBe(first.contentVersion)
     expect(files()).toEqual(expect.arrayContaining(before))
     const added = files().filter((f) => !before.includes(f))
-    expect(added).toEqual([second.installments[1].path, second.search.path])
+    // The search file comes whole (for apps built before parts) and in its one part.
+    const searchFiles = [second.search.path, ...second.search.parts.map((part) => part.path)]
+    expect(added).toEqual([second.installments[1].path, ...searchFiles])
     expect(files()).toContain(first.search.path)
-    expect(out.at(-1)).toContain('2 new file(s), 2 unchanged; 2 edition(s) kept; search file 1 KB')
+    expect(out.at(-1)).toContain('3 new file(s), 2 unchanged; 2 edition(s) kept; search file 1 KB')
     const log = JSON.parse(readFileSync(path.join(published(), 'editions.json'), 'utf8')) as {
       editions: Array<{ contentVersion: string; files: string[] }>
     }
@@ -121,7 +123,7 @@ describe('build --into', () => {
     const before = files()
     await buildInto()
     expect(files()).toEqual(before)
-    expect(files().filter((f) => f.startsWith('search/'))).toHaveLength(1)
+    expect(files().filter((f) => f.startsWith('search/index.'))).toHaveLength(1)
     expect(out.at(-1)).toContain('0 new file(s)')
     expect(log().editions).toHaveLength(1)
   })
@@ -213,9 +215,12 @@ describe('prune', () => {
 
   test('search files: one per edition side by side, and prune removes only those no kept edition uses', async () => {
     const { a, b, c } = await threeEditions()
-    const searchFiles = () => files().filter((f) => f.startsWith('search/'))
+    const searchFiles = () => files().filter((f) => f.startsWith('search/index.'))
     expect(searchFiles()).toEqual([a, b, c].map((m) => m.search.path).sort())
-    expect(log().editions.map((e) => e.files.filter((f) => f.startsWith('search/')))).toEqual(
+    // Each part goes with its edition too.
+    const parts = () => files().filter((f) => f.startsWith('search/part.'))
+    expect(parts()).toEqual([a, b, c].flatMap((m) => m.search.parts.map((p) => p.path)).sort())
+    expect(log().editions.map((e) => e.files.filter((f) => f.startsWith('search/index.')))).toEqual(
       [a, b, c].map((m) => [m.search.path]),
     )
     expect(await main(['prune', published(), '--keep', '2'])).toBe(0)
@@ -223,6 +228,7 @@ describe('prune', () => {
     expect(searchFiles()).toEqual([b, c].map((m) => m.search.path).sort())
     expect(await main(['prune', published(), '--keep', '1'])).toBe(0)
     expect(searchFiles()).toEqual([c.search.path])
+    expect(parts()).toEqual(c.search.parts.map((p) => p.path))
   })
 
   test('--dry-run lists what would go and removes nothing', async () => {
