@@ -10,6 +10,7 @@ import { bundledHead } from '@/content/bundled'
 import { createContentCache } from '@/content/cache'
 import { createRepository, type Catalog, type RefreshStatus } from '@/content/repository'
 import { favouritesStore } from '@/library/favourites'
+import { fileStore, type FileStore } from '@/platform/files'
 import { logWarning } from '@/platform/log'
 
 import { loadBundledManifest } from './bundled-manifest'
@@ -20,12 +21,17 @@ export const CONTENT_URL = (process.env.TARO_APP_CONTENT_URL ?? '').trim()
 
 const favouriteIds = () => new Set(favouritesStore.get().map((f) => f.id))
 
+/** The cache's folder of the user data folder (WeChat) or its IndexedDB database (the browser). */
+const CACHE_FOLDER = 'lre-cache'
+const cacheIn = (files: FileStore | null) =>
+  files ? createContentCache({ files, pinned: favouriteIds }) : null
+
 export const repository = createRepository({
   bundled: { head: bundledHead, loadManifest: loadBundledManifest },
   // The build writes the content URL in as a literal, so without one `'' && …` is a constant false to
   // webpack: the remote source and the cache (and what only they use) stay out of the main package.
   remote: process.env.TARO_APP_CONTENT_URL && CONTENT_URL ? remoteSource(CONTENT_URL) : null,
-  cache: process.env.TARO_APP_CONTENT_URL && CONTENT_URL ? createContentCache(undefined, favouriteIds) : null,
+  cache: process.env.TARO_APP_CONTENT_URL && CONTENT_URL ? cacheIn(fileStore(CACHE_FOLDER)) : null,
   // The team sees in the real-time log when a publish broke: the kind of failure, never the reader's data.
   report: ({ what, ...fields }) =>
     logWarning(what === 'manifest' ? 'refresh-failed' : `${what}-failed`, fields),

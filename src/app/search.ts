@@ -8,8 +8,10 @@ import { bundledManifest } from '@/content/bundled/full'
 import { bundledPinyin, bundledSearchWhole } from '@/content/bundled/search'
 import type { Manifest } from '@/content/schema'
 import { bundledSearchIndex } from '@/content/search/bundled'
+import type { Problem } from '@/content/problem'
+import { buildSearchEngine } from '@/content/search/build'
 import { createSearchEngine, type SearchEngine } from '@/content/search/engine'
-import { validateSearchIndex } from '@/content/search/file'
+import { pauseForUi } from '@/platform/yield'
 import { validateManifest } from '@/content/validate'
 
 import { bundledBodyOf } from './reader-bodies'
@@ -21,14 +23,30 @@ repository.provideBundledSearch(() => {
 }, bundledSearchWhole)
 
 /**
- * `loading`: the search file is on its way; titles, people, organisations and tags are searched
- * meanwhile. `full`: every body the search file has (`stale`: an older file the device had, for the
- * bodies that have not changed since). `metadata`: no search file could be had, so only titles,
- * people and tags. `retry` when that may change (the network): the page asks again when it next shows.
+ * `loading`: the search file is on its way, or its engine is being built (`progress`, 0–1); titles,
+ * people, organisations and tags are searched meanwhile. `full`: every body the search file has
+ * (`stale`: an older file the device had, for the bodies that have not changed since; `notKept`: used
+ * now, but too large for the device to keep for offline search). `metadata`: no search file, so only
+ * titles, people and tags, and `why`. `retry` when that may change (the network): the page asks again
+ * when it next shows.
  */
 export type SearchState =
-  | { kind: 'loading'; engine: SearchEngine }
-  | { kind: 'full' | 'metadata'; engine: SearchEngine; retry: boolean; stale?: boolean }
+  | { kind: 'loading'; engine: SearchEngine; progress: number | null }
+  | {
+      kind: 'full'
+      engine: SearchEngine
+      retry: boolean
+      stale?: boolean
+      notKept?: { bytes: number; limit: number }
+    }
+  | { kind: 'metadata'; engine: SearchEngine; retry: boolean; why: MetadataOnly }
+
+/** Why only titles, people and tags are searched. */
+export type MetadataOnly =
+  | { kind: 'offline' }
+  | { kind: 'none' }
+  | { kind: 'broken' }
+  | { kind: 'too-large'; bytes: number; limit: number }
 
 let built: { manifest: Manifest; state: SearchState } | null = null
 let metadata: { manifest: Manifest; engine: SearchEngine } | null = null
@@ -41,26 +59,61 @@ function metadataEngine(manifest: Manifest): SearchEngine {
 }
 
 export const searchStateNow = (manifest: Manifest): SearchState =>
-  built?.manifest === manifest ? built.state : { kind: 'loading', engine: metadataEngine(manifest) }
+  built?.manifest === manifest
+    ? built.state
+    : { kind: 'loading', engine: metadataEngine(manifest), progress: null }
 
-/** The engine for this manifest: full text when the search file is there, else titles and people. */
-export async function loadSearch(manifest: Manifest): Promise<SearchState> {
+const isNetwork = (problem: Problem | undefined) =>
+  problem?.kind === 'offline' || problem?.kind === 'timeout' || problem?.kind === 'http-error'
+
+/**
+ * The engine for this manifest: full text when the search file is there, else titles and people.
+ * The engine is built a slice at a time (see buildSearchEngine), so the page answers touches while
+ * a whole edition is indexed; `onProgress` hears how far it is.
+ */
+export async function loadSearch(
+  manifest: Manifest,
+  onProgress: (state: SearchState) => void = () => undefined,
+): Promise<SearchState> {
   const known = searchStateNow(manifest)
   if (known.kind !== 'loading') return known
   const result = await repository.searchIndex()
-  const valid = result.kind === 'ok' ? validateSearchIndex(result.index) : null
-  if (valid?.kind === 'bad-data') repository.rejectSearch(valid.problems)
-  const problem = result.kind === 'ok' ? result.stale : result
-  const retry = problem?.kind === 'offline' || problem?.kind === 'timeout' || problem?.kind === 'http-error'
-  const state: SearchState =
-    valid?.kind === 'ok'
-      ? {
-          kind: 'full',
-          engine: createSearchEngine(manifest.installments, valid.value),
-          retry,
-          stale: Boolean(problem),
-        }
-      : { kind: 'metadata', engine: metadataEngine(manifest), retry }
+  const problem =
+    result.kind === 'ok'
+      ? result.stale
+      : result.kind === 'none' || result.kind === 'too-large'
+        ? undefined
+        : result
+  const retry = isNetwork(problem)
+  const engine = metadataEngine(manifest)
+  let state: SearchState
+  if (result.kind === 'ok') {
+    let shown = -1
+    const built_ = await buildSearchEngine(manifest.installments, result.parts, {
+      pause: pauseForUi,
+      onProgress: (done, total) => {
+        const percent = Math.floor((100 * done) / Math.max(total, 1))
+        if (percent === shown) return
+        shown = percent
+        onProgress({ kind: 'loading', engine, progress: percent / 100 })
+      },
+    })
+    if (built_.kind === 'bad-data') repository.rejectSearch(built_.problems)
+    state =
+      built_.kind === 'ok'
+        ? { kind: 'full', engine: built_.engine, retry, stale: Boolean(problem), notKept: result.notKept }
+        : { kind: 'metadata', engine, retry: false, why: { kind: 'broken' } }
+  } else {
+    const why: MetadataOnly =
+      result.kind === 'too-large'
+        ? { kind: 'too-large', bytes: result.bytes, limit: result.limit }
+        : result.kind === 'none'
+          ? { kind: 'none' }
+          : retry
+            ? { kind: 'offline' }
+            : { kind: 'broken' }
+    state = { kind: 'metadata', engine, retry, why }
+  }
   // A network failure is not remembered: the next visit to the page tries again.
   if (!retry) built = { manifest, state }
   return state

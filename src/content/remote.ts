@@ -4,7 +4,14 @@ import { joinUrl } from './url'
 import { sha256Hex } from './hash'
 import { classifyAttempt, isProblem, parseJson, type Problem } from './problem'
 import { createLimiter, DEFAULT_RETRY, sleep, withRetry, type RetryPolicy, type Sleep } from './retry'
-import { SCHEMA_VERSION, type Installment, type Manifest, type ManifestEntry, type SearchRef } from './schema'
+import {
+  SCHEMA_VERSION,
+  type Installment,
+  type Manifest,
+  type ManifestEntry,
+  type SearchPartRef,
+  type SearchRef,
+} from './schema'
 import { validateBodyOf, validateManifest } from './validate'
 
 /** WeChat's default is 60 s; a reader should learn much sooner that the network is not there. */
@@ -15,9 +22,13 @@ export const timeoutFor = (bytes = 0) => REQUEST_TIMEOUT_MS + Math.round(bytes /
 
 export type ManifestFetch =
   { kind: 'ok'; manifest: Manifest; etag: string | null } | { kind: 'not-modified' } | Problem
-export type BodyFetch = { kind: 'ok'; installment: Installment } | Problem
-/** The search file as published (bytes checked); the search page validates it, off the main package. */
-export type SearchFetch = { kind: 'ok'; index: unknown } | Problem
+/** A body, and its text as published: the cache keeps those bytes, whose sha256 the manifest gives. */
+export type BodyFetch = { kind: 'ok'; installment: Installment; text: string } | Problem
+/**
+ * The search file or one part of it, as published (bytes checked), and its text; the search page
+ * validates it, off the main package.
+ */
+export type SearchFetch = { kind: 'ok'; index: unknown; text: string } | Problem
 
 export type RemoteDeps = {
   request?: (url: string, headers: Record<string, string>, timeoutMs?: number) => Promise<RawAttempt>
@@ -52,14 +63,14 @@ export function createRemoteSource(base: string, deps: RemoteDeps = {}) {
   const verified = async (
     file: { path: string; sha256: string },
     timeoutMs?: number,
-  ): Promise<ReturnType<typeof parseJson>> => {
+  ): Promise<{ kind: 'json'; value: unknown; text: string } | Problem> => {
     const { result } = await get(joinUrl(base, file.path), {}, timeoutMs)
     if (isProblem(result)) return result
     if (result.kind === 'not-modified') return { kind: 'bad-data', problems: ['(root): unexpected 304'] }
     if (sha256Hex(result.text) !== file.sha256) return { kind: 'integrity' }
     const parsed = parseJson(result.text)
     if (isProblem(parsed)) return parsed
-    return checkVersion(parsed.value) ?? parsed
+    return checkVersion(parsed.value) ?? { ...parsed, text: result.text }
   }
 
   return {
@@ -80,15 +91,18 @@ export function createRemoteSource(base: string, deps: RemoteDeps = {}) {
       const checked = await verified(entry)
       if (isProblem(checked)) return checked
       const valid = validateBodyOf(entry.id, checked.value)
-      return valid.kind === 'ok' ? { kind: 'ok', installment: valid.value } : valid
+      return valid.kind === 'ok' ? { kind: 'ok', installment: valid.value, text: checked.text } : valid
     },
 
-    /** The full-text search file, checked like a body: its bytes against the manifest's sha256. */
-    searchIndex(ref: SearchRef): Promise<SearchFetch> {
+    /**
+     * The full-text search file or one of its parts, checked like a body: its bytes against the
+     * manifest's sha256.
+     */
+    searchIndex(ref: SearchRef | SearchPartRef): Promise<SearchFetch> {
       // A promise chain, not async: the mini program's build turns each async function into a state
       // machine, and this one is in the main package.
       return verified(ref, timeoutFor(ref.bytes)).then((checked) =>
-        isProblem(checked) ? checked : { kind: 'ok', index: checked.value },
+        isProblem(checked) ? checked : { kind: 'ok', index: checked.value, text: checked.text },
       )
     },
   }

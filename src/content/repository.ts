@@ -1,9 +1,9 @@
-import type { ContentCache } from './cache'
+import type { CachedManifest, ContentCache } from './cache'
 import { headOf, validateHead, type SeriesCounts } from './head'
 import { PAGE_SIZE, queryEntries } from './query'
 import { MAX_SEARCH_BYTES, type Problem } from './problem'
 import type { RemoteSource } from './remote'
-import type { Installment, Manifest, ManifestEntry } from './schema'
+import type { Installment, Manifest, ManifestEntry, SearchRef } from './schema'
 import { validateBodyOf, validateManifest } from './validate'
 
 export type ContentSource = { kind: 'bundled' } | { kind: 'remote'; base: string }
@@ -31,7 +31,22 @@ export type RefreshResult = { kind: 'ok'; changed: boolean } | Problem
  * it); `none` when the manifest names none. Its schema is checked by the search page's package, so the
  * main package does not carry it.
  */
-export type SearchIndexResult = { kind: 'ok'; index: unknown; stale?: Problem } | { kind: 'none' } | Problem
+export type SearchIndexResult =
+  | {
+      kind: 'ok'
+      /** The search file in parts, in order: each a search file of some of the installments. */
+      parts: readonly unknown[]
+      stale?: Problem
+      /** Used this session but not kept for offline reading: larger than the cache's share for it. */
+      notKept?: { bytes: number; limit: number }
+    }
+  | { kind: 'none' }
+  /** One search file (a manifest from before parts) larger than the app downloads in one go. */
+  | { kind: 'too-large'; bytes: number; limit: number }
+  | Problem
+
+/** A search file fetched, and how to keep it. */
+type FetchedSearch = { parts: unknown[]; keep: (cache: ContentCache) => Promise<boolean> }
 
 export type RefreshStatus =
   | { kind: 'idle' }
@@ -159,7 +174,7 @@ export function createRepository({
     return bundledSearch
   }
   /** The search file read this session, and the fetch under way. */
-  let search: { sha256: string; index: unknown } | null = null
+  let search: { sha256: string; found: SearchIndexResult } | null = null
   let searchInFlight: { sha256: string; result: Promise<SearchIndexResult> } | null = null
 
   let bundledManifest = bundled.manifest === undefined ? null : validateManifest(bundled.manifest)
@@ -186,15 +201,19 @@ export function createRepository({
   const cachedNewIds = () => new Set(remote && cache ? cache.loadNewIds(remote.base).slice(0, MAX_NEW) : [])
 
   /** The whole cached manifest, validated; it also writes the head when an older build left none. */
-  const fullFromCache = (): Catalog | null => {
+  const catalogOf = (cached: CachedManifest | null): Catalog | null => {
     if (!remote || !cache) return null
-    const cached = cache.loadManifest(remote.base)
     const valid = cached ? validateManifest(cached.manifest) : null
     if (!cached || valid?.kind !== 'ok') return null
     etag = cached.etag
     if (!cache.loadHead(remote.base))
       cache.saveHead({ base: remote.base, etag: cached.etag, head: headOf(valid.value) })
     return readyCatalog(valid.value, remoteSource(), cachedNewIds())
+  }
+  /** The same, now; undefined where saved files are read asynchronously only (the browser). */
+  const fullFromCache = (): Catalog | null | undefined => {
+    const cached = remote && cache ? cache.loadManifestNow(remote.base) : null
+    return cached === undefined ? undefined : catalogOf(cached)
   }
 
   /** The launch reads only the first screen when it can: its cost does not grow with the series. */
@@ -211,7 +230,8 @@ export function createRepository({
     return readyCatalog(manifest, remoteSource(), cachedNewIds(), counts)
   }
 
-  let catalog: Catalog = headFromCache() ?? fullFromCache() ?? bundledCatalog()
+  const launchFull = headFromCache() ? null : fullFromCache()
+  let catalog: Catalog = headFromCache() ?? launchFull ?? bundledCatalog()
 
   const emit = () => listeners.forEach((listener) => listener())
   const reportProblem = (what: ContentFailure['what'], problem: Problem) =>
@@ -263,6 +283,25 @@ export function createRepository({
       return false
     }
     const full = fullFromCache()
+    if (full === undefined) {
+      completeRemote()
+      return false
+    }
+    return completedWith(full)
+  }
+
+  /** Where saved files are read asynchronously: the first screen stays until the manifest is read. */
+  let remoteLoading: Promise<void> | null = null
+  const completeRemote = () => {
+    if (remoteLoading || !remote || !cache) return
+    remoteLoading = cache.loadManifest(remote.base).then((cached) => {
+      remoteLoading = null
+      if (catalog.status === 'ready' && catalog.source.kind === 'remote' && catalog.partial)
+        completedWith(catalogOf(cached))
+    })
+  }
+
+  const completedWith = (full: Catalog | null): boolean => {
     catalog = full ?? bundledCatalog()
     if (!full) completeBundled()
     // Not during the caller's render: subscribers hear of it once that is done.
@@ -293,8 +332,7 @@ export function createRepository({
     return result.kind === 'ok' ? { kind: 'ok', installment: result.value } : result
   }
 
-  const cachedBody = (meta: ManifestEntry): Installment | null => {
-    const raw = cache?.loadBody(meta.id, meta.sha256)
+  const validCached = (meta: ManifestEntry, raw: unknown): Installment | null => {
     if (raw == null) return null
     const result = validateBodyOf(meta.id, raw)
     return result.kind === 'ok' ? result.value : null
@@ -304,12 +342,14 @@ export function createRepository({
   const loadBody = async (meta: ManifestEntry): Promise<InstallmentResult> => {
     const local = bundledBody(meta)
     if (local) return local
-    const cached = cachedBody(meta)
+    const cached = validCached(meta, await cache?.loadBody(meta.id, meta.sha256))
     if (cached) return { kind: 'ok', installment: cached }
     if (!remote) return { kind: 'not-found' }
     const fetched = await remote.body(meta)
-    if (fetched.kind === 'ok') cache?.saveBody(meta.id, meta.sha256, fetched.installment)
-    return fetched
+    if (fetched.kind !== 'ok') return fetched
+    // The bytes as published, whose sha256 the manifest gives: what the cache checks on every read.
+    void cache?.saveBody(meta.id, meta.sha256, fetched.text, meta.sha256)
+    return { kind: 'ok', installment: fetched.installment }
   }
 
   const adopt = (manifest: Manifest, newEtag: string | null): boolean => {
@@ -333,9 +373,9 @@ export function createRepository({
     etag = newEtag
     if (remote) {
       catalog = readyCatalog(manifest, remoteSource(), newIds)
-      cache?.saveManifest({ base: remote.base, etag: newEtag, manifest }, headOf(manifest))
+      void cache?.saveManifest({ base: remote.base, etag: newEtag, manifest }, headOf(manifest))
       cache?.saveNewIds(remote.base, [...newIds])
-      cache?.prune(new Set(manifest.installments.map((e) => e.id)))
+      void cache?.prune(new Set(manifest.installments.map((e) => e.id)))
     }
     return changed
   }
@@ -353,24 +393,59 @@ export function createRepository({
 
   // Promise chains, not async functions: the mini program's build turns each of those into a state
   // machine, and the repository is in the main package.
-  const searchFrom = (ref: NonNullable<Manifest['search']>): Promise<SearchIndexResult> => {
-    const shipped = shipsSearch(ref) ? bundledSearchNow() : undefined
-    const saved = shipped !== undefined ? shipped : cache?.loadSearch(ref.sha256)
-    if (saved) return Promise.resolve({ kind: 'ok', index: saved })
-    if (!remote) return Promise.resolve({ kind: 'none' })
-    if (ref.bytes && ref.bytes > MAX_SEARCH_BYTES)
-      return Promise.resolve({
-        kind: 'bad-data',
-        problems: [`search: ${ref.bytes} bytes, too large to download`],
+  /** The parts of a search file fetched from the host: each verified, with its text to keep. */
+  const fetchSearch = (ref: SearchRef, from: RemoteSource): Promise<FetchedSearch | Problem> => {
+    if (ref.parts)
+      return Promise.all(ref.parts.map((part) => from.searchIndex(part))).then((fetched) => {
+        const ok = fetched.flatMap((one) => (one.kind === 'ok' ? [one] : []))
+        const failed = fetched.find((one): one is Problem => one.kind !== 'ok')
+        if (failed) return failed
+        return {
+          parts: ok.map((one) => one.index),
+          keep: (saving) =>
+            saving.saveSearch(
+              ref.sha256,
+              ok.map((one, i) => ({ text: one.text, hash: ref.parts?.[i].sha256 })),
+            ),
+        }
       })
-    return remote.searchIndex(ref).then((fetched): SearchIndexResult => {
-      if (fetched.kind === 'ok') {
-        cache?.saveSearch(ref.sha256, fetched.index)
-        return fetched
-      }
-      // An older file the device has still covers every body that has not changed since.
-      const older = cache?.loadSearch(null) ?? bundledSearchNow()
-      return older ? { kind: 'ok', index: older, stale: fetched } : fetched
+    return from
+      .searchIndex(ref)
+      .then((fetched) =>
+        fetched.kind === 'ok'
+          ? { parts: [fetched.index], keep: (saving) => saving.saveWholeSearch(ref.sha256, fetched.index) }
+          : fetched,
+      )
+  }
+
+  const searchFrom = (ref: SearchRef): Promise<SearchIndexResult> => {
+    const shipped = shipsSearch(ref) ? bundledSearchNow() : undefined
+    if (shipped !== undefined) return Promise.resolve({ kind: 'ok', parts: [shipped] })
+    const saved = cache ? cache.loadSearch(ref.sha256) : Promise.resolve(null)
+    return saved.then((found): SearchIndexResult | Promise<SearchIndexResult> => {
+      if (found) return { kind: 'ok', parts: found.parts }
+      if (!remote) return { kind: 'none' }
+      // One file (a manifest from before parts) is read, hashed and parsed in one go: past this size
+      // that would hold the phone's one thread too long, and WeChat may not hand it over at all.
+      if (!ref.parts && ref.bytes && ref.bytes > MAX_SEARCH_BYTES)
+        return { kind: 'too-large', bytes: ref.bytes, limit: MAX_SEARCH_BYTES }
+      return fetchSearch(ref, remote).then((fetched) => {
+        if ('parts' in fetched) {
+          const bytes = ref.bytes ?? 0
+          // Kept when it fits; used this session either way, and the page says it is not kept.
+          if (cache?.searchFits(bytes)) void fetched.keep(cache)
+          return cache && !cache.searchFits(bytes)
+            ? { kind: 'ok', parts: fetched.parts, notKept: { bytes, limit: cache.searchLimit() } }
+            : { kind: 'ok', parts: fetched.parts }
+        }
+        // An older file the device has still covers every body that has not changed since.
+        const older = cache ? cache.loadSearch(null) : Promise.resolve(null)
+        return older.then((had): SearchIndexResult => {
+          const bundledFile = had ? undefined : bundledSearchNow()
+          const parts = had ? had.parts : bundledFile ? [bundledFile] : null
+          return parts ? { kind: 'ok', parts, stale: fetched } : fetched
+        })
+      })
     })
   }
 
@@ -378,12 +453,17 @@ export function createRepository({
     complete()
     const ref = catalog.status === 'ready' ? catalog.manifest.search : undefined
     if (!ref) return Promise.resolve({ kind: 'none' })
-    if (search?.sha256 === ref.sha256) return Promise.resolve({ kind: 'ok', index: search.index })
+    if (search?.sha256 === ref.sha256) return Promise.resolve(search.found)
     if (searchInFlight?.sha256 !== ref.sha256) {
       const result = searchFrom(ref).then((found) => {
-        const problem = found.kind === 'ok' ? found.stale : found.kind === 'none' ? undefined : found
+        const problem =
+          found.kind === 'ok'
+            ? found.stale
+            : found.kind === 'none' || found.kind === 'too-large'
+              ? undefined
+              : found
         if (problem) reportProblem('search', problem)
-        else if (found.kind === 'ok') search = { sha256: ref.sha256, index: found.index }
+        else if (found.kind === 'ok') search = { sha256: ref.sha256, found }
         if (searchInFlight?.result === result) searchInFlight = null
         return found
       })
@@ -450,7 +530,13 @@ export function createRepository({
       return now() - lastAttemptAt >= maxAgeMs ? refresh() : null
     },
     async installment(id) {
-      const meta = entry(id)
+      let meta = entry(id)
+      // Past the first screen, while the rest of the manifest is being read: wait for it, then look.
+      const reading = remoteLoading ?? bundledLoading
+      if (!meta && reading) {
+        await reading
+        meta = entry(id)
+      }
       if (!meta) return { kind: 'not-found' }
       // Keyed by hash, not id: after a refresh that changes this body, the new edition is read.
       const known = bodies.get(meta.sha256)
@@ -468,7 +554,7 @@ export function createRepository({
       const local = bundledBody(meta)
       // A bundled body that fails its checks is for installment() to report, not to paper over.
       if (local && local.kind !== 'ok') return null
-      const now = local ? local.installment : cachedBody(meta)
+      const now = local ? local.installment : validCached(meta, cache?.loadBodyNow(meta.id, meta.sha256))
       if (now) bodies.set(meta.sha256, now)
       return now
     },
@@ -485,7 +571,7 @@ export function createRepository({
     rejectSearch(problems) {
       const ref = catalog.status === 'ready' ? catalog.manifest.search : undefined
       if (ref && search?.sha256 === ref.sha256) search = null
-      cache?.dropSearch()
+      void cache?.dropSearch()
       reportProblem('search', { kind: 'bad-data', problems })
     },
     markSeen(id) {

@@ -3,15 +3,25 @@
  * search page's package, not in the main package every launch loads (which is within 1 KB of its
  * 400 KB budget). The list's search box keeps its words in zh.ts.
  */
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+
 export const searchText = {
   searchLabel: '搜索访谈',
   clearSearch: '清除搜索',
   searchHint: '可以搜标题、人物、单位、标签，也能搜访谈正文里的一句话。',
   searchPinyinHint: '标题、人名和标签也能用拼音搜，例如 xitu 或 xt。',
   searchPreparing: '正在准备全文搜索…',
+  searchPreparingProgress: (percent: number) => `正在准备全文搜索（${percent}%）…`,
   searchPreparingMore: '正在准备全文搜索，先列出标题、人物和标签里的结果。',
   searchStale: '最新几期的正文暂时搜不到（全文索引还没更新到本机），其余照常搜索。',
-  searchMetadataOnly: '全文索引暂时不可用，现在只搜索标题、人物、单位和标签。',
+  searchOffline:
+    '没有网络，全文索引还没下载到本机：现在只搜索标题、人物、单位和标签。联网后回到本页即可全文搜索。',
+  searchBroken: '全文索引文件有误，现在只搜索标题、人物、单位和标签。下次打开本页会重新下载。',
+  searchNone: '这一版内容没有全文索引，只能搜索标题、人物、单位和标签。',
+  searchTooLarge: (bytes: number, limit: number) =>
+    `这一版的全文索引有 ${megabytes(bytes)}，超过本应用一次下载的上限 ${megabytes(limit)}，所以只搜索标题、人物、单位和标签。`,
+  searchNotKept: (bytes: number, limit: number) =>
+    `全文索引有 ${megabytes(bytes)}，超过本机为离线搜索保留的 ${megabytes(limit)}：现在可以全文搜索，离线时只能搜索标题、人物、单位和标签。`,
   searchFound: (n: number) => `找到 ${n} 篇`,
   matchCount: (n: number) => `${n} 处匹配`,
   searchNoResultTitle: '没有找到相关访谈',

@@ -12,6 +12,7 @@ import { text } from '@/i18n/zh'
 import { searchText } from '@/i18n/zh-search'
 import { decodeParam, openInstallment } from '@/platform/navigation'
 
+import { preparingText, SearchNotice } from './SearchNotice'
 import { SearchBox } from './SearchBox'
 
 import './index.scss'
@@ -45,7 +46,8 @@ export default function SearchPage() {
     setState(now)
     if (now.kind !== 'loading') return
     // Built after the first render, so the page and its box are on screen while the engine is made.
-    const later = setTimeout(() => void loadSearch(manifest).then((s) => live && setState(s)), 0)
+    const show = (next: SearchState) => live && setState(next)
+    const later = setTimeout(() => void loadSearch(manifest, show).then(show), 0)
     return () => {
       live = false
       clearTimeout(later)
@@ -70,19 +72,7 @@ export default function SearchPage() {
     <View className="search-page">
       <SearchBox initial={initial} onQuery={search} />
 
-      {state?.kind === 'metadata' ? (
-        <View className="notice" ariaRole="status">
-          {searchText.searchMetadataOnly}
-        </View>
-      ) : state?.kind === 'full' && state.stale ? (
-        <View className="notice" ariaRole="status">
-          {searchText.searchStale}
-        </View>
-      ) : preparing && trimmed && results?.count ? (
-        <View className="notice" ariaRole="status">
-          {searchText.searchPreparingMore}
-        </View>
-      ) : null}
+      {state ? <SearchNotice state={state} trimmed={trimmed} found={results?.count ?? 0} /> : null}
 
       {!trimmed ? (
         <View className="search-hint">
@@ -90,7 +80,7 @@ export default function SearchPage() {
           {state?.kind === 'metadata' ? null : <View>{searchText.searchPinyinHint}</View>}
         </View>
       ) : !results || (preparing && results.count === 0) ? (
-        <StateView kind="loading" title={searchText.searchPreparing} />
+        <StateView kind="loading" title={preparingText(state)} />
       ) : results.count === 0 ? (
         <StateView kind="empty" title={searchText.searchNoResultTitle} body={searchText.searchNoResultBody} />
       ) : (

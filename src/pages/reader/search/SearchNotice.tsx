@@ -1,0 +1,58 @@
+import { View } from '@tarojs/components'
+
+import type { MetadataOnly, SearchState } from '@/app/search'
+import { searchText } from '@/i18n/zh-search'
+
+function limitText(why: MetadataOnly): string {
+  switch (why.kind) {
+    case 'offline':
+      return searchText.searchOffline
+    case 'broken':
+      return searchText.searchBroken
+    case 'none':
+      return searchText.searchNone
+    case 'too-large':
+      return searchText.searchTooLarge(why.bytes, why.limit)
+  }
+}
+
+/** What the loading state says: how far the engine is, once it is being built. */
+export function preparingText(state: SearchState | null): string {
+  return state?.kind === 'loading' && state.progress !== null
+    ? searchText.searchPreparingProgress(Math.round(state.progress * 100))
+    : searchText.searchPreparing
+}
+
+/**
+ * What search covers when it is less than every body, said plainly: why, and until when. Nothing
+ * when full text is searched and kept.
+ */
+export function SearchNotice({
+  state,
+  trimmed,
+  found,
+}: {
+  state: SearchState
+  trimmed: string
+  found: number
+}) {
+  const text =
+    state.kind === 'metadata'
+      ? limitText(state.why)
+      : state.kind === 'full'
+        ? state.stale
+          ? searchText.searchStale
+          : state.notKept
+            ? searchText.searchNotKept(state.notKept.bytes, state.notKept.limit)
+            : null
+        : trimmed && found
+          ? state.progress !== null
+            ? `${preparingText(state)} ${searchText.searchPreparingMore}`
+            : searchText.searchPreparingMore
+          : null
+  return text ? (
+    <View className="notice" ariaRole="status">
+      {text}
+    </View>
+  ) : null
+}

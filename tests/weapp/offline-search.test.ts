@@ -1,0 +1,89 @@
+/**
+ * Editions the size of the book and past it, on the compiled build with a content URL, under WeChat's
+ * own limits (storage: 10 MB, 1 MB a key; the user data folder: 200 MB): read online, relaunch with
+ * no network on what the app kept, and search for a phrase in a body never opened. What a reader sees
+ * is read from the tree WeChat's compiler renders.
+ */
+import { generateSeries, uniquePhrase } from '../fixtures/generate'
+import { host, publish, REMOTE_DIST, type Published } from './content-server'
+import { Harness } from './harness'
+import { cardTitles, openCard, openSearch, readerTitle, resultTitles, searchFor, seen } from './screens'
+import { visibleText } from './wxml'
+
+const MiB = 1024 * 1024
+/** The cache's own budget for its files (DEFAULT_BUDGET in src/content/cache.ts). */
+const CACHE_BUDGET = 80 * MiB
+
+type Edition = { count: number; chars: number }
+
+/** The installment whose planted phrase sits in its last answer: deep in the body. */
+const deepIndex = ({ chars }: Edition) => Math.max(1, Math.round(chars / 300)) - 1
+
+/** The search page, once it no longer says it is preparing: waited for on the app's clock. */
+async function searchSettled(h: Harness): Promise<string> {
+  for (let step = 0; step < 600 && visibleText(seen(h)).includes('正在准备全文搜索'); step++)
+    await h.advance(100)
+  return visibleText(seen(h))
+}
+
+const cacheFiles = (h: Harness) => [...h.files.keys()].filter((f) => f.includes('/lre-cache/'))
+const bytesOf = (h: Harness) =>
+  cacheFiles(h).reduce((sum, f) => sum + Buffer.byteLength(String(h.files.get(f))), 0)
+
+describe.each<Edition>([
+  { count: 100, chars: 10_000 },
+  { count: 999, chars: 6_000 },
+])('an edition of $count interviews of $chars characters', (edition) => {
+  let files: Published
+  let online: Harness
+  let read: string[]
+
+  beforeAll(async () => {
+    files = publish(generateSeries(edition.count, edition.chars))
+    online = new Harness({ dist: REMOTE_DIST, request: host(files) })
+    await online.launch()
+    await online.advance(10_000)
+    read = cardTitles(online).slice(0, 5)
+    for (const title of read) {
+      await openCard(online, title)
+      online.back()
+      await online.settle()
+    }
+    await openSearch(online)
+    await searchFor(online, '平凡')
+    await searchSettled(online)
+  }, 600_000)
+
+  test('online, the whole search file is had, and kept in files within the budget', () => {
+    expect(online.errors).toEqual([])
+    const parts = cacheFiles(online).filter((f) => f.includes('/search.'))
+    expect(parts.length).toBeGreaterThan(edition.count === 999 ? 10 : 1)
+    expect(bytesOf(online)).toBeLessThanOrEqual(CACHE_BUDGET)
+    // Storage keeps small records only: none of the text.
+    const stored = [...online.storage.entries()].filter(([k]) => k.startsWith('lre.cache.'))
+    for (const [, value] of stored) expect(Buffer.byteLength(JSON.stringify(value))).toBeLessThan(MiB / 2)
+  })
+
+  test('relaunched offline: the five read interviews open, and a phrase from a body never opened is found', async () => {
+    const offline = new Harness({ dist: REMOTE_DIST, storage: online.storage, files: online.files })
+    await offline.launch()
+    await offline.advance(1000)
+    const deep = deepIndex(edition)
+    const phrase = uniquePhrase(deep)
+    await openSearch(offline)
+    await searchFor(offline, phrase)
+    const page = await searchSettled(offline)
+    expect(resultTitles(offline)).toEqual([`生成的第 ${deep + 1} 期：一段平凡而踏实的工作经历`])
+    // Nothing says search is less than whole, let alone "temporarily".
+    expect(page).not.toMatch(/暂时|只搜索标题/)
+    offline.back()
+    await offline.settle()
+    for (const title of read) {
+      await openCard(offline, title)
+      expect(readerTitle(offline)).toBe(title)
+      offline.back()
+      await offline.settle()
+    }
+    expect(offline.errors).toEqual([])
+  }, 300_000)
+})
