@@ -22,7 +22,7 @@ import { types } from 'node:util'
 import { shaped } from './wx-types'
 
 export const USER_DATA_PATH = 'wxfile://usr'
-/** Local cache and user files together: "小程序（含小游戏）最多可存储 200MB" (file-system guide). */
+/** Local cache and user files together, "最多可存储 200MB" (WeChat's file-system guide). */
 export const FILE_LIMIT_BYTES = 200 * 1024 * 1024
 export const DIRECTORY = Symbol('directory')
 export type FileEntry = string | Uint8Array | typeof DIRECTORY

@@ -2,6 +2,7 @@
 import { Clock } from './clock'
 import { createWx, DEFAULT_WX_SETTINGS, type WxHost, type WxSettings } from './wx'
 import { noUpdates } from './wx-app'
+import { FILE_LIMIT_BYTES, newFiles } from './wx-fs'
 
 type Api = (...args: unknown[]) => unknown
 export type Outcome = { success?: unknown; fail?: unknown; complete?: unknown }
@@ -13,6 +14,10 @@ export function setUp(settings: Partial<WxSettings> = {}, host: Partial<WxHost> 
     storage: new Map(),
     storageFault: 'none',
     storageReads: [],
+    files: newFiles(),
+    fileFault: 'none',
+    fileLimitBytes: FILE_LIMIT_BYTES,
+    fileReads: [],
     requests: [],
     respond: () => ({ fail: 'offline' }),
     toasts: [],
