@@ -42,8 +42,15 @@ export type FileSystemHost = {
   fileReads: FileRead[]
 }
 
-/** The folder of a first launch. */
-export const newFiles = (): Map<string, FileEntry> => new Map([[USER_DATA_PATH, DIRECTORY]])
+/** The folder of a first launch, or a seeded one: `newFiles({ d: DIRECTORY, 'd/a.json': '{}' })`. */
+export const newFiles = (entries: Record<string, FileEntry> = {}) =>
+  new Map<string, FileEntry>([
+    [USER_DATA_PATH, DIRECTORY],
+    ...Object.entries(entries).map(([name, entry]): [string, FileEntry] => [
+      `${USER_DATA_PATH}/${name}`,
+      entry,
+    ]),
+  ])
 
 /**
  * When each path was last written (UNIX seconds), kept beside the files Map rather than in it so that
@@ -158,9 +165,9 @@ export function openFolder(host: FileSystemHost, now: () => number) {
 
   function mkdir(api: string, dirPath: string, recursive = false) {
     const path = norm(dirPath)
-    if (!writable(path)) fail(api, `permission denied, open ${path}`)
-    // Also with `recursive`: WeChat's pages do not say otherwise, and apps check with access first.
+    // Also with `recursive`, and for the user data folder itself: WeChat's pages do not say otherwise.
     if (files.has(path)) fail(api, `file already exists ${path}`)
+    if (!writable(path)) fail(api, `permission denied, open ${path}`)
     const made = [path]
     for (let up = parentOf(path); !files.has(up); up = parentOf(up)) {
       if (!recursive || !writable(up)) fail(api, `no such file or directory ${path}`)
