@@ -72,6 +72,13 @@ const bytesOf = (entry: FileEntry | undefined): Uint8Array =>
 const sizeOf = (entry: FileEntry | undefined) =>
   typeof entry === 'string' ? Buffer.byteLength(entry, 'utf8') : bytesOf(entry).byteLength
 
+const joined = (a: Uint8Array, b: Uint8Array) => {
+  const both = new Uint8Array(a.byteLength + b.byteLength)
+  both.set(a)
+  both.set(b, a.byteLength)
+  return both
+}
+
 function fail(api: string, detail: string): never {
   throw new Error(`${api}:fail ${detail}`)
 }
@@ -115,7 +122,7 @@ export function openFolder(host: FileSystemHost, now: () => number) {
       append && typeof existing === 'string' && typeof content === 'string'
         ? existing + content
         : append
-          ? new Uint8Array([...bytesOf(existing), ...bytesOf(content)])
+          ? joined(bytesOf(existing), bytesOf(content))
           : content
     if (host.fileFault === 'full' || usedBytes() - sizeOf(existing) + sizeOf(next) > host.fileLimitBytes) {
       fail(api, QUOTA_MESSAGE)
@@ -190,7 +197,10 @@ export function openFolder(host: FileSystemHost, now: () => number) {
     if (entry !== DIRECTORY) fail(api, `not a directory ${path}`)
     const within = inside(path)
     if (within.length && !recursive) fail(api, 'directory not empty')
-    for (const key of [...within, path]) files.delete(key)
+    for (const key of [...within, path]) {
+      files.delete(key)
+      times.delete(key)
+    }
   }
 
   function unlink(api: string, filePath: string) {
@@ -200,6 +210,7 @@ export function openFolder(host: FileSystemHost, now: () => number) {
     if (entry === undefined) fail(api, `no such file or directory ${path}`)
     if (entry === DIRECTORY) fail(api, `operation not permitted, unlink ${path}`)
     files.delete(path)
+    times.delete(path)
   }
 
   function access(api: string, filePath: string) {
@@ -211,6 +222,7 @@ export function openFolder(host: FileSystemHost, now: () => number) {
     const [from, to] = [norm(oldPath), norm(newPath)]
     const at = `rename ${from} -> ${to}`
     if (!writable(from) || !writable(to)) fail(api, `permission denied, ${at}`)
+    // A directory moved into itself has, by the time it would arrive, no parent there.
     if (!files.has(from) || files.get(parentOf(to)) !== DIRECTORY || to.startsWith(`${from}/`)) {
       fail(api, `no such file or directory, ${at}`)
     }
@@ -220,7 +232,9 @@ export function openFolder(host: FileSystemHost, now: () => number) {
       const moved = to + key.slice(from.length)
       files.set(moved, files.get(key) as FileEntry)
       times.set(moved, times.get(key) ?? 0)
-      if (moved !== key) files.delete(key)
+      if (moved === key) continue
+      files.delete(key)
+      times.delete(key)
     }
   }
 
