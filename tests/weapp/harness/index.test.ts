@@ -1,5 +1,5 @@
 import * as facade from '../harness'
-import { DIST, Harness } from './index'
+import { DIRECTORY, DIST, Harness, USER_DATA_PATH } from './index'
 
 describe('the Harness', () => {
   it('keeps every name the suites and scripts import from tests/weapp/harness', () => {
@@ -48,5 +48,16 @@ describe('the Harness', () => {
     await h.settle()
     expect(rect).toMatchObject(expected)
     expect(h.errors).toEqual([])
+  })
+
+  it('boots on the files and storage a test passes, as a relaunch does, with the user data folder made', () => {
+    const first = new Harness({ fileLimitBytes: 10 })
+    expect(first.files).toEqual(new Map([[USER_DATA_PATH, DIRECTORY]]))
+    expect([first.fileLimitBytes, first.fileFault, first.fileReads]).toEqual([10, 'none', []])
+    first.files.set(`${USER_DATA_PATH}/a.json`, '{}')
+    const again = new Harness({ files: first.files, storage: first.storage })
+    expect(again.files).toBe(first.files)
+    expect(again.storage).toBe(first.storage)
+    expect(again.fileLimitBytes).toBe(200 * 1024 * 1024)
   })
 })

@@ -37,11 +37,11 @@ export type { ApiCall } from './wx-share'
 export type { AlbumState, CanvasRecord } from './wx-canvas'
 export type { HarnessRequest, HarnessResponse, Responder } from './wx-request'
 export type { StorageFault, StorageRead } from './wx-storage'
+export { DIRECTORY, USER_DATA_PATH, type FileEntry, type FileFault, type FileRead } from './wx-fs'
 
 type Options = Record<string, unknown>
 
 export class Harness extends Records implements WxHost {
-  readonly storage: Map<string, unknown>
   respond: Responder
   readonly stack: PageInstance[]
   readonly templates: Map<string, TemplateInfo>
@@ -62,12 +62,11 @@ export class Harness extends Records implements WxHost {
   private readonly leaving: Leaving
 
   constructor(options: HarnessOptions = {}) {
-    super()
+    super(options)
     this.dist = options.dist ?? DIST
     if (!existsSync(path.join(this.dist, 'app.js'))) {
       throw new Error(`No compiled mini program at ${this.dist}: run \`npm run build:weapp\` first`)
     }
-    this.storage = options.storage ?? new Map()
     this.respond = options.request ?? (() => ({ fail: 'offline' }))
     this.settings = settingsOf(options)
     this.templates = readTemplates(this.dist)

@@ -1,13 +1,18 @@
-/** What a test can set about the app it runs: the build, the network, storage, and the WeChat client. */
+/** What a test can set about the app it runs: the build, the network, storage, files, the WeChat client. */
 import { DEFAULT_WX_SETTINGS, type WxSettings } from './wx'
 import type { Responder } from './wx-request'
 import type { AlbumState } from './wx-canvas'
+import type { FileEntry } from './wx-fs'
 
 export type HarnessOptions = {
   /** Answers wx.request; without it every request fails as if offline. */
   request?: Responder
   /** Storage to boot with; pass another harness's `storage` to relaunch with the same data. */
   storage?: Map<string, unknown>
+  /** The user data folder to boot with (see wx-fs-folder.ts); pass another harness's `files`, as storage. */
+  files?: Map<string, FileEntry>
+  /** What the user data folder may hold (WeChat: 200 MB); lower, so a test need not write 200 MB. */
+  fileLimitBytes?: number
   /** The launch scene; 1154 is Moments single-page mode. */
   scene?: number
   /** This visit's scene when it differs from the launch's (a hot start). */

@@ -2,6 +2,8 @@
 import { Clock } from './clock'
 import { createWx, DEFAULT_WX_SETTINGS, type WxHost, type WxSettings } from './wx'
 import { noUpdates } from './wx-app'
+import type { Wx } from './wx-types'
+import { FILE_LIMIT_BYTES, newFiles } from './wx-fs'
 
 type Api = (...args: unknown[]) => unknown
 export type Outcome = { success?: unknown; fail?: unknown; complete?: unknown }
@@ -13,6 +15,10 @@ export function setUp(settings: Partial<WxSettings> = {}, host: Partial<WxHost> 
     storage: new Map(),
     storageFault: 'none',
     storageReads: [],
+    files: newFiles(),
+    fileFault: 'none',
+    fileLimitBytes: FILE_LIMIT_BYTES,
+    fileReads: [],
     requests: [],
     respond: () => ({ fail: 'offline' }),
     toasts: [],
@@ -39,10 +45,13 @@ export function setUp(settings: Partial<WxSettings> = {}, host: Partial<WxHost> 
   }
   const wx = createWx(h, clock, { ...DEFAULT_WX_SETTINGS, ...settings })
   const api = (name: string) => wx[name] as Api
-  /** Calls an async API with callbacks; resolves what they received once the clock settles. */
-  const call = async (name: string, option: Record<string, unknown> = {}) => {
+  /**
+   * Calls an async API with callbacks (a method of `on`, when given: the file system manager's); resolves
+   * what they received once the clock settles.
+   */
+  const call = async (name: string, option: Record<string, unknown> = {}, on: object = wx) => {
     const outcome: Outcome = {}
-    api(name)({
+    ;(on as Record<string, Api>)[name]({
       ...option,
       success: (r: unknown) => (outcome.success = r),
       fail: (e: unknown) => (outcome.fail = e),
@@ -52,4 +61,12 @@ export function setUp(settings: Partial<WxSettings> = {}, host: Partial<WxHost> 
     return outcome
   }
   return { clock, host: h, wx, api, call, navigations }
+}
+
+/** `setUp`'s fake wx with its file system manager, whose callback methods `call` runs. */
+export function setUpFiles(host: Partial<WxHost> = {}) {
+  const { wx, host: h, call, clock } = setUp({}, host)
+  const fs = (wx.getFileSystemManager as Wx['getFileSystemManager'])()
+  const callFs = (name: keyof typeof fs, option: Record<string, unknown>) => call(name, option, fs)
+  return { fs, host: h, clock, wx, call: callFs }
 }

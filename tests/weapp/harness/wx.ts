@@ -4,11 +4,12 @@
  * fails typecheck. Effects outside the page are recorded on the host for tests to read.
  *
  * One module a concern: this one puts them together with the client (system info, scenes, `canIUse`) and
- * the page's own bar, scroll and preview; storage, request, canvas, interaction (toast, modal, action
+ * the page's own bar, scroll and preview; storage, files, request, canvas, interaction (toast, modal, action
  * sheet), navigation, share, app plumbing and queries each have a `wx-*.ts` of their own.
  */
 import type { Clock } from './clock'
 import { appApis, type AppHost } from './wx-app'
+import { fileSystemApis, type FileSystemHost } from './wx-fs'
 import { canvasApis, DEFAULT_CANVAS_SETTINGS, type CanvasHost, type CanvasSettings } from './wx-canvas'
 import { interactionApis, type InteractionHost, type InteractionSettings } from './wx-interaction'
 import { navigationApis, type NavigationHost } from './wx-navigation'
@@ -20,6 +21,7 @@ import { asyncApi, callbackApi, shaped, type Wx } from './wx-types'
 
 /** Where the fakes record what happened, and where navigation goes. Read at every call. */
 export type WxHost = StorageHost &
+  FileSystemHost &
   RequestHost &
   CanvasHost &
   InteractionHost &
@@ -92,6 +94,7 @@ function fullWx(host: WxHost, clock: Clock, settings: WxSettings) {
     SDKVersion: '3.4.0',
   })
   const later = (fn: () => void) => void clock.add(fn, 0)
+  const VirtualDate = clock.date()
   const missing = new Set(settings.missingApis)
   const noop = () => undefined
   const ok = <K extends keyof Wx>(name: K) => asyncApi(later, name, noop as never)
@@ -117,6 +120,7 @@ function fullWx(host: WxHost, clock: Clock, settings: WxSettings) {
       canIUse: (schema: string) => !missing.has(String(schema).split('.')[0]),
       nextTick: (fn: () => void) => void clock.add(fn, 0),
       ...storageApis(host, later),
+      ...fileSystemApis(host, later, () => VirtualDate.now()),
       ...interactionApis(host, later, settings),
       setNavigationBarTitle: asyncApi(later, 'setNavigationBarTitle', (o) => {
         host.navigationTitles.push(String(o.title))
