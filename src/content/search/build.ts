@@ -7,13 +7,15 @@ import { duplicateProblems, searchEntrySchema, type SearchEntry } from './file'
 import { runInSlices, type Step } from './slices'
 
 /**
- * The build costs about 60–75 ns a character in Node, warm (999 × 6,000 characters, 6.3 million of
- * them, in 360–480 ms), so 100,000 characters are some 7 ms there, up to about 12 ms with a garbage
- * collection in the slice or a cold JIT. A phone is several times slower: some 50–70 ms, under the
- * 100 ms a tap may wait, while each pause costs a few milliseconds more of total time, so smaller
- * slices would mostly make the build longer. That is 16 installments of 6,000 characters a slice.
+ * What the build costs a character depends on the prose more than on anything else: every pair of
+ * characters not seen before is a new posting list. On prose drawn from a few thousand characters, as
+ * interviews are (tests/fixtures/real-size.ts), Node takes 400–750 ns a character (632,000 in 260–480
+ * ms); on the generated series' few dozen sentences, about 60 ns. 20,000 characters of real prose are
+ * some 8–10 ms in Node, so 40–60 ms on a phone several times slower, which leaves room under 100 ms
+ * for a garbage collection landing in the slice. Larger slices went past 15 ms in Node; smaller ones
+ * mostly add pauses (about 1 ms each in Node) to the total.
  */
-export const DEFAULT_SLICE_CHARS = 100_000
+export const DEFAULT_SLICE_CHARS = 20_000
 
 export type BuildOptions = {
   /** Called between two slices: yields to the event loop (platform/yield.ts pauseForUi). */
