@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- --baseline <git ref>] [--only scenarios|launch|phases|browser|search|card|real]`: the
- * performance scenarios on the compiled bundle, and the full-text search in Node.
+ * `npm run bench [-- --baseline <git ref>] [--only <table>]`, <table> one of scenarios, launch, phases,
+ * browser, search, search-build, card, real: the performance scenarios on the compiled bundle, and the
+ * full-text search in Node.
  *
  * 1. Each scenario 20 times: setData calls, bytes, rendered elements, widest element, depth
  *    (deterministic, and asserted in tests/weapp/budgets.test.ts) with the median wall time.
@@ -13,7 +14,10 @@
  * 5. Search at 100 and 999 installments × 6,000 characters, in Node (tests/tools/search-bench.ts): the
  *    search file's bytes, gzip bytes and ratio to the bodies' text, the engine's build time (median of
  *    5), and each query's first results screen (median of the runs, sizes interleaved) with the
- *    999 ÷ 100 ratio.
+ *    999 ÷ 100 ratio. Then the engine built in one go beside the sliced build the search page uses
+ *    (buildSearchEngine, pauses that are real setTimeout(0)): total time, the longest block of the
+ *    event loop, the time to a query's first results, with 999 ÷ 100 and sliced ÷ one-go ratios
+ *    (`--only search-build` runs this table alone).
  * 6. The quote card for a 300-character passage, in Node (tests/tools/card-bench.ts): line breaking,
  *    font-size fitting and drawing on a recording context (no rasterising, no PNG export).
  * 7. The column at the book's size (tests/tools/real-size-bench.ts): every package of the samples'
@@ -132,8 +136,23 @@ async function firstScreenTable() {
 }
 
 async function searchTable() {
-  const { searchBench } = await import('./search-bench')
-  return searchBench(RUNS)
+  const { searchBenches } = await import('./search-bench')
+  return searchBenches(RUNS)
+}
+
+/** The sliced build alone (`--only search-build`), without the size and query tables. */
+async function slicedTable() {
+  const { slicedBench } = await import('./search-bench')
+  return slicedBench(Math.min(RUNS, 5))
+}
+
+function printSliced(sliced: import('./search-bench').SlicedBench) {
+  console.log(
+    'building the engine: in one go, and in slices with real setTimeout(0) pauses (medians of 5, ms; ' +
+      'worst: the longest block over the runs):',
+  )
+  console.table(sliced.rows)
+  console.table(sliced.ratios)
 }
 
 async function cardTable() {
@@ -199,6 +218,8 @@ async function main(): Promise<void> {
     console.log(`a query's first results screen, search(q).first(20) (medians of ${RUNS}, ms):`)
     console.table(search.queries)
   }
+  const sliced = search?.sliced ?? (values.only === 'search-build' ? await slicedTable() : null)
+  if (sliced) printSliced(sliced)
 
   const card = wanted('card') ? await cardTable() : []
   if (card.length) {
@@ -219,7 +240,7 @@ async function main(): Promise<void> {
   mkdirSync(path.join(ROOT, 'bench'), { recursive: true })
   writeFileSync(
     path.join(ROOT, 'bench', 'latest.json'),
-    `${JSON.stringify({ runs: RUNS, scenarios, launch, phases, browser, search, card, real }, null, 2)}\n`,
+    `${JSON.stringify({ runs: RUNS, scenarios, launch, phases, browser, search, sliced, card, real }, null, 2)}\n`,
   )
   console.log(`wrote bench/latest.json (${RUNS} runs a scenario)`)
 }

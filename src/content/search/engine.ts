@@ -1,9 +1,9 @@
 import type { ManifestEntry } from '../schema'
-import type { SearchIndex } from './file'
+import type { SearchEntry, SearchIndex } from './file'
 import { fold, queryWords } from './fold'
 import { marksOf, occurrences, snippetOf, type Mark } from './marks'
 import { isPinyinQuery, matchPinyin, syllableRanges, type Span } from './pinyin'
-import { contains, createPostings, intersect, union } from './postings'
+import { contains, createPostings, intersect, union, type Postings } from './postings'
 
 export type { Mark }
 export type Field = 'title' | 'people' | 'tags' | 'body'
@@ -70,9 +70,7 @@ export function peopleLine(entry: ManifestEntry): string {
   return [name, role, organization].filter(Boolean).join(' · ')
 }
 
-type IndexEntry = SearchIndex['installments'][number]
-
-function docOf(entry: ManifestEntry, indexed: IndexEntry | undefined): Doc {
+function docOf(entry: ManifestEntry, indexed: SearchEntry | undefined): Doc {
   const pinyin = indexed?.pinyin
   const segments = [
     segment('title', entry.title, null, pinyin?.title),
@@ -228,33 +226,39 @@ const byRank = (a: Scored, b: Scored) =>
 const NONE: number[] = []
 const NO_RESULTS: SearchResults = { count: 0, first: () => [] }
 
-/**
- * Full-text search over the manifest's installments and, where the search file has them, their
- * bodies. Without a search file (`index` null) it searches titles, people and tags only. An index
- * entry counts only for the body edition it was made from, so a stale file never points a reader at
- * a passage that is no longer there.
- */
-export function createSearchEngine(
-  entries: readonly ManifestEntry[],
-  index: SearchIndex | null,
-): SearchEngine {
-  const indexed = new Map((index?.installments ?? []).map((e) => [e.id, e]))
-  const docs = entries.map((entry) => {
-    const found = indexed.get(entry.id)
-    return docOf(entry, found && found.sha256 === entry.sha256 ? found : undefined)
-  })
-  const text = createPostings()
-  const pinyin = createPostings()
-  docs.forEach((doc, d) => {
-    text.add(d, doc.folded.split(SEPARATOR))
-    pinyin.add(
-      d,
-      doc.segments.flatMap((seg) =>
-        seg.syllables?.length ? [seg.syllables.join(''), seg.syllables.map((s) => s[0]).join('')] : [],
-      ),
-    )
-  })
+/** The installments' docs and postings as far as they are built; the engine searches them as they are. */
+type Built = { docs: Doc[]; text: Postings; pinyin: Postings }
 
+/**
+ * Adds installments one at a time, in the manifest's order (postings need ascending doc numbers), so
+ * that the build can be cut into slices between two calls (build.ts); createSearchEngine adds them
+ * all in one go. An index entry counts only for the body edition it was made from, so a stale file
+ * never points a reader at a passage that is no longer there.
+ */
+export type EngineBuilder = {
+  add: (entry: ManifestEntry, indexed: SearchEntry | undefined) => void
+  engine: () => SearchEngine
+}
+
+export function createEngineBuilder(): EngineBuilder {
+  const built: Built = { docs: [], text: createPostings(), pinyin: createPostings() }
+  return {
+    add(entry, indexed) {
+      const doc = docOf(entry, indexed && indexed.sha256 === entry.sha256 ? indexed : undefined)
+      const d = built.docs.push(doc) - 1
+      built.text.add(d, doc.folded.split(SEPARATOR))
+      built.pinyin.add(
+        d,
+        doc.segments.flatMap((seg) =>
+          seg.syllables?.length ? [seg.syllables.join(''), seg.syllables.map((s) => s[0]).join('')] : [],
+        ),
+      )
+    },
+    engine: () => engineOf(built),
+  }
+}
+
+function engineOf({ docs, text, pinyin }: Built): SearchEngine {
   return {
     bodies: docs.filter((d) => d.segments.some((s) => s.field === 'body')).length,
     installments: docs.length,
@@ -285,4 +289,19 @@ export function createSearchEngine(
       }
     },
   }
+}
+
+/**
+ * Full-text search over the manifest's installments and, where the search file has them, their
+ * bodies, built in one go (buildSearchEngine in build.ts builds the same engine in slices). Without a
+ * search file (`index` null) it searches titles, people and tags only.
+ */
+export function createSearchEngine(
+  entries: readonly ManifestEntry[],
+  index: SearchIndex | null,
+): SearchEngine {
+  const indexed = new Map((index?.installments ?? []).map((e) => [e.id, e]))
+  const builder = createEngineBuilder()
+  for (const entry of entries) builder.add(entry, indexed.get(entry.id))
+  return builder.engine()
 }

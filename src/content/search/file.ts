@@ -28,12 +28,14 @@ export const searchIndexSchema = v.object({
 export type SearchEntry = v.InferOutput<typeof searchEntrySchema>
 export type SearchIndex = v.InferOutput<typeof searchIndexSchema>
 
+/** Each installment listed once: the problems when one is listed more than once. */
+export const duplicateProblems = (ids: readonly string[]): string[] =>
+  duplicates(ids).map((id) => `installments: duplicate id "${id}"`)
+
 /** A search file: schema, and each installment listed once. */
 export function validateSearchIndex(data: unknown): Validation<SearchIndex> {
   const parsed = parseWith(searchIndexSchema, data)
   if (parsed.kind !== 'ok') return parsed
-  const problems = duplicates(parsed.value.installments.map((e) => e.id)).map(
-    (id) => `installments: duplicate id "${id}"`,
-  )
+  const problems = duplicateProblems(parsed.value.installments.map((e) => e.id))
   return problems.length ? { kind: 'bad-data', problems } : parsed
 }
