@@ -101,7 +101,13 @@ export function createContentCache({
    * overwrite each other's entries, and the sweep never sees a file between its write and its entry.
    */
   let queue: Promise<unknown> = Promise.resolve()
+  let swept = false
   const inTurn = <T>(change: () => Promise<T>): Promise<T> => {
+    // The sweep runs before the first change, not at launch: a launch reads the head and nothing else.
+    if (!swept) {
+      swept = true
+      queue = queue.then(sweep, sweep).catch(() => undefined)
+    }
     const run = queue.then(change, change)
     queue = run.catch(() => undefined)
     return run
@@ -291,7 +297,6 @@ export function createContentCache({
   }
 
   if (legacy) void inTurn(() => migrate(legacy as Legacy))
-  void inTurn(sweep)
 
   return {
     /** The saved manifest now, where files read synchronously; undefined where they cannot. */

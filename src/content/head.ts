@@ -20,8 +20,14 @@ export function headOf(manifest: Manifest): Head {
       queryEntries(manifest.installments, { group: 'all', order }).slice(0, PAGE_SIZE),
     ),
   )
+  const first = { ...manifest, installments: manifest.installments.filter((e) => shown.has(e)) }
+  // Which search file, without its parts: their list grows with the series, and a launch needs none.
+  if (manifest.search) {
+    const { parts: _parts, ...whole } = manifest.search
+    first.search = whole
+  }
   return {
-    manifest: { ...manifest, installments: manifest.installments.filter((e) => shown.has(e)) },
+    manifest: first,
     counts: {
       total: manifest.installments.length,
       samples: manifest.installments.filter((e) => e.sample).length,

@@ -230,8 +230,7 @@ export function createRepository({
     return readyCatalog(manifest, remoteSource(), cachedNewIds(), counts)
   }
 
-  const launchFull = headFromCache() ? null : fullFromCache()
-  let catalog: Catalog = headFromCache() ?? launchFull ?? bundledCatalog()
+  let catalog: Catalog = headFromCache() ?? fullFromCache() ?? bundledCatalog()
 
   const emit = () => listeners.forEach((listener) => listener())
   const reportProblem = (what: ContentFailure['what'], problem: Problem) =>

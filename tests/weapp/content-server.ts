@@ -7,7 +7,7 @@ import path from 'node:path'
 import { publishInstallments } from '../../scripts/content/build'
 import { sha256Of } from '../../scripts/content/hash'
 import type { Installment } from '../../src/content/schema'
-import { Harness, type HarnessRequest, type HarnessResponse, type Responder } from './harness'
+import { Harness, type FileEntry, type HarnessRequest, type HarnessResponse, type Responder } from './harness'
 
 export const CONTENT_BASE = 'https://content.example.test/lre'
 export const REMOTE_DIST = path.resolve(__dirname, '..', '..', 'dist', 'weapp-remote')
@@ -58,12 +58,22 @@ export function bodyFile(files: Published, id: string): string {
   return found
 }
 
-/** The published search file's path, as the manifest names it. */
+/**
+ * The published search file's path, as the app fetches it: the one part of a small edition (the app
+ * fetches parts, not the whole file the manifest also names for older builds).
+ */
 export function searchFile(files: Published): string {
-  const manifest = JSON.parse(files.get('manifest.json') as string) as { search?: { path: string } }
-  if (!manifest.search) throw new Error('the edition names no search file')
-  return manifest.search.path
+  const manifest = JSON.parse(files.get('manifest.json') as string) as {
+    search?: { path: string; parts?: Array<{ path: string }> }
+  }
+  if (!manifest.search?.parts) throw new Error('the edition names no search file in parts')
+  if (manifest.search.parts.length !== 1) throw new Error('the edition has more than one search part')
+  return manifest.search.parts[0].path
 }
+
+/** The search file's parts the app keeps in its user data folder. */
+export const keptSearchParts = (kept: { files: Map<string, FileEntry> }) =>
+  [...kept.files.keys()].filter((f) => /\/lre-cache\/search\.[a-f0-9]{12}\.\d+\.[a-f0-9]{12}\.json$/.test(f))
 
 /** The same edition under the names earlier builds used (installments/<id>.json): the control. */
 export function withLegacyNames(files: Published): Published {
@@ -98,12 +108,15 @@ export function host(
   }
 }
 
+/** What an app keeps across launches: storage and the user data folder (an earlier Harness has both). */
+export type Kept = { storage?: Map<string, unknown>; files?: Map<string, FileEntry> }
+
 /**
- * A launch of the build with a content URL, on `storage` when it relaunches, run a minute on so its
+ * A launch of the build with a content URL, on what an earlier launch `kept` when it relaunches, run a minute on so its
  * refresh and what follows it (body and search-file prefetch) are done.
  */
-export async function launchedRemote(request: Responder, storage?: Map<string, unknown>): Promise<Harness> {
-  const app = new Harness({ dist: REMOTE_DIST, request, storage })
+export async function launchedRemote(request: Responder, kept: Kept = {}): Promise<Harness> {
+  const app = new Harness({ dist: REMOTE_DIST, request, storage: kept.storage, files: kept.files })
   await app.launch()
   await app.advance(60_000)
   return app

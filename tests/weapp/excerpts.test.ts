@@ -397,7 +397,7 @@ describe('when editors change the installment', () => {
   test('a block inserted before it: the excerpt opens at its passage, one block down', async () => {
     const first = await keptOnFirstEdition()
     const inserted: Block = { type: 'paragraph', text: '编者按：本篇在发布后补充了一段说明。' }
-    const app = await launchedRemote(host(publish(edited((blocks) => [inserted, ...blocks]))), first.storage)
+    const app = await launchedRemote(host(publish(edited((blocks) => [inserted, ...blocks]))), first)
     await openExcerpts(app)
     await app.tap(find(app.root(), byClass('ex__text')))
     await app.advance(100)
@@ -413,7 +413,7 @@ describe('when editors change the installment', () => {
     const first = await keptOnFirstEdition()
     const app = await launchedRemote(
       host(publish(edited((blocks) => blocks.filter((_, i) => i !== distinctAt)))),
-      first.storage,
+      first,
     )
     await openExcerpts(app)
     await app.tap(find(app.root(), byClass('ex__text')))

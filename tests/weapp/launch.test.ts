@@ -6,11 +6,16 @@
 import { generateSeries } from '../fixtures/generate'
 import { warmList } from './budget-scenarios'
 import { bundledManifest, CONTENT_BASE, host, newInstallment, publish, REMOTE_DIST } from './content-server'
-import { byClass, findAll, Harness, textOf, type Responder } from './harness'
+import { byClass, findAll, Harness, textOf, type FileEntry, type Responder } from './harness'
 import { cards, cardTitles, openSearch, resultTitles, searchFor, seenText } from './screens'
 
 const HEAD_KEY = 'lre.cache.head'
-const MANIFEST_KEY = 'lre.cache.manifest'
+/** The saved manifest's file, in the user data folder. */
+const manifestFile = (files: Map<string, FileEntry>) => {
+  const found = [...files.keys()].find((f) => /\/lre-cache\/manifest\.[a-f0-9]{12}\.json$/.test(f))
+  if (!found) throw new Error('no saved manifest')
+  return found
+}
 
 const cacheReadsBeforeFirstRender = (h: Harness) =>
   h.storageReads
@@ -53,15 +58,16 @@ describe('a warm launch with 999 installments cached', () => {
 
 /** Launches once to fill the cache, lets `spoil` change the saved records, and launches again. */
 async function relaunchAfter(
-  spoil: (storage: Map<string, unknown>) => void,
+  spoil: (storage: Map<string, unknown>, files: Map<string, FileEntry>) => void,
   respond: Responder = () => ({ fail: 'offline' }),
 ): Promise<Harness> {
   const cold = new Harness({ dist: REMOTE_DIST, request: host(publish(series)) })
   await cold.launch()
   await cold.advance(5000)
   const storage = new Map(cold.storage)
-  spoil(storage)
-  const h = new Harness({ dist: REMOTE_DIST, request: respond, storage })
+  const files = new Map(cold.files)
+  spoil(storage, files)
+  const h = new Harness({ dist: REMOTE_DIST, request: respond, storage, files })
   await h.launch()
   await h.advance(60_000)
   return h
@@ -105,7 +111,7 @@ test.each([
 
 describe('a good head whose saved manifest has gone bad', () => {
   test('offline: the first screen shows, then what the app ships, and nothing throws', async () => {
-    const h = await relaunchAfter((storage) => storage.set(MANIFEST_KEY, 'x{'))
+    const h = await relaunchAfter((_storage, files) => files.set(manifestFile(files), 'x{'))
     expect(cacheReadsBeforeFirstRender(h)[0]).toBe(HEAD_KEY)
     expect(cardTitles(h)).toEqual(
       expect.arrayContaining([bundledManifest.installments[bundledManifest.installments.length - 1].title]),
@@ -115,7 +121,10 @@ describe('a good head whose saved manifest has gone bad', () => {
   })
 
   test('online: the whole manifest is fetched again, with no ETag to answer 304 to', async () => {
-    const h = await relaunchAfter((storage) => storage.set(MANIFEST_KEY, 'x{'), host(publish(series)))
+    const h = await relaunchAfter(
+      (_storage, files) => files.set(manifestFile(files), 'x{'),
+      host(publish(series)),
+    )
     expect(cardTitles(h)[0]).toBe(series[119].title)
     expect(h.requests.some((r) => r.url.endsWith('/manifest.json') && !r.header['If-None-Match'])).toBe(true)
     expect(h.errors).toEqual([])

@@ -1,6 +1,6 @@
 /** Remote-content scenarios shared by the tests (which assert) and tests/tools/measure-remote.ts (which prints). */
 import { generateSeries } from '../fixtures/generate'
-import { host, publish, REMOTE_DIST } from './content-server'
+import { host, keptSearchParts, publish, REMOTE_DIST } from './content-server'
 import { Harness } from './harness'
 import { cardTitles, openCard } from './screens'
 
@@ -11,15 +11,23 @@ export type RemoteMeasure = {
   /** One conditional request for the manifest: the search file is saved. */
   warmLaunchRequests: number
   searchFileSaved: boolean
+  /** The search file's parts kept: each is one request of the cold launch. */
+  searchParts: number
   bodiesOpened: number
   cacheBytes: number
+  /** The largest record the cache keeps in storage (its files are in the user data folder). */
   largestCacheKeyBytes: number
 }
 
-const cacheEntries = (h: Harness) =>
-  [...h.storage.entries()]
+/** What the cache keeps: its records in storage and its files in the user data folder, with their bytes. */
+const cacheEntries = (h: Harness) => [
+  ...[...h.storage.entries()]
     .filter(([k]) => k.startsWith('lre.cache.'))
-    .map(([k, v]) => [k, Buffer.byteLength(JSON.stringify(v))] as const)
+    .map(([k, v]) => [k, Buffer.byteLength(JSON.stringify(v))] as const),
+  ...[...h.files.entries()]
+    .filter(([k]) => k.includes('/lre-cache/'))
+    .map(([k, v]) => [k, Buffer.byteLength(String(v))] as const),
+]
 
 /**
  * Cold launch (the manifest, then the search file behind the first screen), open every installment
@@ -43,7 +51,12 @@ export async function measureRemote(count: number, chars = 6000): Promise<Remote
     await cold.trigger('onReachBottom')
   }
   const entries = cacheEntries(cold)
-  const warm = new Harness({ dist: REMOTE_DIST, request: host(files), storage: cold.storage })
+  const warm = new Harness({
+    dist: REMOTE_DIST,
+    request: host(files),
+    storage: cold.storage,
+    files: cold.files,
+  })
   await warm.launch()
   await warm.advance(10_000)
   if (titles.length === 0 || cold.errors.length || warm.errors.length)
@@ -52,9 +65,12 @@ export async function measureRemote(count: number, chars = 6000): Promise<Remote
     installments: count,
     coldLaunchRequests,
     warmLaunchRequests: warm.requests.length,
-    searchFileSaved: entries.some(([key]) => key === 'lre.cache.search'),
+    searchFileSaved: keptSearchParts(cold).length > 0,
+    searchParts: keptSearchParts(cold).length,
     bodiesOpened: opened,
     cacheBytes: entries.reduce((sum, [, bytes]) => sum + bytes, 0),
-    largestCacheKeyBytes: Math.max(...entries.map(([, bytes]) => bytes)),
+    largestCacheKeyBytes: Math.max(
+      ...entries.filter(([k]) => k.startsWith('lre.')).map(([, bytes]) => bytes),
+    ),
   }
 }

@@ -11,6 +11,8 @@ import {
   bundledManifest,
   CONTENT_BASE,
   host,
+  keptSearchParts,
+  type Kept,
   newInstallment,
   publish,
   searchFile,
@@ -68,8 +70,8 @@ const extra = newInstallment(bundledManifest.installments.length + 1)
 const withExtra = () => publish([...bundledBodies(), extra])
 const bundledTitles = bundledManifest.installments.map((e) => e.title)
 
-async function boot(request: Responder, storage = readerStorage()): Promise<Harness> {
-  const h = new Harness({ dist: REMOTE_DIST, request, storage })
+async function boot(request: Responder, kept: Kept = { storage: readerStorage() }): Promise<Harness> {
+  const h = new Harness({ dist: REMOTE_DIST, request, storage: kept.storage, files: kept.files })
   await h.launch()
   await h.advance(60_000) // long enough for every timeout and retry to run out
   return h
@@ -159,7 +161,7 @@ describe('manifest faults: the app keeps what it has and says it could not updat
   test.each(manifestFaults)('%s', async (_name, respond, requests) => {
     const storage = readerStorage()
     const before = new Map(storage)
-    const h = await boot(respond(), storage)
+    const h = await boot(respond(), { storage })
 
     expect(cardTitles(h).sort()).toEqual([...bundledTitles].sort())
     expect(notice(h)).toEqual(['没能更新，正在显示已保存的内容'])
@@ -246,11 +248,16 @@ describe('a good refresh', () => {
     ])
     expect(cold.requests[0].header['If-None-Match']).toBeUndefined()
     // Saved for later launches and offline search.
-    expect(cold.storage.has('lre.cache.search')).toBe(true)
+    expect(keptSearchParts(cold)).toHaveLength(1)
     await openCard(cold, extra.title)
     expect(cold.requests).toHaveLength(3)
 
-    const warm = new Harness({ dist: REMOTE_DIST, request: host(files), storage: cold.storage })
+    const warm = new Harness({
+      dist: REMOTE_DIST,
+      request: host(files),
+      storage: cold.storage,
+      files: cold.files,
+    })
     await warm.launch()
     // Before the network answers, the first screen already has the cached remote list.
     expect(cardTitles(warm)).toContain(extra.title)
@@ -267,7 +274,7 @@ describe('a good refresh', () => {
     const files = withExtra()
     const online = await boot(host(files))
     await openCard(online, extra.title)
-    const offline = await boot(() => ({ fail: 'offline' }), online.storage)
+    const offline = await boot(() => ({ fail: 'offline' }), online)
     expect(cardTitles(offline)).toContain(extra.title)
     expect(notice(offline)).toEqual(['没能更新，正在显示已保存的内容'])
     await openCard(offline, extra.title)
@@ -323,7 +330,7 @@ describe('body faults: metadata stays, the reader can retry', () => {
     const storage = readerStorage()
     const before = new Map(storage)
     const files = withExtra()
-    const h = await boot(respond(files), storage)
+    const h = await boot(respond(files), { storage })
     expect(cardTitles(h)).toContain(extra.title)
     await openCard(h, extra.title)
     await h.advance(60_000)
@@ -345,7 +352,7 @@ describe('a valid manifest with fewer installments than cached', () => {
     expect(cardTitles(first)).toHaveLength(bundledTitles.length + 1)
     const removed = bundledManifest.installments[2] // the reader's favourite
     const fewer = publish(bundledBodies().filter((b) => b.id !== removed.id))
-    const second = await boot(host(fewer), first.storage)
+    const second = await boot(host(fewer), first)
     expect(cardTitles(second)).toHaveLength(bundledTitles.length - 1)
     expect(cardTitles(second)).not.toContain(removed.title)
     await tapTab(second, '/pages/favourites/index')
@@ -392,7 +399,9 @@ test('100 installments of 6,000 characters, every one opened: the cache, search 
   expect(measured).toMatchObject({
     installments: 100,
     bodiesOpened: 100,
-    coldLaunchRequests: 2,
+    // The manifest, then the search file's two parts (about 1 MB each) behind the first screen.
+    coldLaunchRequests: 3,
+    searchParts: 2,
     warmLaunchRequests: 1,
     searchFileSaved: true,
   })
@@ -402,11 +411,11 @@ test('100 installments of 6,000 characters, every one opened: the cache, search 
 
 test('a favourite saved from the list is fetched at once and readable offline later', async () => {
   const files = withExtra()
-  const online = await boot(host(files), new Map())
+  const online = await boot(host(files), { storage: new Map() })
   await online.tap(find(find(online.root(), withText('cd', extra.title)), byClass('fb')))
   await online.advance(1000)
   expect(online.requests.map((r) => r.url)).toContain(`${CONTENT_BASE}/${bodyFile(withExtra(), extra.id)}`)
-  const offline = await boot(() => ({ fail: 'offline' }), online.storage)
+  const offline = await boot(() => ({ fail: 'offline' }), online)
   await tapTab(offline, '/pages/favourites/index')
   await offline.tap(find(favouriteRows(offline)[0], byClass('fav__title')))
   expect(readerTitle(offline)).toBe(extra.title)
@@ -416,7 +425,7 @@ test('a favourite saved from the list is fetched at once and readable offline la
 
 test("a refresh that brings a new installment keeps the list's place (pages already shown stay shown)", async () => {
   let files = publish(generateSeries(100))
-  const h = await boot((request) => host(files)(request), new Map())
+  const h = await boot((request) => host(files)(request), { storage: new Map() })
   await h.trigger('onReachBottom')
   expect(cards(h)).toHaveLength(40)
   files = publish([...generateSeries(100), newInstallment(101, 'remote-extra-101')])

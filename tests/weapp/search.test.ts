@@ -12,7 +12,15 @@ import { searchText } from '@/i18n/zh-search'
 
 import { FIXTURE_BUNDLED } from '../fixtures/built'
 import { fixtureNickname } from '../fixtures/series'
-import { bundledBodies, host, launchedRemote, newInstallment, publish, searchFile } from './content-server'
+import {
+  bundledBodies,
+  host,
+  keptSearchParts,
+  launchedRemote,
+  newInstallment,
+  publish,
+  searchFile,
+} from './content-server'
 import { byClass, find, findAll, Harness, textOf } from './harness'
 import {
   boldIn,
@@ -251,8 +259,8 @@ describe('a remote edition', () => {
 
   test('its search file, saved behind the first screen, searches its bodies offline later', async () => {
     const online = await launchedRemote(host(files()))
-    expect(online.storage.has('lre.cache.search')).toBe(true)
-    const offline = await launchedRemote(() => ({ fail: 'offline' }), online.storage)
+    expect(keptSearchParts(online)).toHaveLength(1)
+    const offline = await launchedRemote(() => ({ fail: 'offline' }), online)
     await openSearch(offline)
     await searchFor(offline, '矿物和脉石')
     expect(resultTitles(offline)).toEqual([extra.title])
@@ -263,7 +271,7 @@ describe('a remote edition', () => {
   test('while the search file downloads, a query shows the preparing state, then its results', async () => {
     // The search file could not be fetched ahead (the connection dropped just then); now it can.
     const { published, network, app } = await launchedWithoutSearchFile()
-    expect(app.storage.has('lre.cache.search')).toBe(false)
+    expect(keptSearchParts(app)).toEqual([])
     network.searchFileReachable = true
     const before = app.requests.length
     await app.tap(find(app.root(), byClass('search')))
@@ -315,7 +323,7 @@ describe('a remote edition', () => {
       host(published, (file) =>
         !online || file === searchFile(published) ? { fail: 'offline' } : undefined,
       ),
-      first.storage,
+      first,
     )
     online = false
     await openSearch(later)
@@ -329,20 +337,31 @@ describe('a remote edition', () => {
     expect(later.errors).toEqual([])
   })
 
-  test('offline, with a corrupt saved search file: titles and people are still searched, and it says so', async () => {
+  test('offline, with a corrupt saved search file: it is never read; the bundled one serves the bodies it has, and it says so', async () => {
     const online = await launchedRemote(host(files()))
-    const storage = new Map(online.storage)
-    storage.set('lre.cache.search.0', JSON.stringify([{ id: 42 }]))
-    const offline = await launchedRemote(() => ({ fail: 'offline' }), storage)
+    // Damaged on disk: the same length, other bytes.
+    const damaged = new Map(online.files)
+    const [part] = keptSearchParts(online)
+    damaged.set(part, String(damaged.get(part)).replace('矿物', '矿石'))
+    const offline = await launchedRemote(() => ({ fail: 'offline' }), {
+      storage: online.storage,
+      files: damaged,
+    })
     await openSearch(offline)
-    expect(notice(offline)).toEqual([searchText.searchMetadataOnly])
+    await offline.advance(1000)
+    expect(notice(offline)).toEqual([searchText.searchStale])
+    // The new installment by its people; its body's phrase neither as saved nor as damaged.
     await searchFor(offline, extra.interviewee.name)
     expect(resultTitles(offline)).toContain(extra.title)
+    for (const phrase of ['矿物和脉石', '矿石和脉石']) {
+      await searchFor(offline, phrase)
+      expect(resultTitles(offline)).toEqual([])
+    }
+    // A bundled body is still found by its text.
     await searchFor(offline, fixtureNickname(7))
-    expect(resultTitles(offline)).toEqual([])
-    // The damaged copy is gone (the next search online fetches it again), and the team hears of it.
-    expect(offline.storage.has('lre.cache.search')).toBe(false)
-    expect(offline.realtimeLogs.map(eventOf)).toContain('search-failed')
+    expect(resultTitles(offline).length).toBeGreaterThan(0)
+    // The damaged copy is gone (the next search online fetches it again).
+    expect(keptSearchParts(offline)).toEqual([])
     expect(offline.errors).toEqual([])
   })
 
@@ -354,7 +373,7 @@ describe('a remote edition', () => {
         : undefined,
     )
     const app = await launchedRemote(tampered)
-    expect(app.storage.has('lre.cache.search')).toBe(false)
+    expect(keptSearchParts(app)).toEqual([])
     await openSearch(app)
     await app.advance(20_000)
     expect(notice(app)).toEqual([searchText.searchStale])

@@ -32,8 +32,12 @@ export class Clock {
     return this.timers.length
   }
 
-  /** Runs every timer due now (and the microtasks between them) until nothing is left to do. */
-  async settle(maxRounds = 500): Promise<void> {
+  /**
+   * Runs every timer due now (and the microtasks between them) until nothing is left to do. A long job
+   * cut into slices by zero timeouts is many rounds (the search engine of 999 installments is some 400),
+   * so the guard against a timer that reschedules itself for ever is set well above that.
+   */
+  async settle(maxRounds = 5000): Promise<void> {
     for (let round = 0; round < maxRounds; round++) {
       await new Promise((resolve) => setImmediate(resolve))
       const due = this.timers.filter((t) => t.at <= this.now).sort((a, b) => a.at - b.at || a.id - b.id)

@@ -195,7 +195,7 @@ export class Harness extends Records implements WxHost {
   }
 
   /** Runs every timer due now (and the microtasks between them) until nothing is left to do. */
-  settle(maxRounds = 500): Promise<void> {
+  settle(maxRounds?: number): Promise<void> {
     return this.clock.settle(maxRounds)
   }
 
