@@ -145,7 +145,8 @@ async function searchProblems(
   const index = validateSearchIndex(parsed)
   if (index.kind !== 'ok') return [...problems, ...index.problems.map((p) => `${rel}: ${p}`)]
   const listed = index.value.installments
-  if (search.parts) problems.push(...(await partProblems(reader, search, listed)))
+  // Compared with the whole file only when that is the one the manifest names: else that is the fault.
+  if (search.parts) problems.push(...(await partProblems(reader, search, problems.length ? null : listed)))
   const expected = new Map(manifest.installments.map((e) => [e.id, e]))
   const listedIds = new Set(listed.map((e) => e.id))
   for (const id of expected.keys())
@@ -173,7 +174,7 @@ async function searchProblems(
 async function partProblems(
   reader: ContentReader,
   search: SearchRef,
-  whole: readonly SearchEntry[],
+  whole: readonly SearchEntry[] | null,
 ): Promise<string[]> {
   const problems: string[] = []
   const listed: SearchEntry[] = []
@@ -192,7 +193,7 @@ async function partProblems(
     if (index.kind !== 'ok') problems.push(...index.problems.map((p) => `${part.path}: ${p}`))
     else listed.push(...index.value.installments)
   }
-  if (!problems.length && JSON.stringify(listed) !== JSON.stringify(whole))
+  if (whole && !problems.length && JSON.stringify(listed) !== JSON.stringify(whole))
     problems.push(`${search.path}: its parts do not list what it lists, in the same order`)
   return problems
 }

@@ -122,6 +122,18 @@ describe('validate', () => {
   }
   const searchPath = fixture.search?.path ?? 'search/index.(none).json'
   const fixtureSearch = readFileSync(path.join(FIXTURE_BUNDLED, searchPath), 'utf8')
+  const partPath = fixture.search?.parts?.[0].path ?? 'search/part.(none).json'
+  /** Replaces the one part with `change` of it, named by its hash in the manifest as the CLI would. */
+  function republishPart(d: string, change: Change): void {
+    const bytes = Buffer.from(JSON.stringify(change(JSON.parse(fixtureSearch) as SearchIndex)))
+    const sha256 = sha256Of(bytes)
+    const part = { path: `search/part.${sha256.slice(0, 12)}.json`, sha256, bytes: bytes.length }
+    const manifestFile = path.join(d, 'manifest.json')
+    const m = JSON.parse(readFileSync(manifestFile, 'utf8'))
+    rmSync(path.join(d, partPath))
+    writeFileSync(path.join(d, part.path), bytes)
+    writeFileSync(manifestFile, JSON.stringify({ ...m, search: { ...m.search, parts: [part] } }))
+  }
   type Change = (index: SearchIndex) => SearchIndex
   /** The fixture's search file as `change` makes it, under the name its new hash gives it. */
   function changed(change: Change) {
@@ -199,6 +211,20 @@ describe('validate', () => {
         writeFileSync(file, readFileSync(file, 'utf8').replace('开场白', '开头语'))
       },
       [`${searchPath}: sha256 does not match the manifest`],
+    ],
+    [
+      'a search part edited after the build',
+      (d) => {
+        const file = path.join(d, partPath)
+        writeFileSync(file, readFileSync(file, 'utf8').replace('开场白', '开头语'))
+      },
+      [`${partPath}: sha256 does not match the manifest`],
+    ],
+    ['a search part missing', (d) => rmSync(path.join(d, partPath)), [`${partPath}: missing`]],
+    [
+      'search parts that list less than the whole file',
+      (d) => republishPart(d, lostFirst),
+      [`${searchPath}: its parts do not list what it lists, in the same order`],
     ],
     [
       'a search file cut short',
