@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --baseline <git ref>] [--only <table>]`, <table> one of scenarios, launch, phases,
- * browser, search, search-build, card, real: the performance scenarios on the compiled bundle, and the
+ * browser, search, search-build, card, cache, real: the performance scenarios on the compiled bundle, and the
  * full-text search in Node.
  *
  * 1. Each scenario 20 times: setData calls, bytes, rendered elements, widest element, depth
@@ -20,7 +20,11 @@
  *    (`--only search-build` runs this table alone).
  * 6. The quote card for a 300-character passage, in Node (tests/tools/card-bench.ts): line breaking,
  *    font-size fitting and drawing on a recording context (no rasterising, no PNG export).
- * 7. The column at the book's size (tests/tools/real-size-bench.ts): every package of the samples'
+ * 7. The cache (tests/tools/cache-bench.ts, `--only cache`): editions of 100 × 6,000, 100 × 10,000 and
+ *    999 × 6,000 characters read online on the compiled bundle, then searched offline after a
+ *    relaunch: the bytes kept in storage and in the user data folder, the search file's parts, and the
+ *    time to a phrase from a body never opened with the longest single task, 999 ÷ 100.
+ * 8. The column at the book's size (tests/tools/real-size-bench.ts): every package of the samples'
  *    build and of the real-size build, and the first search results at the real size, offline, on the
  *    compiled bundle (launch of the search page with a query: unpacking, the engine, the results).
  *
@@ -172,6 +176,12 @@ async function realTables() {
   }
 }
 
+async function cacheTables() {
+  ensureBuilt('build:weapp:remote', 'dist/weapp-remote/app.js')
+  const { cacheTable } = await import('./cache-bench')
+  return cacheTable()
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { baseline: { type: 'string' }, only: { type: 'string' } } })
   const wanted = (table: string) => !values.only || values.only === table
@@ -227,6 +237,17 @@ async function main(): Promise<void> {
     console.table(card)
   }
 
+  const cache = wanted('cache') ? await cacheTables() : null
+  if (cache) {
+    console.log(
+      'what the cache keeps after reading an edition online (5 interviews and the search page), and ' +
+        'offline search after a relaunch (a phrase from a body never opened; wall ms, longest task on the ' +
+        "harness's clock):",
+    )
+    console.table(cache.rows)
+    console.table(cache.ratios)
+  }
+
   const real = wanted('real') ? await realTables() : null
   if (real) {
     console.log('packages, with the samples and at the real size (100 interviews, 500 photos), KiB:')
@@ -240,7 +261,7 @@ async function main(): Promise<void> {
   mkdirSync(path.join(ROOT, 'bench'), { recursive: true })
   writeFileSync(
     path.join(ROOT, 'bench', 'latest.json'),
-    `${JSON.stringify({ runs: RUNS, scenarios, launch, phases, browser, search, sliced, card, real }, null, 2)}\n`,
+    `${JSON.stringify({ runs: RUNS, scenarios, launch, phases, browser, search, sliced, card, cache, real }, null, 2)}\n`,
   )
   console.log(`wrote bench/latest.json (${RUNS} runs a scenario)`)
 }

@@ -7,8 +7,15 @@
 import { generateSeries, uniquePhrase } from '../fixtures/generate'
 import { host, publish, REMOTE_DIST, type Published } from './content-server'
 import { Harness } from './harness'
-import { cardTitles, openCard, openSearch, readerTitle, resultTitles, searchFor, seen } from './screens'
-import { visibleText } from './wxml'
+import {
+  cardTitles,
+  openCard,
+  openSearch,
+  readerTitle,
+  resultTitles,
+  searchFor,
+  untilSearchReady,
+} from './screens'
 
 const MiB = 1024 * 1024
 /** The cache's own budget for its files (DEFAULT_BUDGET in src/content/cache.ts). */
@@ -18,13 +25,6 @@ type Edition = { count: number; chars: number }
 
 /** The installment whose planted phrase sits in its last answer: deep in the body. */
 const deepIndex = ({ chars }: Edition) => Math.max(1, Math.round(chars / 300)) - 1
-
-/** The search page, once it no longer says it is preparing: waited for on the app's clock. */
-async function searchSettled(h: Harness): Promise<string> {
-  for (let step = 0; step < 600 && visibleText(seen(h)).includes('正在准备全文搜索'); step++)
-    await h.advance(100)
-  return visibleText(seen(h))
-}
 
 const cacheFiles = (h: Harness) => [...h.files.keys()].filter((f) => f.includes('/lre-cache/'))
 const bytesOf = (h: Harness) =>
@@ -51,7 +51,7 @@ describe.each<Edition>([
     }
     await openSearch(online)
     await searchFor(online, '平凡')
-    await searchSettled(online)
+    await untilSearchReady(online)
   }, 600_000)
 
   test('online, the whole search file is had, and kept in files within the budget', () => {
@@ -72,7 +72,7 @@ describe.each<Edition>([
     const phrase = uniquePhrase(deep)
     await openSearch(offline)
     await searchFor(offline, phrase)
-    const page = await searchSettled(offline)
+    const page = await untilSearchReady(offline)
     expect(resultTitles(offline)).toEqual([`生成的第 ${deep + 1} 期：一段平凡而踏实的工作经历`])
     // Nothing says search is less than whole, let alone "temporarily".
     expect(page).not.toMatch(/暂时|只搜索标题/)

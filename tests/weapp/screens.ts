@@ -99,6 +99,13 @@ export async function openSearch(h: Harness): Promise<void> {
   await h.advance(50)
 }
 
+/** Until the search page no longer says it is preparing (a whole edition's engine is built in slices). */
+export async function untilSearchReady(h: Harness): Promise<string> {
+  for (let step = 0; step < 600 && visibleText(seen(h)).includes('正在准备全文搜索'); step++)
+    await h.advance(100)
+  return visibleText(seen(h))
+}
+
 export const searchBox = (h: Harness) => find(h.root(), byClass('sbar__input'))
 
 /** Types a query, then lets the 200 ms pause pass so it runs. */

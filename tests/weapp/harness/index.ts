@@ -52,7 +52,7 @@ export class Harness extends Records implements WxHost {
   /** The compiled mini program this harness runs (what wcc renders from, too). */
   readonly dist: string
   private readonly settings: WxSettings
-  private readonly clock: Clock
+  readonly clock: Clock
   private readonly router: Router
   private readonly wx: Record<string, unknown>
   private readonly sandbox: Sandbox
