@@ -31,7 +31,14 @@ repository.provideBundledSearch(() => {
  * when it next shows.
  */
 export type SearchState =
-  | { kind: 'loading'; engine: SearchEngine; progress: number | null }
+  | {
+      kind: 'loading'
+      engine: SearchEngine
+      /** How far the engine is built, 0–1, once it is being built. */
+      progress: number | null
+      /** The search file's parts downloaded so far, while they download. */
+      download?: { done: number; total: number }
+    }
   | {
       kind: 'full'
       engine: SearchEngine
@@ -77,7 +84,10 @@ export async function loadSearch(
 ): Promise<SearchState> {
   const known = searchStateNow(manifest)
   if (known.kind !== 'loading') return known
-  const result = await repository.searchIndex()
+  const engine = metadataEngine(manifest)
+  const result = await repository.searchIndex((done, total) =>
+    onProgress({ kind: 'loading', engine, progress: null, download: { done, total } }),
+  )
   const problem =
     result.kind === 'ok'
       ? result.stale
@@ -85,7 +95,6 @@ export async function loadSearch(
         ? undefined
         : result
   const retry = isNetwork(problem)
-  const engine = metadataEngine(manifest)
   let state: SearchState
   if (result.kind === 'ok') {
     let shown = -1

@@ -3,7 +3,7 @@ import { headOf, validateHead, type SeriesCounts } from './head'
 import { PAGE_SIZE, queryEntries } from './query'
 import { MAX_SEARCH_BYTES, type Problem } from './problem'
 import type { RemoteSource } from './remote'
-import type { Installment, Manifest, ManifestEntry, SearchRef } from './schema'
+import type { Installment, Manifest, ManifestEntry, SearchPartRef, SearchRef } from './schema'
 import { validateBodyOf, validateManifest } from './validate'
 
 export type ContentSource = { kind: 'bundled' } | { kind: 'remote'; base: string }
@@ -109,7 +109,7 @@ export type Repository = {
    * The search file the manifest names: the bundled one when it is the same, else the saved copy,
    * else the network (then saved). One fetch at a time; a failure is reported and returned.
    */
-  searchIndex: () => Promise<SearchIndexResult>
+  searchIndex: (onDownload?: (done: number, total: number) => void) => Promise<SearchIndexResult>
   /**
    * Called by the search page's package, which can make the bundled search file (from the bundled
    * bodies); `load` runs the first time the file is needed. A null from it means there is none.
@@ -121,6 +121,11 @@ export type Repository = {
 }
 
 const NO_IDS: ReadonlySet<string> = new Set()
+/**
+ * The largest search file fetched behind the first screen without a reader asking: an edition of 100
+ * interviews of up to 10,000 characters (3 MB). A larger one is fetched when the search page opens.
+ */
+export const PREFETCH_SEARCH_BYTES = 4 * 1024 * 1024
 /** At most this many installments are marked new at once (three pages of the list). */
 export const MAX_NEW = 3 * PAGE_SIZE
 
@@ -175,6 +180,7 @@ export function createRepository({
   }
   /** The search file read this session, and the fetch under way. */
   let search: { sha256: string; found: SearchIndexResult } | null = null
+  let downloadListener: (done: number, total: number) => void = () => undefined
   let searchInFlight: { sha256: string; result: Promise<SearchIndexResult> } | null = null
 
   let bundledManifest = bundled.manifest === undefined ? null : validateManifest(bundled.manifest)
@@ -394,8 +400,16 @@ export function createRepository({
   // machine, and the repository is in the main package.
   /** The parts of a search file fetched from the host: each verified, with its text to keep. */
   const fetchSearch = (ref: SearchRef, from: RemoteSource): Promise<FetchedSearch | Problem> => {
-    if (ref.parts)
-      return Promise.all(ref.parts.map((part) => from.searchIndex(part))).then((fetched) => {
+    if (ref.parts) {
+      const total = ref.parts.length
+      let done = 0
+      downloadListener(0, total)
+      const counted = (part: SearchPartRef) =>
+        from.searchIndex(part).then((one) => {
+          downloadListener(++done, total)
+          return one
+        })
+      return Promise.all(ref.parts.map(counted)).then((fetched) => {
         const ok = fetched.flatMap((one) => (one.kind === 'ok' ? [one] : []))
         const failed = fetched.find((one): one is Problem => one.kind !== 'ok')
         if (failed) return failed
@@ -408,6 +422,7 @@ export function createRepository({
             ),
         }
       })
+    }
     return from
       .searchIndex(ref)
       .then((fetched) =>
@@ -448,7 +463,9 @@ export function createRepository({
     })
   }
 
-  const searchIndex = (): Promise<SearchIndexResult> => {
+  const searchIndex = (onDownload?: (done: number, total: number) => void): Promise<SearchIndexResult> => {
+    // The latest caller hears how the download goes (the search page on screen).
+    if (onDownload) downloadListener = onDownload
     complete()
     const ref = catalog.status === 'ready' ? catalog.manifest.search : undefined
     if (!ref) return Promise.resolve({ kind: 'none' })
@@ -479,8 +496,9 @@ export function createRepository({
     const ref = catalog.status === 'ready' ? catalog.manifest.search : undefined
     if (!remote || !cache || !ref || catalog.status !== 'ready' || catalog.source.kind !== 'remote') return
     if (search?.sha256 === ref.sha256 || shipsSearch(ref) || cache.hasSearch(ref.sha256)) return
-    // A file the cache could not keep is left for the search page to fetch when a reader asks.
-    if (!ref.bytes || !cache.searchFits(ref.bytes)) return
+    // A file the cache could not keep, or one so large that fetching it unasked would spend a reader's
+    // data on a search they may never make, is left for the search page to fetch when a reader asks.
+    if (!ref.bytes || !cache.searchFits(ref.bytes) || ref.bytes > PREFETCH_SEARCH_BYTES) return
     void searchIndex()
   }
 

@@ -12,6 +12,7 @@ export const searchText = {
   searchPinyinHint: '标题、人名和标签也能用拼音搜，例如 xitu 或 xt。',
   searchPreparing: '正在准备全文搜索…',
   searchPreparingProgress: (percent: number) => `正在准备全文搜索（${percent}%）…`,
+  searchDownloading: (done: number, total: number) => `正在下载全文索引（${done}/${total}）…`,
   searchPreparingMore: '正在准备全文搜索，先列出标题、人物和标签里的结果。',
   searchStale: '最新几期的正文暂时搜不到（全文索引还没更新到本机），其余照常搜索。',
   searchOffline:

@@ -8,7 +8,12 @@ import { sha256Hex } from '@/content/hash'
 import { headOf } from '@/content/head'
 import { MAX_SEARCH_BYTES } from '@/content/problem'
 import { createRemoteSource, REQUEST_TIMEOUT_MS } from '@/content/remote'
-import { createRepository, type ContentFailure, type Repository } from '@/content/repository'
+import {
+  createRepository,
+  PREFETCH_SEARCH_BYTES,
+  type ContentFailure,
+  type Repository,
+} from '@/content/repository'
 import type { Manifest } from '@/content/schema'
 import type { RawAttempt } from '@/platform/request'
 
@@ -348,6 +353,26 @@ describe('after a refresh', () => {
     await settle()
     expect(await repository.searchIndex()).toEqual(found(later))
     expect(asked(searchPath(later))).toBe(1)
+  })
+
+  test('a search file larger than what is fetched unasked waits for the search page, which hears how the download goes', async () => {
+    const parts = later.manifest.search!.parts!
+    const large: PublishedSeries = {
+      ...later,
+      manifest: {
+        ...later.manifest,
+        search: { ...later.manifest.search!, bytes: PREFETCH_SEARCH_BYTES + 1 },
+      },
+    }
+    large.files = new Map(later.files)
+    large.files.set('manifest.json', Buffer.from(JSON.stringify(large.manifest)))
+    const { repository, asked } = await setup(large, { cache: newCache(4 * PREFETCH_SEARCH_BYTES) })
+    expect((await repository.refresh()).kind).toBe('ok')
+    await settle()
+    expect(asked(searchPath(later))).toBe(0)
+    const heard: Array<[number, number]> = []
+    expect(await repository.searchIndex((done, total) => heard.push([done, total]))).toEqual(found(later))
+    expect(heard).toEqual(Array.from({ length: parts.length + 1 }, (_, i) => [i, parts.length]))
   })
 
   test('a saved search file is neither fetched nor read again by the refresh at the next launch', async () => {

@@ -99,10 +99,13 @@ export async function openSearch(h: Harness): Promise<void> {
   await h.advance(50)
 }
 
-/** Until the search page no longer says it is preparing (a whole edition's engine is built in slices). */
+/**
+ * Until the search page no longer says it is downloading or preparing (a whole edition's search file
+ * comes in parts, and its engine is built in slices).
+ */
 export async function untilSearchReady(h: Harness): Promise<string> {
-  for (let step = 0; step < 600 && visibleText(seen(h)).includes('正在准备全文搜索'); step++)
-    await h.advance(100)
+  const busy = () => /正在准备全文搜索|正在下载全文索引/.test(visibleText(seen(h)))
+  for (let step = 0; step < 600 && busy(); step++) await h.advance(100)
   return visibleText(seen(h))
 }
 

@@ -18,8 +18,10 @@ function limitText(why: MetadataOnly): string {
 
 /** What the loading state says: how far the engine is, once it is being built. */
 export function preparingText(state: SearchState | null): string {
-  return state?.kind === 'loading' && state.progress !== null
-    ? searchText.searchPreparingProgress(Math.round(state.progress * 100))
+  if (state?.kind !== 'loading') return searchText.searchPreparing
+  if (state.progress !== null) return searchText.searchPreparingProgress(Math.round(state.progress * 100))
+  return state.download && state.download.total > 1
+    ? searchText.searchDownloading(state.download.done, state.download.total)
     : searchText.searchPreparing
 }
 
@@ -46,7 +48,7 @@ export function SearchNotice({
             ? searchText.searchNotKept(state.notKept.bytes, state.notKept.limit)
             : null
         : trimmed && found
-          ? state.progress !== null
+          ? preparingText(state) !== searchText.searchPreparing
             ? `${preparingText(state)} ${searchText.searchPreparingMore}`
             : searchText.searchPreparingMore
           : null
