@@ -135,19 +135,23 @@ export function createContentCache({
    * Writes a file within budget: bodies make room first (`extra`: bytes written for the same save
    * and not yet in the index); when the folder itself is full, one more body goes and it tries again.
    */
-  const writeFile = async (name: string, text: string, extra = 0, except?: string): Promise<boolean> => {
+  const writeFile = (name: string, text: string, extra = 0, except?: string): Promise<boolean> => {
     const bytes = utf8Length(text)
     const index = readIndex()
     while (totalBytes(index) + extra + bytes > budget.maxTotalBytes)
-      if (!evictOne(index, except)) return false
+      if (!evictOne(index, except)) return Promise.resolve(false)
     writeIndex(index)
-    let outcome = await files.write(name, text)
-    if (outcome.kind === 'full') {
-      const again = readIndex()
-      if (evictOne(again, except) && writeIndex(again)) outcome = await files.write(name, text)
-    }
-    if (outcome.kind !== 'ok') void files.remove(name)
-    return outcome.kind === 'ok'
+    return files
+      .write(name, text)
+      .then((outcome) => {
+        if (outcome.kind !== 'full') return outcome
+        const again = readIndex()
+        return evictOne(again, except) && writeIndex(again) ? files.write(name, text) : outcome
+      })
+      .then((outcome) => {
+        if (outcome.kind !== 'ok') void files.remove(name)
+        return outcome.kind === 'ok'
+      })
   }
 
   /** Records a written file in the index; when storage refuses, the file goes too. */
@@ -160,11 +164,11 @@ export function createContentCache({
   }
 
   const dropBody = (id: string, file: string) =>
-    void inTurn(async () => {
+    void inTurn(() => {
       const index = readIndex()
       if (index.bodies[id]?.file === file) delete index.bodies[id]
       writeIndex(index)
-      await files.remove(file)
+      return files.remove(file)
     })
 
   /** A verified body's value, marked as just read; a file that fails its checks is dropped. */
@@ -200,101 +204,131 @@ export function createContentCache({
     const record = value as Partial<CachedManifest> | typeof FAILED
     if (record !== FAILED && record && typeof record === 'object' && record.base === base)
       return { base, etag: entry.etag, manifest: record.manifest }
-    void inTurn(async () => {
+    void inTurn(() => {
       const index = readIndex()
       if (index.manifest?.file === entry.file) index.manifest = null
       writeIndex(index)
-      await files.remove(entry.file)
+      return files.remove(entry.file)
     })
     return null
   }
 
+  /**
+   * Names a written file in the index (`change` returns the file it replaces, if another), then removes
+   * the one it replaced; when storage refuses, the new file goes instead.
+   */
+  const commitReplacing = (file: string, change: (index: Index) => string | null): Promise<boolean> => {
+    let old: string | null = null
+    const ok = commit(
+      (index) => {
+        const replaced = change(index)
+        old = replaced && replaced !== file ? replaced : null
+      },
+      [file],
+    )
+    return (old ? files.remove(old) : Promise.resolve()).then(() => ok)
+  }
+
   /** The manifest's file, named in the index once it is written whole. */
-  const writeManifest = async (record: CachedManifest): Promise<boolean> => {
+  const writeManifest = (record: CachedManifest): Promise<boolean> => {
     const text = JSON.stringify(record)
     const hash = sha256Hex(text)
     const file = `manifest.${short(hash)}.json`
-    if (!(await writeFile(file, text))) return false
-    let old: string | null = null
-    const ok = commit(
-      (index) => {
-        old = index.manifest && index.manifest.file !== file ? index.manifest.file : null
-        index.manifest = { file, bytes: utf8Length(text), hash, base: record.base, etag: record.etag }
-      },
-      [file],
+    return writeFile(file, text).then(
+      (written) =>
+        written &&
+        commitReplacing(file, (index) => {
+          const replaced = index.manifest?.file ?? null
+          index.manifest = { file, bytes: utf8Length(text), hash, base: record.base, etag: record.etag }
+          return replaced
+        }),
     )
-    if (old) await files.remove(old)
-    return ok
   }
 
-  const saveManifestNow = async (record: CachedManifest, head: unknown): Promise<boolean> => {
-    // The old head goes first and the new one comes last: a launch never reads a head whose
-    // manifest is not the one stored.
+  // The old head goes first and the new one comes last: a launch never reads a head whose manifest is
+  // not the one stored.
+  const saveManifestNow = (record: CachedManifest, head: unknown): Promise<boolean> => {
     storage.remove(HEAD_KEY)
-    return (
-      (await writeManifest(record)) && storage.save(HEAD_KEY, { base: record.base, etag: record.etag, head })
+    return writeManifest(record).then(
+      (ok) => ok && storage.save(HEAD_KEY, { base: record.base, etag: record.etag, head }),
     )
   }
 
-  const saveBodyNow = async (id: string, sha256: string, text: string, hash?: string) => {
+  const saveBodyNow = (id: string, sha256: string, text: string, hash?: string): Promise<boolean> => {
     const fileHash = hash ?? sha256Hex(text)
     const file = `body.${id}.${short(fileHash)}.json`
-    if (!(await writeFile(file, text, 0, id))) return false
-    let old: string | null = null
-    const ok = commit(
-      (index) => {
-        old = index.bodies[id] && index.bodies[id].file !== file ? index.bodies[id].file : null
-        index.bodies[id] = { file, bytes: utf8Length(text), hash: fileHash, sha256, readAt: now() }
-      },
-      [file],
+    return writeFile(file, text, 0, id).then(
+      (written) =>
+        written &&
+        commitReplacing(file, (index) => {
+          const replaced = index.bodies[id]?.file ?? null
+          index.bodies[id] = { file, bytes: utf8Length(text), hash: fileHash, sha256, readAt: now() }
+          return replaced
+        }),
     )
-    if (old) await files.remove(old)
-    return ok
   }
 
-  const removeSearch = async () => {
+  const removeAll = (names: readonly string[]) =>
+    Promise.all(names.map((name) => files.remove(name))).then(() => undefined)
+
+  const removeSearch = (): Promise<void> => {
     const index = readIndex()
     const parts = index.search?.parts ?? []
     index.search = null
     writeIndex(index)
-    for (const part of parts) await files.remove(part.file)
+    return removeAll(parts.map((part) => part.file))
   }
 
-  const saveSearchNow = async (sha256: string, parts: readonly SearchPartText[]): Promise<boolean> => {
-    await removeSearch()
+  /** Writes the parts one after another; every part written, or none kept. */
+  const saveSearchNow = (sha256: string, parts: readonly SearchPartText[]): Promise<boolean> => {
     const needed = parts.reduce((sum, part) => sum + utf8Length(part.text), 0)
-    if (!parts.length || needed > budget.maxTotalBytes / 2) return false
     const written: FileEntry[] = []
-    for (const [i, part] of parts.entries()) {
-      const hash = part.hash ?? sha256Hex(part.text)
+    const writeNext = (i: number): Promise<boolean> => {
+      if (i === parts.length) return Promise.resolve(true)
+      const { text, hash = sha256Hex(text) } = parts[i]
       const file = `search.${short(sha256)}.${i}.${short(hash)}.json`
       const extra = written.reduce((sum, w) => sum + w.bytes, 0)
-      if (!(await writeFile(file, part.text, extra))) break
-      written.push({ file, bytes: utf8Length(part.text), hash })
+      return writeFile(file, text, extra).then((ok) => {
+        if (!ok) return false
+        written.push({ file, bytes: utf8Length(text), hash })
+        return writeNext(i + 1)
+      })
     }
-    const names = written.map((w) => w.file)
-    const ok =
-      written.length === parts.length && commit((index) => (index.search = { sha256, parts: written }), names)
-    if (!ok) for (const name of names) await files.remove(name)
-    return ok
+    return removeSearch()
+      .then(() => parts.length > 0 && needed <= budget.maxTotalBytes / 2 && writeNext(0))
+      .then((all) => {
+        const names = written.map((w) => w.file)
+        const ok = all && commit((index) => (index.search = { sha256, parts: written }), names)
+        return ok || removeAll(names).then(() => false)
+      })
   }
 
   /** Moves what an older build kept in storage into files, then clears those keys. */
-  const migrate = async (old: Legacy) => {
+  const migrate = (old: Legacy): Promise<void> => {
     // The head in storage stays: it is the first screen of this same manifest.
-    if (old.manifest) await writeManifest(old.manifest)
-    for (const [id, record] of Object.entries(old.bodies))
-      await saveBodyNow(id, record.sha256, JSON.stringify(record.body))
-    if (old.search) await saveSearchNow(old.search.sha256, old.search.parts)
-    removeLegacy(old)
-    legacy = null
+    const steps: Array<() => Promise<unknown>> = [
+      () => (old.manifest ? writeManifest(old.manifest) : Promise.resolve()),
+      ...Object.entries(old.bodies).map(
+        ([id, record]) =>
+          () =>
+            saveBodyNow(id, record.sha256, JSON.stringify(record.body)),
+      ),
+      () => (old.search ? saveSearchNow(old.search.sha256, old.search.parts) : Promise.resolve()),
+    ]
+    return steps
+      .reduce<Promise<unknown>>((done, step) => done.then(step), Promise.resolve())
+      .then(() => {
+        removeLegacy(old)
+        legacy = null
+      })
   }
 
   /** Files no index names (a save cut short by the app closing) are dead weight. */
-  const sweep = async () => {
-    const named = namedFiles(readIndex())
-    for (const name of await files.list()) if (!named.has(name)) await files.remove(name)
-  }
+  const sweep = (): Promise<void> =>
+    files.list().then((names) => {
+      const named = namedFiles(readIndex())
+      return removeAll(names.filter((name) => !named.has(name)))
+    })
 
   if (legacy) void inTurn(() => migrate(legacy as Legacy))
 
@@ -308,10 +342,11 @@ export function createContentCache({
       return text === undefined ? undefined : manifestOf(base, text)
     },
 
-    async loadManifest(base: string): Promise<CachedManifest | null> {
-      if (legacy?.manifest?.base === base) return legacy.manifest
+    loadManifest(base: string): Promise<CachedManifest | null> {
+      if (legacy?.manifest?.base === base) return Promise.resolve(legacy.manifest)
       const entry = readIndex().manifest
-      return entry && entry.base === base ? manifestOf(base, await files.read(entry.file)) : null
+      if (!entry || entry.base !== base) return Promise.resolve(null)
+      return files.read(entry.file).then((text) => manifestOf(base, text))
     },
 
     loadHead(base: string): CachedHead | null {
@@ -355,11 +390,12 @@ export function createContentCache({
     },
 
     /** The saved body if it is the version the manifest names; marks it as just read. */
-    async loadBody(id: string, sha256: string): Promise<unknown | null> {
+    loadBody(id: string, sha256: string): Promise<unknown | null> {
       const old = legacyBody(id, sha256)
-      if (old !== null) return old
+      if (old !== null) return Promise.resolve(old)
       const entry = bodyEntry(id, sha256)
-      return entry ? acceptBody(id, entry, await files.read(entry.file)) : null
+      if (!entry) return Promise.resolve(null)
+      return files.read(entry.file).then((text) => acceptBody(id, entry, text))
     },
 
     /** Keeps a body's text as published; `hash` when it is known to be the text's sha256. */
@@ -387,23 +423,25 @@ export function createContentCache({
      */
     loadSearch: (sha256: string | null): Promise<CachedSearch | null> =>
       // In turn: a search file being saved is read once it is whole, not fetched again meanwhile.
-      inTurn(async () => {
+      inTurn(() => {
         const old = legacy?.search
         if (old && (sha256 === null || old.sha256 === sha256))
-          return { parts: old.parts.map((part) => JSON.parse(part.text) as unknown) }
+          return Promise.resolve({ parts: old.parts.map((part) => JSON.parse(part.text) as unknown) })
         const record = readIndex().search
-        if (!record || (sha256 !== null && record.sha256 !== sha256)) return null
+        if (!record || (sha256 !== null && record.sha256 !== sha256)) return Promise.resolve(null)
+        // Part by part, each read a step of its own; one that fails its checks drops the whole file.
         const parts: unknown[] = []
-        for (const part of record.parts) {
-          const text = await files.read(part.file)
-          const value = verified(part, text) ? parse(text) : FAILED
-          if (value === FAILED) {
-            await removeSearch()
-            return null
-          }
-          parts.push(value)
+        const readNext = (i: number): Promise<CachedSearch | null> => {
+          if (i === record.parts.length) return Promise.resolve({ parts })
+          const part = record.parts[i]
+          return files.read(part.file).then((text) => {
+            const value = verified(part, text) ? parse(text) : FAILED
+            if (value === FAILED) return removeSearch().then(() => null)
+            parts.push(value)
+            return readNext(i + 1)
+          })
         }
-        return { parts }
+        return readNext(0)
       }),
 
     /** Replaces the saved search file; kept only when every part is written and within its share. */
@@ -430,16 +468,16 @@ export function createContentCache({
 
     /** Bodies no longer named by the manifest are dead weight; drop them. */
     prune: (liveIds: ReadonlySet<string>): Promise<void> =>
-      inTurn(async () => {
+      inTurn(() => {
         const index = readIndex()
         const dead = Object.keys(index.bodies).filter((id) => !liveIds.has(id))
-        const files_ = dead.map((id) => index.bodies[id].file)
+        const names = dead.map((id) => index.bodies[id].file)
         dead.forEach((id) => delete index.bodies[id])
         writeIndex(index)
-        for (const file of files_) await files.remove(file)
+        return removeAll(names)
       }),
 
     /** Resolves when every change asked for so far is done (tests, and the benchmark). */
-    settled: (): Promise<void> => inTurn(async () => undefined),
+    settled: (): Promise<void> => inTurn(() => Promise.resolve()),
   }
 }

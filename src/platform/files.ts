@@ -87,22 +87,23 @@ export function fileStore(folder: string): FileStore | null {
           resolve(null)
         }
       }),
-    async write(name, text) {
-      const first = await writeOnce(name, text)
-      if (first.kind !== 'failed') return first
-      // The two faults a retry mends: the folder gone (cleared by WeChat or a tool), or a directory
-      // where the file should be.
-      if (first.reason === 'missing-folder') makeFolder()
-      else if (first.reason === 'directory') removeDirectory(pathOf(name))
-      else return first
-      return writeOnce(name, text)
-    },
-    async remove(name) {
+    write: (name, text) =>
+      writeOnce(name, text).then((first) => {
+        if (first.kind !== 'failed') return first
+        // The two faults a retry mends: the folder gone (cleared by WeChat or a tool), or a directory
+        // where the file should be.
+        if (first.reason === 'missing-folder') makeFolder()
+        else if (first.reason === 'directory') removeDirectory(pathOf(name))
+        else return first
+        return writeOnce(name, text)
+      }),
+    remove(name) {
       try {
         fs.unlinkSync(pathOf(name))
       } catch {
         removeDirectory(pathOf(name))
       }
+      return Promise.resolve()
     },
     list: () =>
       new Promise((resolve) => {

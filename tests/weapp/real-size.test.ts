@@ -68,9 +68,11 @@ describe('the packages, against WeChat’s limits and our budgets', () => {
     expect(sizes.get('main')).toBeLessThanOrEqual(420 * KiB)
   })
 
-  test('with a content URL (the remote source and its cache in the main package too), still ≤ 420 KiB', () => {
+  // The file cache (its verified index, the migration of what older builds kept in storage, the sweep)
+  // is some 10 KB of the remote source's part.
+  test('with a content URL (the remote source and its file cache in the main package too), ≤ 430 KiB', () => {
     const remote = new Map(packageSizes(REMOTE_DIST).map((s) => [s.name, s.bytes]))
-    expect(remote.get('main')).toBeLessThanOrEqual(420 * KiB)
+    expect(remote.get('main')).toBeLessThanOrEqual(430 * KiB)
     expect(packageProblems(REMOTE_DIST)).toEqual([])
   })
 
