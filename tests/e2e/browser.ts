@@ -2,7 +2,7 @@
  * The H5 build in Debian's Chromium through playwright-core: a static server on a free port, a phone
  * viewport, a fresh profile per test, and helpers that read the page as a person would.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -64,6 +64,51 @@ export function serveContent(files: () => Map<string, string>): Promise<Served> 
     res.setHeader('Content-Type', 'application/json; charset=utf-8')
     res.end(text)
   }, REMOTE_CONTENT_PORT)
+}
+
+/**
+ * The remote build reads its content from one fixed port, and jest runs test files in parallel
+ * workers: a file that serves content there holds this lock from its first test to its last, so no
+ * other file's host answers in its place (nor takes the port while its own host is away). A lock
+ * left by a worker that died is taken over. Returns the release.
+ */
+export async function holdContentPort(timeoutMs = 300_000): Promise<() => void> {
+  const lock = path.join(tmpdir(), `lre-content-port-${REMOTE_CONTENT_PORT}.lock`)
+  const end = Date.now() + timeoutMs
+  for (;;) {
+    try {
+      const fd = openSync(lock, 'wx')
+      writeSync(fd, String(process.pid))
+      closeSync(fd)
+      return () => rmSync(lock, { force: true })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+    if (!holderAlive(lock)) {
+      rmSync(lock, { force: true })
+      continue
+    }
+    if (Date.now() > end)
+      throw new Error(`port ${REMOTE_CONTENT_PORT} still held after ${timeoutMs} ms (${lock})`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
+
+function holderAlive(lock: string): boolean {
+  let pid: number
+  try {
+    pid = Number(readFileSync(lock, 'utf8'))
+  } catch {
+    return true // Gone already, or being written: look again.
+  }
+  // Being written: the holder has created the file but not yet its pid.
+  if (!Number.isInteger(pid) || pid <= 0) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
 function hash(text: string): string {

@@ -14,6 +14,7 @@ import {
 import {
   cardTitles,
   H5_REMOTE_DIST,
+  holdContentPort,
   openPhone,
   serveContent,
   serveDir,
@@ -28,11 +29,17 @@ let app: Served
 let content: Served | null = null
 let files: Published
 let phone: Phone
+let releasePort: () => void
 
 beforeAll(async () => {
+  // offline-store.test.ts serves content on the same port: one file at a time.
+  releasePort = await holdContentPort()
   app = await serveDir(H5_REMOTE_DIST)
+}, 330_000)
+afterAll(async () => {
+  await app.close()
+  releasePort()
 })
-afterAll(() => app.close())
 
 beforeEach(async () => {
   files = publish(bundledBodies())
