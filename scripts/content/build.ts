@@ -346,9 +346,38 @@ function crossFileProblems(
   return problems
 }
 
-export type BuildOptions = { onProgress?: (done: number, total: number) => void }
+export type BuildOptions = {
+  onProgress?: (done: number, total: number) => void
+  /**
+   * For builds that follow one another (the preview): pictures made once per original, and each
+   * installment rebuilt only when its file's bytes changed (`sources`, cleared by the caller when a
+   * picture changes, since an unchanged file may name it). `onBuilt` hears each installment built.
+   */
+  pictures?: PictureMaker
+  sources?: SourceCache
+  onBuilt?: (name: string) => void
+}
+
+/** Installments already built, by file name, with the bytes they were built from. */
+export type SourceCache = Map<string, { bytes: Buffer; built: OneInstallment }>
 
 type OneInstallment = { sink: MediaSink; installment: { source: SourceFile; value: Installment } | null }
+
+/** The installment as built before when its file has the same bytes, else built now (and kept). */
+async function buildInstallmentOnce(
+  srcDir: string,
+  name: string,
+  pictures: PictureMaker,
+  options: BuildOptions,
+): Promise<OneInstallment> {
+  const bytes = options.sources ? await fs.readFile(path.join(srcDir, name)) : null
+  const known = options.sources?.get(name)
+  if (bytes && known?.bytes.equals(bytes)) return known.built
+  const built = await buildInstallment(srcDir, name, pictures)
+  options.onBuilt?.(name)
+  if (bytes) options.sources?.set(name, { bytes, built })
+  return built
+}
 
 /** Reads, parses and checks one installment source, publishing its pictures into a sink of its own. */
 async function buildInstallment(
@@ -395,19 +424,23 @@ export async function buildContent(srcDir: string, options: BuildOptions = {}): 
   const problems: string[] = []
   const sink: MediaSink = { files: new Map(), uses: [], problems }
   if (!existsSync(srcDir)) return { kind: 'error', problems: [`${srcDir}: no such folder`] }
-  const pictures = pictureMaker()
+  const pictures = options.pictures ?? pictureMaker()
 
   const seriesSource = existsSync(path.join(srcDir, SERIES_FILE))
     ? await readSource(srcDir, SERIES_FILE, problems)
     : (problems.push(`${SERIES_FILE}:1: missing; it holds the series title, tagline and introduction`), null)
   const series = seriesSource ? parseSource(seriesSource, seriesFrontMatterSchema, problems) : null
   const names = await listSources(srcDir)
+  // A file gone (deleted or renamed) is forgotten, so the cache holds only what the folder has.
+  for (const name of options.sources?.keys() ?? []) if (!names.includes(name)) options.sources?.delete(name)
   let done = 0
   const [intro, built] = await Promise.all([
     series && seriesSource ? resolveBlocks(seriesSource, series.body, pictures, sink) : [],
     Promise.all(
       names.map((name) =>
-        buildInstallment(srcDir, name, pictures).finally(() => options.onProgress?.(done++, names.length)),
+        buildInstallmentOnce(srcDir, name, pictures, options).finally(() =>
+          options.onProgress?.(done++, names.length),
+        ),
       ),
     ),
   ])

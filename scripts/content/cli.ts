@@ -2,6 +2,7 @@
  * The editors' content CLI. `npm run content -- <command>`; see `--help`.
  * Exit codes: 0 all good, 1 the content has problems (listed), 2 the command itself was wrong.
  */
+import { spawnSync } from 'node:child_process'
 import { existsSync, promises as fs } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -13,6 +14,7 @@ import { idSchema } from '../../src/content/schema'
 import { buildContent, SERIES_FILE, writeOutput, type BuildOutput } from './build'
 import { prune, publishInto } from './editions'
 import { importArticle, type Fetcher } from './import'
+import { PREVIEW_PORT, startPreview, type Preview } from './preview'
 import { searchSizeOf } from './search-index'
 import { folderReader, isDirectory, urlReader, verifyContent, verifyInstallmentFile } from './verify'
 
@@ -27,6 +29,7 @@ Commands:
   new <srcDir> --number N --title "…"     scaffold a new installment with complete front matter
   import <article.html | https-url> <srcDir>
                                           an official-account article → a Markdown source to finish
+  preview [<srcDir>] [--port N]           the reader in the browser, updated as you save
 
 Options: --json (machine-readable result), --help (on any command).
 The Markdown conventions are in content/README.md.`,
@@ -45,6 +48,16 @@ file's size, gzipped, and as a ratio to the bodies' plain text.
 With <outDir>, the folder is replaced whole. With --into, the new edition is added beside the ones
 already published there: new files first, then editions.json (which files each edition uses), then
 manifest.json last. Nothing the live manifest names is deleted. Upload in the same order.`,
+  preview: `Usage: npm run content -- preview [<srcDir>] [--port N]
+
+Serves the reader on http://localhost:N/ (default ${PREVIEW_PORT}) with the content of <srcDir> (default
+content/), built with the same builder as \`build\`, in memory: nothing is written. Every save of a
+Markdown file or a picture rebuilds only what changed, and every open page updates in place: the list,
+or the interview being read, at its scroll position. A save with problems lists them over the page as
+file:line: message (and here), and the last good edition stays readable under them until the next
+good save. TODO markers left by \`import\` are highlighted. The terminal prints each rebuild's time and
+the address of the installment last changed. Ctrl-C stops it and leaves nothing behind.
+The browser build it serves (dist/h5-preview) is made first if it is missing.`,
   prune: `Usage: npm run content -- prune <published> --keep N [--dry-run] [--json]
 
 Keeps the newest N editions in editions.json and the live one (manifest.json), and removes every file
@@ -366,6 +379,34 @@ async function importCommand(
   )
 }
 
+/** Runs until Ctrl-C, then closes everything it opened. */
+async function previewCommand(args: string[], portArg: string | undefined): Promise<number> {
+  const [src = 'content', extra] = args
+  if (extra) return usage('preview', `unexpected argument "${extra}"`)
+  const port = portArg === undefined ? PREVIEW_PORT : Number(portArg)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    return usage('preview', `--port must be a port number, not "${portArg}"`)
+  if (!isDirectory(src)) return usage('preview', `${src}: no such folder`)
+  const appDir = path.resolve(__dirname, '..', '..', 'dist', 'h5-preview')
+  if (!existsSync(path.join(appDir, 'index.html'))) {
+    console.log('building the browser app for the preview (once)…')
+    const built = spawnSync('npm', ['run', '--silent', 'build:h5:preview'], { stdio: 'inherit' })
+    if (built.status !== 0) return 1
+  }
+  let preview: Preview
+  try {
+    preview = await startPreview({ src, appDir, port, log: (line) => console.log(line) })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    console.error(code === 'EADDRINUSE' ? `port ${port} is in use; try --port ${port + 1}` : String(error))
+    return 1
+  }
+  console.log(`preview of ${src}/ on ${preview.url}/ — save a file to see it; Ctrl-C stops it`)
+  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
+  await preview.close()
+  return 0
+}
+
 export async function main(argv: string[], fetcher?: Fetcher): Promise<number> {
   let parsed
   try {
@@ -384,6 +425,7 @@ export async function main(argv: string[], fetcher?: Fetcher): Promise<number> {
         into: { type: 'string' },
         keep: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        port: { type: 'string' },
       },
     })
   } catch (error) {
@@ -406,6 +448,8 @@ export async function main(argv: string[], fetcher?: Fetcher): Promise<number> {
       return scaffoldNew(rest, parsed.values, out)
     case 'import':
       return importCommand(rest, parsed.values, out, fetcher)
+    case 'preview':
+      return previewCommand(rest, parsed.values.port)
     default:
       return usage('main', `unknown command "${command}"`)
   }

@@ -1,0 +1,42 @@
+/**
+ * Watches an editor's folder: a burst of saves (an editor's save, a tool writing several files, a
+ * rename) becomes one call, once the folder has been quiet for `quietMs`, told whether a picture was
+ * among the changes.
+ */
+import { watch, type FSWatcher } from 'node:fs'
+import path from 'node:path'
+
+export type Change = { files: string[]; picturesChanged: boolean }
+export type Watcher = { close: () => void }
+
+/** Quiet long enough for a save (some editors write a temp file, then rename it) to be whole. */
+export const QUIET_MS = 60
+
+const PICTURE = /\.(?:jpe?g|png|webp|gif)$/i
+/** Editors' swap and backup files: their saves are not the editor's. */
+const IGNORED = /(?:^|\/)(?:\.[^/]*\.swp|[^/]*~|\.#[^/]*|\.DS_Store)$/
+
+export function watchFolder(dir: string, onChange: (change: Change) => void, quietMs = QUIET_MS): Watcher {
+  let pending = new Set<string>()
+  let timer: NodeJS.Timeout | null = null
+  const flush = () => {
+    timer = null
+    const files = [...pending].sort()
+    pending = new Set()
+    // A change the system could not name may be a picture's.
+    if (files.length) onChange({ files, picturesChanged: files.some((f) => f === '' || PICTURE.test(f)) })
+  }
+  const watcher: FSWatcher = watch(dir, { recursive: true }, (_event, name) => {
+    const file = name ? String(name).split(path.sep).join('/') : ''
+    if (IGNORED.test(file)) return
+    pending.add(file)
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(flush, quietMs)
+  })
+  return {
+    close() {
+      if (timer) clearTimeout(timer)
+      watcher.close()
+    },
+  }
+}
