@@ -230,7 +230,7 @@ export function bundleBuilt(
 }
 
 /** `08-x.md:25: …` as `content/08-x.md:25: …`: where the editor finds it from here. */
-function fromHere(srcDir: string, problem: string): string {
+export function fromHere(srcDir: string, problem: string): string {
   const rel = path.relative(process.cwd(), srcDir)
   return /^[^\s:]+:\d+: /.test(problem) && rel ? `${rel}/${problem}` : problem
 }

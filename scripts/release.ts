@@ -8,21 +8,30 @@
  * MP_PRIVATE_KEY_PATH (a file). Exit codes: 0 uploaded (or dry run done), 1 refused or failed.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { packageProblems, packageSizes } from './packages'
+import {
+  buildWeapp,
+  CI_SETTING,
+  ciProject,
+  credentials,
+  kb,
+  loadMiniprogramCi,
+  refusedLines,
+  robotProblem,
+  type Key,
+} from './wechat-ci'
 
 export { packageSizes, type PackageSize } from './packages'
+export type { Key } from './wechat-ci'
 
 const ROOT = path.resolve(__dirname, '..')
-const TOURIST_APPID = 'touristappid'
 /** semver.org's own pattern, without the leading v. */
 const SEMVER =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/
 
-export type Key = { privateKey: string } | { privateKeyPath: string }
 export type UploadRequest = {
   appid: string
   projectPath: string
@@ -41,26 +50,6 @@ export type ReleaseDeps = {
   upload: (request: UploadRequest) => Promise<void>
   out: (line: string) => void
   err: (line: string) => void
-}
-
-function readAppid(root: string): string | null {
-  try {
-    const config = JSON.parse(readFileSync(path.join(root, 'project.config.json'), 'utf8')) as {
-      appid?: unknown
-    }
-    return typeof config.appid === 'string' ? config.appid : null
-  } catch {
-    return null
-  }
-}
-
-function keyFrom(env: ReleaseDeps['env']): Key | string {
-  const inline = env.MP_PRIVATE_KEY?.trim()
-  if (inline) return { privateKey: inline }
-  const file = env.MP_PRIVATE_KEY_PATH?.trim()
-  if (!file)
-    return 'no upload key: set MP_PRIVATE_KEY (the key) or MP_PRIVATE_KEY_PATH (its file); see "Running it in production" in the README'
-  return existsSync(file) ? { privateKeyPath: file } : `MP_PRIVATE_KEY_PATH: ${file} does not exist`
 }
 
 type Plan = { version: string; desc: string; robot: number; dryRun: boolean; appid: string; key: Key }
@@ -88,28 +77,18 @@ function plan(argv: string[], deps: ReleaseDeps): Plan | string[] {
   const desc = values.desc?.trim() ?? ''
   if (!desc) problems.push('--desc is required: what changed, as reviewers will read it')
   const robot = Number(values.robot)
-  if (!Number.isInteger(robot) || robot < 1 || robot > 30)
-    problems.push('--robot must be a whole number from 1 to 30')
-  const appid = readAppid(deps.root)
-  if (!appid) problems.push('project.config.json: no appid')
-  else if (appid === TOURIST_APPID)
-    problems.push(
-      "project.config.json: appid is the tourist appid, which cannot upload; put your mini program's appid there",
-    )
-  else if (!/^wx[0-9a-f]{16}$/.test(appid))
-    problems.push(`project.config.json: "${appid}" is not an appid (wx and 16 hex digits)`)
-  const key = keyFrom(deps.env)
-  if (typeof key === 'string') problems.push(key)
+  const robotWrong = robotProblem(robot)
+  if (robotWrong) problems.push(robotWrong)
+  const creds = credentials(deps.root, deps.env)
+  if (Array.isArray(creds)) problems.push(...creds)
   const dirty = deps.dirtyFiles(deps.root)
   if (dirty.length)
     problems.push(
       `the working tree has uncommitted changes (${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}); release what is committed`,
     )
-  if (problems.length || !appid || typeof key === 'string') return problems
-  return { version, desc, robot, dryRun: values['dry-run'] ?? false, appid, key }
+  if (problems.length || Array.isArray(creds)) return problems
+  return { version, desc, robot, dryRun: values['dry-run'] ?? false, ...creds }
 }
-
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 
 export async function release(argv: string[], deps: ReleaseDeps): Promise<number> {
   const checked = plan(argv, deps)
@@ -147,8 +126,7 @@ export async function release(argv: string[], deps: ReleaseDeps): Promise<number
   try {
     await deps.upload({ appid, projectPath, key, version, desc, robot })
   } catch (error) {
-    deps.err(`release: the upload failed: ${(error as Error).message ?? String(error)}`)
-    deps.err("release: check the key and that this machine's IP is on the upload whitelist")
+    for (const line of refusedLines('release', 'the upload', error)) deps.err(line)
     return 1
   }
   deps.out(`uploaded ${projectPath}`)
@@ -158,21 +136,13 @@ export async function release(argv: string[], deps: ReleaseDeps): Promise<number
 
 /** miniprogram-ci's upload, loaded only when a release really uploads. */
 async function uploadWithMiniprogramCi(request: UploadRequest): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ci = require('miniprogram-ci') as typeof import('miniprogram-ci')
-  const project = new ci.Project({
-    appid: request.appid,
-    type: 'miniProgram',
-    projectPath: request.projectPath,
-    ...request.key,
-    ignores: [],
-  })
+  const ci = loadMiniprogramCi()
   await ci.upload({
-    project,
+    project: ciProject(ci, request),
     version: request.version,
     desc: request.desc,
     robot: request.robot,
-    setting: { es6: false, minify: true },
+    setting: CI_SETTING,
   })
 }
 
@@ -187,18 +157,7 @@ const defaultDeps: ReleaseDeps = {
       .filter(Boolean)
       .map((line) => line.slice(3))
   },
-  build: (root) => {
-    // The product build, whatever the caller's shell has set for test builds; the content URL stays.
-    const { LRE_DIST: _dist, LRE_BUNDLED_DIR: _bundled, ...env } = process.env
-    const started = Date.now()
-    const built = spawnSync('npm', ['run', 'build:weapp'], {
-      cwd: root,
-      stdio: 'inherit',
-      env: { ...env, NODE_ENV: 'production' },
-    })
-    const appJson = path.join(root, 'dist', 'weapp', 'app.json')
-    return built.status === 0 && existsSync(appJson) && statSync(appJson).mtimeMs >= started - 1000
-  },
+  build: (root) => buildWeapp(root, { dist: 'weapp', bundledDir: null }),
   upload: uploadWithMiniprogramCi,
   out: (line) => console.log(line),
   err: (line) => console.error(line),
