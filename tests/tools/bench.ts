@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --baseline <git ref>] [--only <table>]`, <table> one of scenarios, launch, phases,
- * browser, search, search-build, card, cache, real: the performance scenarios on the compiled bundle, and the
+ * browser, search, search-build, card, cache, preview, real: the performance scenarios on the compiled bundle, and the
  * full-text search in Node.
  *
  * 1. Each scenario 20 times: setData calls, bytes, rendered elements, widest element, depth
@@ -24,7 +24,9 @@
  *    999 × 6,000 characters read online on the compiled bundle, then searched offline after a
  *    relaunch: the bytes kept in storage and in the user data folder, the search file's parts, and the
  *    time to a phrase from a body never opened with the longest single task, 999 ÷ 100.
- * 8. The column at the book's size (tests/tools/real-size-bench.ts): every package of the samples'
+ * 8. The editors' preview (tests/tools/preview-bench.ts, `--only preview`): at 100 installments in
+ *    Markdown, a title saved → shown on the list open in Chromium, 5 times, with each rebuild's time.
+ * 9. The column at the book's size (tests/tools/real-size-bench.ts): every package of the samples'
  *    build and of the real-size build, and the first search results at the real size, offline, on the
  *    compiled bundle (launch of the search page with a query: unpacking, the engine, the results).
  *
@@ -176,6 +178,12 @@ async function realTables() {
   }
 }
 
+async function previewTables() {
+  ensureBuilt('build:h5:preview', 'dist/h5-preview/index.html')
+  const { previewTable } = await import('./preview-bench')
+  return previewTable()
+}
+
 async function cacheTables() {
   ensureBuilt('build:weapp:remote', 'dist/weapp-remote/app.js')
   const { cacheTable } = await import('./cache-bench')
@@ -248,6 +256,15 @@ async function main(): Promise<void> {
     console.table(cache.ratios)
   }
 
+  const preview = wanted('preview') ? await previewTables() : null
+  if (preview) {
+    console.log("the editors' preview at 100 installments: a title saved → shown on the list (ms):")
+    console.table(preview.rows)
+    console.log(
+      `median save → visible ${preview.medianSaveToVisibleMs} ms (budget 1000), median rebuild ${preview.medianRebuildMs} ms`,
+    )
+  }
+
   const real = wanted('real') ? await realTables() : null
   if (real) {
     console.log('packages, with the samples and at the real size (100 interviews, 500 photos), KiB:')
@@ -261,7 +278,7 @@ async function main(): Promise<void> {
   mkdirSync(path.join(ROOT, 'bench'), { recursive: true })
   writeFileSync(
     path.join(ROOT, 'bench', 'latest.json'),
-    `${JSON.stringify({ runs: RUNS, scenarios, launch, phases, browser, search, sliced, card, cache, real }, null, 2)}\n`,
+    `${JSON.stringify({ runs: RUNS, scenarios, launch, phases, browser, search, sliced, card, cache, preview, real }, null, 2)}\n`,
   )
   console.log(`wrote bench/latest.json (${RUNS} runs a scenario)`)
 }
