@@ -51,8 +51,11 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     outputRoot,
     plugins: [path.resolve(__dirname, '..', 'plugins', 'weapp-aria.js')],
     // Always defined, so code can read it even when the build names no content URL (bundled only).
+    // Taro itself inlines TARO_APP_* only from .env files, not from the shell that runs the build.
     defineConstants: {
       'process.env.TARO_APP_CONTENT_URL': JSON.stringify(process.env.TARO_APP_CONTENT_URL ?? ''),
+      // The editors' preview build (`build:h5:preview`): '' elsewhere, so what it guards is dead code.
+      'process.env.TARO_APP_PREVIEW': JSON.stringify(process.env.TARO_APP_PREVIEW ?? ''),
     },
     // Bundled interview images are referenced from content data, not from code, so they are
     // copied as files rather than imported. Only small pictures ride in the package, so a column may

@@ -2,6 +2,7 @@ import { useDidShow, useError, useLaunch, useUnhandledRejection } from '@tarojs/
 import type { PropsWithChildren } from 'react'
 
 import { reportUncaught, watchForDeadLinks, watchForNewVersion } from './app/lifecycle'
+import { followPreviewEditions } from './app/preview'
 import { FOREGROUND_REFRESH_MS, repository } from './app/root'
 import { registerAriaAttributes } from './platform/aria'
 import { makePagesKeyboardScrollable } from './platform/h5-a11y'
@@ -20,6 +21,8 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     void repository.refresh()
     watchForNewVersion()
+    // The editors' preview (a literal: other builds drop it) reads each edition its server builds.
+    if (process.env.TARO_APP_PREVIEW) followPreviewEditions()
   })
   useDidShow(() => void repository.refreshIfStale(FOREGROUND_REFRESH_MS))
   useError((message) => reportUncaught('error', message))

@@ -6,6 +6,7 @@ import type { Mark } from '@/content/search/marks'
 import { text as copy } from '@/i18n/zh'
 
 import { Picture } from '../Picture'
+import { withTodos } from '../Todo'
 
 type ImageBlock = Extract<Block, { type: 'image' }>
 
@@ -31,7 +32,7 @@ function Marked({
   whole?: string
   select?: boolean
 }) {
-  if (!mark) return <>{value}</>
+  if (!mark) return <>{withTodos(value)}</>
   const marks = mark(value, from, whole)
   return (
     <>
@@ -41,7 +42,7 @@ function Marked({
             {m.text}
           </Text>
         ) : (
-          m.text
+          withTodos(m.text)
         ),
       )}
     </>

@@ -5,6 +5,7 @@ import { GROUP_LABELS, text } from '@/i18n/zh'
 import { readingState, type ProgressEntry } from '@/library/progress'
 
 import { FavouriteButton } from '../FavouriteButton'
+import { joinWithTodos, withTodos } from '../Todo'
 
 import './index.scss'
 
@@ -58,9 +59,9 @@ export function InstallmentCard({ entry, progress, saved, isNew, thumb, onOpen, 
       ) : null}
       <Text className="cd-n">{`${text.installmentNumber(entry.number, entry.sample)} · ${GROUP_LABELS[interviewee.group]}`}</Text>
       <FavouriteButton saved={saved} onToggle={() => onToggleFavourite(entry)} />
-      <View className="cd-t">{entry.title}</View>
-      <View className="cd-w">{`${interviewee.name} · ${interviewee.role}`}</View>
-      <View className="cd-s">{entry.summary}</View>
+      <View className="cd-t">{withTodos(entry.title)}</View>
+      <View className="cd-w">{joinWithTodos([interviewee.name, interviewee.role], ' · ')}</View>
+      <View className="cd-s">{withTodos(entry.summary)}</View>
       <View className="cd-m">
         {`${text.date(entry.publishedAt)} · ${text.readingMinutes(entry.readingMinutes)}`}
         {mark ? <Text className={mark.className}>{mark.label}</Text> : null}

@@ -12,7 +12,8 @@ import { text } from '@/i18n/zh'
 import './index.scss'
 
 function hostOf(base: string): string {
-  return base.replace(/^https:\/\//, '').split('/')[0]
+  // A relative base (the editors' preview, content beside the app) names no host: its path says where.
+  return base.replace(/^https:\/\//, '').split('/')[0] || base
 }
 
 export default function AboutPage() {

@@ -9,8 +9,10 @@ import { OriginalLink } from '@/components/OriginalLink'
 import { ShareButton } from '@/components/ShareButton'
 import { Kicker } from '@/components/Kicker'
 import { StateView } from '@/components/StateView'
+import { withTodos } from '@/components/Todo'
 import { openOriginalAndTell, toggleFavouriteAndTell } from '@/app/actions'
 import { mediaResolver } from '@/app/media'
+import { editionOf } from '@/app/preview'
 import { repository, useCatalog } from '@/app/root'
 import '@/app/reader-bodies'
 import {
@@ -96,11 +98,11 @@ function Header({ entry }: { entry: ManifestEntry }) {
         sample={entry.sample}
       />
       <View className="reader__title">
-        <Text userSelect>{entry.title}</Text>
+        <Text userSelect>{withTodos(entry.title)}</Text>
       </View>
       <View className="reader__who">
-        {interviewee.name} · {interviewee.role}
-        {interviewee.organization ? ` · ${interviewee.organization}` : ''}
+        {withTodos(interviewee.name)} · {withTodos(interviewee.role)}
+        {interviewee.organization ? withTodos(` · ${interviewee.organization}`) : ''}
       </View>
       <View className="reader__meta">
         {text.date(entry.publishedAt)} · {text.readingMinutes(entry.readingMinutes)}
@@ -171,6 +173,8 @@ export default function ReaderPage() {
   const singlePage = useMemo(isSinglePageMode, [])
 
   const [attempt, setAttempt] = useState(0)
+  // In the editors' preview a body changes under the reader: a new edition is read again.
+  const edition = editionOf(id)
   useEffect(() => {
     let live = true
     const now = attempt === 0 ? repository.installmentNow(id) : null
@@ -181,7 +185,9 @@ export default function ReaderPage() {
       repository.markSeen(id)
       return
     }
-    setState({ kind: 'loading' })
+    // A body on screen stays there until its new edition replaces it in place (the preview): no
+    // loading state, so the page keeps its height and the reader their place.
+    setState((shown) => (shown.kind === 'ok' && shown.installment.id === id ? shown : { kind: 'loading' }))
     repository.installment(id).then((result) => {
       if (!live) return
       setState(result)
@@ -190,7 +196,7 @@ export default function ReaderPage() {
     return () => {
       live = false
     }
-  }, [id, attempt])
+  }, [id, attempt, edition])
 
   const entry = state.kind === 'loading' ? null : repository.entry(id)
   const source = catalog.status === 'ready' ? catalog.source : ({ kind: 'bundled' } as const)
@@ -204,8 +210,17 @@ export default function ReaderPage() {
       setPageTitle(text.readerTitle(entry.number, entry.sample ?? false, entry.interviewee.name, entry.title))
   }, [entry])
 
-  // Long interviews arrive in stages: the first paints at once, the rest follow, one setData each.
-  const stages = useMemo(() => (state.kind === 'ok' ? renderStages(state.installment.body) : []), [state])
+  // Long interviews arrive in stages: the first paints at once, the rest follow, one setData each. The
+  // preview (a browser) renders a body whole, so a new edition never shortens the page under the reader.
+  const stages = useMemo(
+    () =>
+      state.kind !== 'ok'
+        ? []
+        : process.env.TARO_APP_PREVIEW
+          ? [state.installment.body.length]
+          : renderStages(state.installment.body),
+    [state],
+  )
   const [stage, setStage] = useState(0)
   useEffect(() => setStage(0), [stages])
   useEffect(() => {
