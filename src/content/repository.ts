@@ -512,6 +512,10 @@ export function createRepository({
     status = { kind: 'running' }
     const usingRemote = catalog.status === 'ready' && catalog.source.kind === 'remote'
     const fetched = await remote.manifest(usingRemote ? etag : null)
+    // The rest of the bundled (or saved) manifest, when a page asked for it and it is on its way: what
+    // arrived is judged new against the whole of it, not against the first screen, which marks nothing.
+    const reading = bundledLoading ?? remoteLoading
+    if (reading) await reading
     let result: RefreshResult
     if (fetched.kind === 'not-modified') result = { kind: 'ok', changed: false }
     else if (fetched.kind !== 'ok') result = fetched

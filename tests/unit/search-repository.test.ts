@@ -496,6 +496,30 @@ describe('when the package left some bodies out, its rebuilt search file is only
 })
 
 describe('a remote build whose bundled manifest is only the first screen (the main package)', () => {
+  test('a refresh that returns while the rest of the bundled manifest is on its way marks what is new against all of it', async () => {
+    const net = host(later)
+    let deliver: (manifest: unknown) => void = () => undefined
+    const repository = createRepository({
+      bundled: {
+        head: {
+          manifest: { ...bundled.manifest, installments: bundled.manifest.installments.slice(0, 1) },
+          counts: { total: bundled.manifest.installments.length, samples: 0 },
+        },
+        loadManifest: () => new Promise((resolve) => (deliver = resolve)),
+      },
+      remote: net.remote,
+      cache: newCache(),
+    })
+    // The list asks for the rest; the refresh's manifest comes back first.
+    repository.complete()
+    const refreshed = repository.refresh()
+    await settle()
+    deliver(bundled.manifest)
+    expect((await refreshed).kind).toBe('ok')
+    const catalog = repository.catalog()
+    expect(catalog.status === 'ready' && [...catalog.newIds]).toEqual(['search-7'])
+  })
+
   test('the first refresh marks nothing new, and knows the search file ships with the app', async () => {
     const net = host(bundled)
     const repository = createRepository({
