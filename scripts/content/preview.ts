@@ -152,8 +152,11 @@ export async function startPreview({
 
   await rebuild()
   served = await listen((req, res) => {
-    sockets.add(req.socket)
-    req.socket.once('close', () => sockets.delete(req.socket))
+    // Kept-alive sockets carry many requests: each is tracked once, to be closed with the server.
+    if (!sockets.has(req.socket)) {
+      sockets.add(req.socket)
+      req.socket.once('close', () => sockets.delete(req.socket))
+    }
     handler(req, res)
   }, port)
   const watcher: Watcher | null = watch

@@ -55,6 +55,13 @@ afterEach(async () => {
   await phone.close()
 })
 
+/** How far the page is scrolled, whatever element scrolls it (Taro's page or the window). */
+const scrolled = () =>
+  phone.page.locator('.reader__body').evaluate((el) => {
+    let offset = window.scrollY
+    for (let n = el.parentElement; n; n = n.parentElement) offset += n.scrollTop
+    return offset
+  })
 const text = (selector: string) => phone.page.locator(selector).allInnerTexts()
 const shows = async (selector: string, words: string) => (await text(selector)).some((t) => t.includes(words))
 
@@ -72,12 +79,17 @@ test('an interview being read updates in place, at its scroll position', async (
   const number = COUNT - 3
   await phone.page.goto(`${preview.url}/#/pages/reader/index?id=${fixtureId(number)}`)
   await phone.page.waitForSelector('.reader__body .b-a')
-  await phone.page.evaluate(() => window.scrollTo(0, 600))
-  await until(async () => (await phone.page.evaluate(() => window.scrollY)) === 600)
+  // Scrolled to the fourth answer, by whatever element scrolls the page.
+  await phone.page
+    .locator('.reader__body .b-a')
+    .nth(3)
+    .evaluate((el) => el.scrollIntoView({ block: 'start' }))
+  const offset = await scrolled()
+  expect(offset).toBeGreaterThan(300)
   edit(number, (t) => t.replace(nicknameSentence(number), '这一句是编辑刚刚改写的（虚构）。'))
   await until(() => shows('.reader__body', '这一句是编辑刚刚改写的（虚构）。'), SHOWN_WITHIN)
   expect(await shows('.reader__body', nicknameSentence(number))).toBe(false)
-  expect(await phone.page.evaluate(() => window.scrollY)).toBe(600)
+  expect(await scrolled()).toBe(offset)
 })
 
 test('a broken front matter lists its file:line over the last good text; the fix clears it', async () => {
@@ -97,12 +109,19 @@ test('a new picture appears in the interview being read', async () => {
   const number = COUNT - 1
   await phone.page.goto(`${preview.url}/#/pages/reader/index?id=${fixtureId(number)}`)
   await phone.page.waitForSelector('.reader__body .b-a')
-  const before = await phone.page.locator('.reader__body img').count()
+  const pictures = phone.page.locator('.reader__body taro-image-core')
+  const before = await pictures.count()
   writeFileSync(path.join(src, 'media', 'new-figure.png'), fixtureFigure())
   edit(number, (t) => `${t}\n![新加的图（虚构）](media/new-figure.png)\n`)
-  await until(async () => (await phone.page.locator('.reader__body img').count()) > before, SHOWN_WITHIN)
-  const src_ = await phone.page.locator('.reader__body img').last().getAttribute('src')
-  expect(src_).toMatch(/\/content\/media\/[a-f0-9]{12}\.\w+$/)
+  await until(async () => (await pictures.count()) > before, SHOWN_WITHIN)
+  // Its address is on the preview's content host; scrolled to, it loads.
+  const added = pictures.last()
+  expect(await added.getAttribute('src')).toMatch(/^\/content\/media\/[a-f0-9]+\.png$/)
+  await added.evaluate((el) => el.scrollIntoView({ block: 'center' }))
+  const image = added.locator('img')
+  await until(() =>
+    image.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0),
+  )
 })
 
 test('a TODO left by the importer is highlighted', async () => {
