@@ -95,9 +95,14 @@ function lineOfKey(lines: readonly string[], keyPath: ReadonlyArray<string | num
   return line + 1
 }
 
-async function readSource(srcDir: string, name: string, problems: string[]): Promise<SourceFile | null> {
+async function readSource(
+  srcDir: string,
+  name: string,
+  problems: string[],
+  given?: Buffer,
+): Promise<SourceFile | null> {
   const file = path.join(srcDir, name)
-  const bytes = await fs.readFile(file)
+  const bytes = given ?? (await fs.readFile(file))
   try {
     let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
@@ -370,10 +375,11 @@ async function buildInstallmentOnce(
   pictures: PictureMaker,
   options: BuildOptions,
 ): Promise<OneInstallment> {
+  // Built from the bytes it is cached by, so a save between two reads cannot pair one with the other.
   const bytes = options.sources ? await fs.readFile(path.join(srcDir, name)) : null
   const known = options.sources?.get(name)
   if (bytes && known?.bytes.equals(bytes)) return known.built
-  const built = await buildInstallment(srcDir, name, pictures)
+  const built = await buildInstallment(srcDir, name, pictures, bytes ?? undefined)
   options.onBuilt?.(name)
   if (bytes) options.sources?.set(name, { bytes, built })
   return built
@@ -384,9 +390,10 @@ async function buildInstallment(
   srcDir: string,
   name: string,
   pictures: PictureMaker,
+  bytes?: Buffer,
 ): Promise<OneInstallment> {
   const sink = newSink()
-  const source = await readSource(srcDir, name, sink.problems)
+  const source = await readSource(srcDir, name, sink.problems, bytes)
   const parsed = source && parseSource(source, frontMatterSchema, sink.problems)
   if (!source || !parsed) return { sink, installment: null }
   const { cover: coverRef, ...front } = parsed.data

@@ -43,7 +43,16 @@ export function previewEditions(srcDir: string): Editions {
     const started = performance.now()
     if (picturesChanged) sources.clear()
     const built: string[] = []
-    const result = await buildContent(srcDir, { pictures, sources, onBuilt: (name) => built.push(name) })
+    // A file gone between the listing and its read (a delete, a rename, an editor's save) is a problem
+    // of this build, never the end of the preview: the next save builds again.
+    const result = await buildContent(srcDir, {
+      pictures,
+      sources,
+      onBuilt: (name) => built.push(name),
+    }).catch((error: unknown) => ({
+      kind: 'error' as const,
+      problems: [`${srcDir}: ${(error as Error).message}`],
+    }))
     const ms = Math.round(performance.now() - started)
     if (result.kind === 'error')
       return { edition: current, problems: result.problems, changed: [], built, ms }

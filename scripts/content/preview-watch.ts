@@ -12,19 +12,25 @@ export type Watcher = { close: () => void }
 /** Quiet long enough for a save (some editors write a temp file, then rename it) to be whole. */
 export const QUIET_MS = 60
 
-const PICTURE = /\.(?:jpe?g|png|webp|gif)$/i
+const MARKDOWN = /\.md$/i
 /** Editors' swap and backup files: their saves are not the editor's. */
 const IGNORED = /(?:^|\/)(?:\.[^/]*\.swp|[^/]*~|\.#[^/]*|\.DS_Store)$/
 
-export function watchFolder(dir: string, onChange: (change: Change) => void, quietMs = QUIET_MS): Watcher {
+export function watchFolder(
+  dir: string,
+  onChange: (change: Change) => void,
+  quietMs = QUIET_MS,
+  onError: (error: Error) => void = () => undefined,
+): Watcher {
   let pending = new Set<string>()
   let timer: NodeJS.Timeout | null = null
   const flush = () => {
     timer = null
     const files = [...pending].sort()
     pending = new Set()
-    // A change the system could not name may be a picture's.
-    if (files.length) onChange({ files, picturesChanged: files.some((f) => f === '' || PICTURE.test(f)) })
+    // Anything but a Markdown file may be a picture (a folder renamed, a file the system could not
+    // name): every installment is then read again.
+    if (files.length) onChange({ files, picturesChanged: files.some((f) => !MARKDOWN.test(f)) })
   }
   const watcher: FSWatcher = watch(dir, { recursive: true }, (_event, name) => {
     const file = name ? String(name).split(path.sep).join('/') : ''
@@ -33,6 +39,8 @@ export function watchFolder(dir: string, onChange: (change: Change) => void, qui
     if (timer) clearTimeout(timer)
     timer = setTimeout(flush, quietMs)
   })
+  // The folder removed, or the system's limit on watches reached: say so, and keep serving.
+  watcher.on('error', (error) => onError(error))
   return {
     close() {
       if (timer) clearTimeout(timer)

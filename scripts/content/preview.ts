@@ -59,7 +59,12 @@ const TYPES: Record<string, string> = {
 }
 
 function serveContent(editions: Editions, req: IncomingMessage, res: ServerResponse): void {
-  const rel = decodeURIComponent((req.url ?? '').split('?')[0].slice(CONTENT_PATH.length))
+  let rel = ''
+  try {
+    rel = decodeURIComponent((req.url ?? '').split('?')[0].slice(CONTENT_PATH.length))
+  } catch {
+    // A malformed address names no file.
+  }
   const bytes = editions.current()?.files.get(rel)
   if (!bytes) {
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found')
@@ -160,7 +165,15 @@ export async function startPreview({
     handler(req, res)
   }, port)
   const watcher: Watcher | null = watch
-    ? watchFolder(src, (change) => void rebuild(change.picturesChanged))
+    ? watchFolder(
+        src,
+        (change) =>
+          void rebuild(change.picturesChanged).catch((error: unknown) =>
+            log(`rebuild failed: ${String(error)}`),
+          ),
+        undefined,
+        (error) => log(`watching ${src} stopped: ${error.message}; restart the preview`),
+      )
     : null
 
   return {

@@ -51,6 +51,8 @@ export type SearchState =
 /** Why only titles, people and tags are searched. */
 export type MetadataOnly =
   | { kind: 'offline' }
+  /** The host answered, but not with the file (an HTTP error). */
+  | { kind: 'host' }
   | { kind: 'none' }
   | { kind: 'broken' }
   | { kind: 'too-large'; bytes: number; limit: number }
@@ -111,19 +113,22 @@ export async function loadSearch(
     state =
       built_.kind === 'ok'
         ? { kind: 'full', engine: built_.engine, retry, stale: Boolean(problem), notKept: result.notKept }
-        : { kind: 'metadata', engine, retry: false, why: { kind: 'broken' } }
+        : { kind: 'metadata', engine, retry: true, why: { kind: 'broken' } }
   } else {
     const why: MetadataOnly =
       result.kind === 'too-large'
         ? { kind: 'too-large', bytes: result.bytes, limit: result.limit }
         : result.kind === 'none'
           ? { kind: 'none' }
-          : retry
-            ? { kind: 'offline' }
-            : { kind: 'broken' }
-    state = { kind: 'metadata', engine, retry, why }
+          : problem?.kind === 'http-error'
+            ? { kind: 'host' }
+            : retry
+              ? { kind: 'offline' }
+              : { kind: 'broken' }
+    // A file that proved unusable is fetched anew (the repository forgot it): the next visit asks.
+    state = { kind: 'metadata', engine, retry: retry || why.kind === 'broken', why }
   }
-  // A network failure is not remembered: the next visit to the page tries again.
-  if (!retry) built = { manifest, state }
+  // A network failure, or a file to fetch anew, is not remembered: the next visit to the page tries again.
+  if (!state.retry) built = { manifest, state }
   return state
 }

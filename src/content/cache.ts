@@ -10,6 +10,7 @@ import {
   type BodyEntry,
   type FileEntry,
   type Index,
+  type ManifestEntryRecord,
 } from './cache-index'
 import { readLegacy, removeLegacy, type Legacy } from './cache-legacy'
 import { sha256Hex } from './hash'
@@ -149,7 +150,8 @@ export function createContentCache({
         return evictOne(again, except) && writeIndex(again) ? files.write(name, text) : outcome
       })
       .then((outcome) => {
-        if (outcome.kind !== 'ok') void files.remove(name)
+        // A file the index names (the same text written again) stays: only a stray is removed.
+        if (outcome.kind !== 'ok' && !namedFiles(readIndex()).has(name)) void files.remove(name)
         return outcome.kind === 'ok'
       })
   }
@@ -197,9 +199,9 @@ export function createContentCache({
     return record && record.sha256 === sha256 ? record.body : null
   }
 
-  const manifestOf = (base: string, text: string | null): CachedManifest | null => {
-    const entry = readIndex().manifest
-    if (!entry || entry.base !== base) return null
+  /** The manifest `entry` names, from the text read for that entry (not whatever is named since). */
+  const manifestOf = (entry: ManifestEntryRecord, text: string | null): CachedManifest | null => {
+    const { base } = entry
     const value = verified(entry, text) ? parse(text) : FAILED
     const record = value as Partial<CachedManifest> | typeof FAILED
     if (record !== FAILED && record && typeof record === 'object' && record.base === base)
@@ -234,12 +236,16 @@ export function createContentCache({
     const text = JSON.stringify(record)
     const hash = sha256Hex(text)
     const file = `manifest.${short(hash)}.json`
+    const record_ = { file, bytes: utf8Length(text), hash, base: record.base, etag: record.etag }
+    // The same manifest again (a host that sends no ETag): named already, so nothing to write.
+    if (readIndex().manifest?.hash === hash)
+      return Promise.resolve(commit((index) => (index.manifest = record_), []))
     return writeFile(file, text).then(
       (written) =>
         written &&
         commitReplacing(file, (index) => {
           const replaced = index.manifest?.file ?? null
-          index.manifest = { file, bytes: utf8Length(text), hash, base: record.base, etag: record.etag }
+          index.manifest = record_
           return replaced
         }),
     )
@@ -257,6 +263,10 @@ export function createContentCache({
   const saveBodyNow = (id: string, sha256: string, text: string, hash?: string): Promise<boolean> => {
     const fileHash = hash ?? sha256Hex(text)
     const file = `body.${id}.${short(fileHash)}.json`
+    const known = readIndex().bodies[id]
+    // The same body again: named already, so it is only marked as read.
+    if (known?.hash === fileHash && known.sha256 === sha256)
+      return Promise.resolve(commit((index) => (index.bodies[id] = { ...known, readAt: now() }), []))
     return writeFile(file, text, 0, id).then(
       (written) =>
         written &&
@@ -315,9 +325,16 @@ export function createContentCache({
       ),
       () => (old.search ? saveSearchNow(old.search.sha256, old.search.parts) : Promise.resolve()),
     ]
+    const results: unknown[] = []
     return steps
-      .reduce<Promise<unknown>>((done, step) => done.then(step), Promise.resolve())
+      .reduce<Promise<unknown>>(
+        (done, step) => done.then(step).then((moved) => void results.push(moved)),
+        Promise.resolve(),
+      )
       .then(() => {
+        // Anything not moved (the folder full, no IndexedDB) stays in storage, served from memory
+        // this session, and is tried again at the next launch.
+        if (results.some((moved) => moved === false)) return
         removeLegacy(old)
         legacy = null
       })
@@ -339,14 +356,14 @@ export function createContentCache({
       const entry = readIndex().manifest
       if (!entry || entry.base !== base) return null
       const text = files.readNow(entry.file)
-      return text === undefined ? undefined : manifestOf(base, text)
+      return text === undefined ? undefined : manifestOf(entry, text)
     },
 
     loadManifest(base: string): Promise<CachedManifest | null> {
       if (legacy?.manifest?.base === base) return Promise.resolve(legacy.manifest)
       const entry = readIndex().manifest
       if (!entry || entry.base !== base) return Promise.resolve(null)
-      return files.read(entry.file).then((text) => manifestOf(base, text))
+      return files.read(entry.file).then((text) => manifestOf(entry, text))
     },
 
     loadHead(base: string): CachedHead | null {

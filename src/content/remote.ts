@@ -17,6 +17,11 @@ import { validateBodyOf, validateManifest } from './validate'
 /** WeChat's default is 60 s; a reader should learn much sooner that the network is not there. */
 export const REQUEST_TIMEOUT_MS = 8000
 export const MAX_IN_FLIGHT = 4
+/**
+ * The search file's parts go two at a time on a line of their own: a body the reader taps while an
+ * edition's twenty parts download is not queued behind them (WeChat allows ten requests at once).
+ */
+export const SEARCH_IN_FLIGHT = 2
 /** A large file (the search file) gets more time: as if it came at 50 KB/s, on top of the usual wait. */
 export const timeoutFor = (bytes = 0) => REQUEST_TIMEOUT_MS + Math.round(bytes / 50)
 
@@ -52,9 +57,10 @@ export function createRemoteSource(base: string, deps: RemoteDeps = {}) {
     ((url: string, headers: Record<string, string>, timeoutMs = REQUEST_TIMEOUT_MS) =>
       requestText({ url, headers, timeoutMs }))
   const limit = createLimiter(MAX_IN_FLIGHT)
-  const get = (url: string, headers: Record<string, string> = {}, timeoutMs?: number) =>
+  const limitSearch = createLimiter(SEARCH_IN_FLIGHT)
+  const get = (url: string, headers: Record<string, string> = {}, timeoutMs?: number, line = limit) =>
     withRetry(
-      () => limit(() => request(url, headers, timeoutMs)).then(classifyAttempt),
+      () => line(() => request(url, headers, timeoutMs)).then(classifyAttempt),
       deps.retry ?? DEFAULT_RETRY,
       deps.wait ?? sleep,
     )
@@ -63,8 +69,9 @@ export function createRemoteSource(base: string, deps: RemoteDeps = {}) {
   const verified = async (
     file: { path: string; sha256: string },
     timeoutMs?: number,
+    line = limit,
   ): Promise<{ kind: 'json'; value: unknown; text: string } | Problem> => {
-    const { result } = await get(joinUrl(base, file.path), {}, timeoutMs)
+    const { result } = await get(joinUrl(base, file.path), {}, timeoutMs, line)
     if (isProblem(result)) return result
     if (result.kind === 'not-modified') return { kind: 'bad-data', problems: ['(root): unexpected 304'] }
     if (sha256Hex(result.text) !== file.sha256) return { kind: 'integrity' }
@@ -101,7 +108,7 @@ export function createRemoteSource(base: string, deps: RemoteDeps = {}) {
     searchIndex(ref: SearchRef | SearchPartRef): Promise<SearchFetch> {
       // A promise chain, not async: the mini program's build turns each async function into a state
       // machine, and this one is in the main package.
-      return verified(ref, timeoutFor(ref.bytes)).then((checked) =>
+      return verified(ref, timeoutFor(ref.bytes), limitSearch).then((checked) =>
         isProblem(checked) ? checked : { kind: 'ok', index: checked.value, text: checked.text },
       )
     },

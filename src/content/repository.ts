@@ -121,6 +121,18 @@ export type Repository = {
 }
 
 const NO_IDS: ReadonlySet<string> = new Set()
+/** How long a refresh, a search or a link waits for the rest of the manifest before going on. */
+export const REST_WAIT_MS = 1500
+/** Settles when `work` does or after REST_WAIT_MS, whichever is first; never rejects. */
+const settledWithin = (work: Promise<unknown>): Promise<void> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, REST_WAIT_MS)
+    const done = () => {
+      clearTimeout(timer)
+      resolve()
+    }
+    work.then(done, done)
+  })
 /**
  * The largest search file fetched behind the first screen without a reader asking: an edition of 100
  * interviews of up to 10,000 characters (3 MB). A larger one is fetched when the search page opens.
@@ -181,7 +193,7 @@ export function createRepository({
   /** The search file read this session, and the fetch under way. */
   let search: { sha256: string; found: SearchIndexResult } | null = null
   let downloadListener: (done: number, total: number) => void = () => undefined
-  let searchInFlight: { sha256: string; result: Promise<SearchIndexResult> } | null = null
+  let searchInFlight: { sha256: string; parts: boolean; result: Promise<SearchIndexResult> } | null = null
 
   let bundledManifest = bundled.manifest === undefined ? null : validateManifest(bundled.manifest)
   const bundledHead = bundled.head === undefined ? null : validateHead(bundled.head)
@@ -294,6 +306,9 @@ export function createRepository({
     }
     return completedWith(full)
   }
+
+  /** The rest of the manifest on its way (the bundled or the saved one), if it is. */
+  const readingRest = (): Promise<void> | null => remoteLoading ?? bundledLoading
 
   /** Where saved files are read asynchronously: the first screen stays until the manifest is read. */
   let remoteLoading: Promise<void> | null = null
@@ -467,10 +482,17 @@ export function createRepository({
     // The latest caller hears how the download goes (the search page on screen).
     if (onDownload) downloadListener = onDownload
     complete()
+    // The first screen's search entry names no parts: the whole manifest, on its way, does.
+    const reading = catalog.status === 'ready' && catalog.partial ? readingRest() : null
+    if (reading) return settledWithin(reading).then(() => searchFor())
+    return searchFor()
+  }
+
+  const searchFor = (): Promise<SearchIndexResult> => {
     const ref = catalog.status === 'ready' ? catalog.manifest.search : undefined
     if (!ref) return Promise.resolve({ kind: 'none' })
     if (search?.sha256 === ref.sha256) return Promise.resolve(search.found)
-    if (searchInFlight?.sha256 !== ref.sha256) {
+    if (searchInFlight?.sha256 !== ref.sha256 || searchInFlight.parts !== Boolean(ref.parts)) {
       const result = searchFrom(ref).then((found) => {
         const problem =
           found.kind === 'ok'
@@ -480,10 +502,13 @@ export function createRepository({
               : found
         if (problem) reportProblem('search', problem)
         else if (found.kind === 'ok') search = { sha256: ref.sha256, found }
-        if (searchInFlight?.result === result) searchInFlight = null
         return found
       })
-      searchInFlight = { sha256: ref.sha256, result }
+      const clear = () => {
+        if (searchInFlight?.result === result) searchInFlight = null
+      }
+      void result.then(clear, clear)
+      searchInFlight = { sha256: ref.sha256, parts: Boolean(ref.parts), result }
     }
     return searchInFlight.result
   }
@@ -514,8 +539,9 @@ export function createRepository({
     const fetched = await remote.manifest(usingRemote ? etag : null)
     // The rest of the bundled (or saved) manifest, when a page asked for it and it is on its way: what
     // arrived is judged new against the whole of it, not against the first screen, which marks nothing.
-    const reading = bundledLoading ?? remoteLoading
-    if (reading) await reading
+    // Waited for a short while only: a package that never comes must not hold the edition back.
+    const reading = readingRest()
+    if (reading) await settledWithin(reading)
     let result: RefreshResult
     if (fetched.kind === 'not-modified') result = { kind: 'ok', changed: false }
     else if (fetched.kind !== 'ok') result = fetched
@@ -552,10 +578,12 @@ export function createRepository({
     },
     async installment(id) {
       let meta = entry(id)
-      // Past the first screen, while the rest of the manifest is being read: wait for it, then look.
-      const reading = remoteLoading ?? bundledLoading
-      if (!meta && reading) {
-        await reading
+      // Past the first screen, while the rest of the manifest is being read: wait for it, then look
+      // (the saved manifest gone bad falls back to the bundled one, which is then read in its turn).
+      for (let tries = 0; !meta && tries < 2; tries++) {
+        const reading = readingRest()
+        if (!reading) break
+        await settledWithin(reading)
         meta = entry(id)
       }
       if (!meta) return { kind: 'not-found' }

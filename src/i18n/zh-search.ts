@@ -17,6 +17,7 @@ export const searchText = {
   searchStale: '最新几期的正文暂时搜不到（全文索引还没更新到本机），其余照常搜索。',
   searchOffline:
     '没有网络，全文索引还没下载到本机：现在只搜索标题、人物、单位和标签。联网后回到本页即可全文搜索。',
+  searchHost: '内容服务器这次没有给出全文索引，现在只搜索标题、人物、单位和标签。稍后回到本页会再试。',
   searchBroken: '全文索引文件有误，现在只搜索标题、人物、单位和标签。下次打开本页会重新下载。',
   searchNone: '这一版内容没有全文索引，只能搜索标题、人物、单位和标签。',
   searchTooLarge: (bytes: number, limit: number) =>

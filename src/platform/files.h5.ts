@@ -20,7 +20,11 @@ export function fileStore(folder: string): FileStore | null {
       try {
         const request = indexedDB.open(`lre-${folder}`, 1)
         request.onupgradeneeded = () => request.result.createObjectStore(STORE)
-        request.onsuccess = () => resolve(request.result)
+        request.onsuccess = () => {
+          // Another tab opening a newer version must not wait on this one.
+          request.result.onversionchange = () => request.result.close()
+          resolve(request.result)
+        }
         request.onerror = () => {
           opening = null
           resolve(null)
@@ -46,7 +50,8 @@ export function fileStore(folder: string): FileStore | null {
             const transaction = db.transaction(STORE, mode)
             const request = make(transaction.objectStore(STORE))
             transaction.oncomplete = () => resolve(done(request.result))
-            transaction.onabort = () => resolve(fallback(transaction.error ?? request.error))
+            // request.error throws while the request is pending; the transaction's error says why.
+            transaction.onabort = () => resolve(fallback(transaction.error ?? new Error('aborted')))
           } catch (error) {
             resolve(fallback(error))
           }

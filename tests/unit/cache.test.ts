@@ -201,6 +201,15 @@ describe('the manifest and its first screen (head)', () => {
     expect(cache.loadManifestNow('https://a.example')).toEqual(record(1))
   })
 
+  test('the same manifest saved again when the folder is full: the saved one and its head stay', async () => {
+    const cache = cacheWith(BIG)
+    await cache.saveManifest(record(1), { h: 1 })
+    files.fault = 'full'
+    expect(await cache.saveManifest(record(1), { h: 1 })).toBe(true)
+    expect(cache.loadManifestNow('https://a.example')).toEqual(record(1))
+    expect(cache.loadHead('https://a.example')?.head).toEqual({ h: 1 })
+  })
+
   test('a manifest file damaged is dropped, not read', async () => {
     const cache = cacheWith(BIG)
     await cache.saveManifest(record(1), { h: 1 })
@@ -340,6 +349,19 @@ describe('what an older build kept in storage', () => {
       parts: [{ schemaVersion: 1, installments: [{ id: 'a', blocks: ['旧'] }] }],
     })
   })
+})
+
+test('what an older build kept stays in storage when it cannot be moved (the folder full), and is still served', async () => {
+  memory.set(
+    'lre.cache.manifest',
+    JSON.stringify({ base: 'https://a.example', etag: null, manifest: { m: 1 } }),
+  )
+  memory.set('lre.cache.index', JSON.stringify({ bodies: {} }))
+  files.fault = 'full'
+  const cache = cacheWith(BIG)
+  await cache.settled()
+  expect(memory.has('lre.cache.manifest')).toBe(true)
+  expect(cache.loadManifestNow('https://a.example')?.manifest).toEqual({ m: 1 })
 })
 
 test('files no index names (a save cut short by the app closing) are swept at launch', async () => {

@@ -94,6 +94,15 @@ describe('rebuilds', () => {
     expect(renamed.edition?.manifest.installments.map((e) => e.id)).toContain(fixtureId(6))
   })
 
+  test('a file that cannot be read (a folder named like one) is a problem of that build, not a crash', async () => {
+    const editions = previewEditions(src)
+    const good = await editions.rebuild()
+    mkdirSync(path.join(src, 'zz-draft.md'))
+    const bad = await editions.rebuild()
+    expect(bad.problems).toEqual([expect.stringContaining('EISDIR')])
+    expect(bad.edition).toBe(good.edition)
+  })
+
   test('a picture changed: every file is read again, since any may name it', async () => {
     const editions = previewEditions(src)
     await editions.rebuild()
@@ -130,6 +139,11 @@ describe('the watcher', () => {
     ],
     ['a file deleted', () => unlinkSync(file(4)), { picturesChanged: false }],
     ['a file renamed', () => renameSync(file(4), path.join(src, 'later.md')), { picturesChanged: false }],
+    [
+      'a folder of pictures renamed',
+      () => renameSync(path.join(src, 'media'), path.join(src, 'pictures')),
+      { picturesChanged: true },
+    ],
     [
       'a picture saved',
       () => writeFileSync(path.join(src, 'media', 'new.png'), Buffer.from([0x89])),

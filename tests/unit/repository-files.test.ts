@@ -5,6 +5,7 @@
  */
 import { createContentCache } from '@/content/cache'
 import { headOf } from '@/content/head'
+import { MAX_SEARCH_BYTES } from '@/content/problem'
 import { createRemoteSource } from '@/content/remote'
 import { createRepository } from '@/content/repository'
 import type { RawAttempt } from '@/platform/request'
@@ -25,14 +26,15 @@ const offline = createRemoteSource(BASE, {
 /** The bundled column: an earlier edition, with none of the saved edition's bodies. */
 const bundled = published(SEARCH_INSTALLMENTS.slice(0, 2))
 
-async function savedEarlier() {
+async function savedEarlier(remote = offline) {
   resetStorage()
   const files = memoryFiles({ sync: false })
   const earlier = createContentCache({ files })
   const { manifest } = edition
+  const first_ = headOf(manifest)
   const head = {
-    ...headOf(manifest),
-    manifest: { ...manifest, installments: manifest.installments.slice(0, 1) },
+    ...first_,
+    manifest: { ...first_.manifest, installments: manifest.installments.slice(0, 1) },
   }
   await earlier.saveManifest({ base: BASE, etag: '"1"', manifest }, head)
   const first = manifest.installments[2]
@@ -43,7 +45,7 @@ async function savedEarlier() {
     first.sha256,
   )
   const cache = createContentCache({ files })
-  const repository = createRepository({ bundled: { manifest: bundled.manifest }, remote: offline, cache })
+  const repository = createRepository({ bundled: { manifest: bundled.manifest }, remote, cache })
   return { repository, first }
 }
 
@@ -76,4 +78,35 @@ test('a link to an installment past the first screen waits for the saved manifes
   const { repository, first } = await savedEarlier()
   const result = await repository.installment(first.id)
   expect(result.kind === 'ok' && result.installment.id).toBe(first.id)
+})
+
+test('a search asked for on the first screen waits for the saved manifest, and fetches the parts it names', async () => {
+  // The head names the search file without its parts; with a file this large, that alone would say
+  // "too large to download".
+  const asked: string[] = []
+  const serving = createRemoteSource(BASE, {
+    request: (url): Promise<RawAttempt> => {
+      const path_ = url.slice(BASE.length + 1)
+      asked.push(path_)
+      const bytes = edition.files.get(path_)
+      return Promise.resolve(
+        bytes
+          ? { kind: 'response', status: 200, text: bytes.toString('utf8'), headers: {} }
+          : { kind: 'response', status: 404, text: '', headers: {} },
+      )
+    },
+    retry: { retries: 0, delaysMs: [] },
+    wait: () => Promise.resolve(),
+  })
+  const large = { ...edition.manifest.search!, bytes: MAX_SEARCH_BYTES + 1 }
+  const original = edition.manifest.search
+  edition.manifest.search = large
+  try {
+    const { repository } = await savedEarlier(serving)
+    const result = await repository.searchIndex()
+    expect(result.kind).toBe('ok')
+    expect(asked).toEqual(large.parts!.map((part) => part.path))
+  } finally {
+    edition.manifest.search = original
+  }
 })

@@ -520,6 +520,27 @@ describe('a remote build whose bundled manifest is only the first screen (the ma
     expect(catalog.status === 'ready' && [...catalog.newIds]).toEqual(['search-7'])
   })
 
+  test('a package that never comes holds a refresh back only a moment: the edition is adopted', async () => {
+    const net = host(later)
+    const repository = createRepository({
+      bundled: {
+        head: {
+          manifest: { ...bundled.manifest, installments: bundled.manifest.installments.slice(0, 1) },
+          counts: { total: bundled.manifest.installments.length, samples: 0 },
+        },
+        loadManifest: () => new Promise(() => undefined),
+      },
+      remote: net.remote,
+      cache: newCache(),
+    })
+    repository.complete()
+    expect((await repository.refresh()).kind).toBe('ok')
+    const catalog = repository.catalog()
+    expect(catalog.status === 'ready' && catalog.manifest.installments.length).toBe(
+      later.manifest.installments.length,
+    )
+  })
+
   test('the first refresh marks nothing new, and knows the search file ships with the app', async () => {
     const net = host(bundled)
     const repository = createRepository({

@@ -7,6 +7,8 @@ function limitText(why: MetadataOnly): string {
   switch (why.kind) {
     case 'offline':
       return searchText.searchOffline
+    case 'host':
+      return searchText.searchHost
     case 'broken':
       return searchText.searchBroken
     case 'none':
