@@ -9,6 +9,7 @@ import { bundledPinyin, bundledSearchWhole } from '@/content/bundled/search'
 import type { Manifest } from '@/content/schema'
 import { bundledSearchIndex } from '@/content/search/bundled'
 import type { Problem } from '@/content/problem'
+import { searchProblem } from '@/content/repository'
 import { buildSearchEngine } from '@/content/search/build'
 import { createSearchEngine, type SearchEngine } from '@/content/search/engine'
 import { pauseForUi } from '@/platform/yield'
@@ -90,17 +91,12 @@ export async function loadSearch(
   const result = await repository.searchIndex((done, total) =>
     onProgress({ kind: 'loading', engine, progress: null, download: { done, total } }),
   )
-  const problem =
-    result.kind === 'ok'
-      ? result.stale
-      : result.kind === 'none' || result.kind === 'too-large'
-        ? undefined
-        : result
+  const problem = searchProblem(result)
   const retry = isNetwork(problem)
   let state: SearchState
   if (result.kind === 'ok') {
     let shown = -1
-    const built_ = await buildSearchEngine(manifest.installments, result.parts, {
+    const building = await buildSearchEngine(manifest.installments, result.parts, {
       pause: pauseForUi,
       onProgress: (done, total) => {
         const percent = Math.floor((100 * done) / Math.max(total, 1))
@@ -109,10 +105,10 @@ export async function loadSearch(
         onProgress({ kind: 'loading', engine, progress: percent / 100 })
       },
     })
-    if (built_.kind === 'bad-data') repository.rejectSearch(built_.problems)
+    if (building.kind === 'bad-data') repository.rejectSearch(building.problems)
     state =
-      built_.kind === 'ok'
-        ? { kind: 'full', engine: built_.engine, retry, stale: Boolean(problem), notKept: result.notKept }
+      building.kind === 'ok'
+        ? { kind: 'full', engine: building.engine, retry, stale: Boolean(problem), notKept: result.notKept }
         : { kind: 'metadata', engine, retry: true, why: { kind: 'broken' } }
   } else {
     const why: MetadataOnly =

@@ -347,7 +347,8 @@ export function createContentCache({
       return removeAll(names.filter((name) => !named.has(name)))
     })
 
-  if (legacy) void inTurn(() => migrate(legacy as Legacy))
+  const found = legacy
+  if (found) void inTurn(() => migrate(found))
 
   return {
     /** The saved manifest now, where files read synchronously; undefined where they cannot. */

@@ -45,6 +45,15 @@ export type SearchIndexResult =
   | { kind: 'too-large'; bytes: number; limit: number }
   | Problem
 
+/**
+ * What went wrong getting the search file, if anything did: a fetch that failed (or, with an older
+ * file serving, why it is stale). None for no file or one too large to download: nobody's fault.
+ */
+export function searchProblem(result: SearchIndexResult): Problem | undefined {
+  if (result.kind === 'ok') return result.stale
+  return result.kind === 'none' || result.kind === 'too-large' ? undefined : result
+}
+
 /** A search file fetched, and how to keep it. */
 type FetchedSearch = { parts: unknown[]; keep: (cache: ContentCache) => Promise<boolean> }
 
@@ -494,12 +503,7 @@ export function createRepository({
     if (search?.sha256 === ref.sha256) return Promise.resolve(search.found)
     if (searchInFlight?.sha256 !== ref.sha256 || searchInFlight.parts !== Boolean(ref.parts)) {
       const result = searchFrom(ref).then((found) => {
-        const problem =
-          found.kind === 'ok'
-            ? found.stale
-            : found.kind === 'none' || found.kind === 'too-large'
-              ? undefined
-              : found
+        const problem = searchProblem(found)
         if (problem) reportProblem('search', problem)
         else if (found.kind === 'ok') search = { sha256: ref.sha256, found }
         return found

@@ -4,10 +4,11 @@
  * interviews, the search page), then the app relaunches with no network and searches a phrase from a
  * body never opened. Bytes are exact; times are wall times on this machine, reported, never asserted.
  */
-import { generateSeries, uniquePhrase } from '../fixtures/generate'
-import { host, publish, REMOTE_DIST } from '../weapp/content-server'
+import { deepPhraseIndex, generateSeries, uniquePhrase } from '../fixtures/generate'
+import { publish, REMOTE_DIST } from '../weapp/content-server'
 import { Harness } from '../weapp/harness'
-import { cardTitles, openCard, openSearch, resultTitles, searchFor, untilSearchReady } from '../weapp/screens'
+import { readOnline } from '../weapp/reading-session'
+import { openSearch, resultTitles, searchFor, untilSearchReady } from '../weapp/screens'
 
 const EDITIONS = [
   { count: 100, chars: 6000 },
@@ -45,24 +46,13 @@ function kept(h: Harness) {
 
 async function run({ count, chars }: (typeof EDITIONS)[number]) {
   const published = publish(generateSeries(count, chars))
-  const online = new Harness({ dist: REMOTE_DIST, request: host(published) })
-  await online.launch()
-  await online.advance(10_000)
-  for (const title of cardTitles(online).slice(0, 5)) {
-    await openCard(online, title)
-    online.back()
-    await online.settle()
-  }
-  await openSearch(online)
-  await searchFor(online, '平凡')
-  await untilSearchReady(online)
+  const { online } = await readOnline(published)
   const { storageBytes, files, counts } = kept(online)
 
   const offline = new Harness({ dist: REMOTE_DIST, storage: online.storage, files: online.files })
   await offline.launch()
   await offline.advance(1000)
-  // The installment whose phrase is in its last answer: deep in a body never opened.
-  const deep = Math.max(1, Math.round(chars / 300)) - 1
+  const deep = deepPhraseIndex(chars)
   offline.clock.longestTaskMs = 0
   const started = performance.now()
   await openSearch(offline)

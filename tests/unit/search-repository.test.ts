@@ -496,20 +496,24 @@ describe('when the package left some bodies out, its rebuilt search file is only
 })
 
 describe('a remote build whose bundled manifest is only the first screen (the main package)', () => {
-  test('a refresh that returns while the rest of the bundled manifest is on its way marks what is new against all of it', async () => {
-    const net = host(later)
-    let deliver: (manifest: unknown) => void = () => undefined
-    const repository = createRepository({
+  /** A bundle whose first screen is one entry; the rest comes from `loadManifest`. */
+  const firstScreenOnly = (net: ReturnType<typeof host>, loadManifest: () => Promise<unknown>) =>
+    createRepository({
       bundled: {
         head: {
           manifest: { ...bundled.manifest, installments: bundled.manifest.installments.slice(0, 1) },
           counts: { total: bundled.manifest.installments.length, samples: 0 },
         },
-        loadManifest: () => new Promise((resolve) => (deliver = resolve)),
+        loadManifest,
       },
       remote: net.remote,
       cache: newCache(),
     })
+
+  test('a refresh that returns while the rest of the bundled manifest is on its way marks what is new against all of it', async () => {
+    const net = host(later)
+    let deliver: (manifest: unknown) => void = () => undefined
+    const repository = firstScreenOnly(net, () => new Promise((resolve) => (deliver = resolve)))
     // The list asks for the rest; the refresh's manifest comes back first.
     repository.complete()
     const refreshed = repository.refresh()
@@ -522,17 +526,7 @@ describe('a remote build whose bundled manifest is only the first screen (the ma
 
   test('a package that never comes holds a refresh back only a moment: the edition is adopted', async () => {
     const net = host(later)
-    const repository = createRepository({
-      bundled: {
-        head: {
-          manifest: { ...bundled.manifest, installments: bundled.manifest.installments.slice(0, 1) },
-          counts: { total: bundled.manifest.installments.length, samples: 0 },
-        },
-        loadManifest: () => new Promise(() => undefined),
-      },
-      remote: net.remote,
-      cache: newCache(),
-    })
+    const repository = firstScreenOnly(net, () => new Promise(() => undefined))
     repository.complete()
     expect((await repository.refresh()).kind).toBe('ok')
     const catalog = repository.catalog()
@@ -543,18 +537,8 @@ describe('a remote build whose bundled manifest is only the first screen (the ma
 
   test('the first refresh marks nothing new, and knows the search file ships with the app', async () => {
     const net = host(bundled)
-    const repository = createRepository({
-      // A first screen of one entry, so most of the column lies past it (as 60 of 100 do at the book's size).
-      bundled: {
-        head: {
-          manifest: { ...bundled.manifest, installments: bundled.manifest.installments.slice(0, 1) },
-          counts: { total: bundled.manifest.installments.length, samples: 0 },
-        },
-        loadManifest: () => new Promise(() => undefined),
-      },
-      remote: net.remote,
-      cache: newCache(),
-    })
+    // A first screen of one entry, so most of the column lies past it (as 60 of 100 do at the book's size).
+    const repository = firstScreenOnly(net, () => new Promise(() => undefined))
     const result = await repository.refresh()
     expect(result.kind).toBe('ok')
     const catalog = repository.catalog()

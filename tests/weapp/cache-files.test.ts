@@ -5,7 +5,7 @@
  * keeps working on what it can verify, and loses nothing of the reader's.
  */
 import { generateSeries, uniquePhrase } from '../fixtures/generate'
-import { host, launchedRemote, publish, REMOTE_DIST, type Kept } from './content-server'
+import { host, keptFiles, launchedRemote, publish, REMOTE_DIST, type Kept } from './content-server'
 import { searchText } from '@/i18n/zh-search'
 
 import { DIRECTORY, Harness, type FileEntry } from './harness'
@@ -51,7 +51,7 @@ function readerData(): Map<string, unknown> {
 }
 
 const cacheFile = (kept: { files: Map<string, FileEntry> }, pattern: RegExp) => {
-  const found = [...kept.files.keys()].find((f) => f.includes('/lre-cache/') && pattern.test(f))
+  const found = keptFiles(kept).find((f) => pattern.test(f))
   if (!found) throw new Error(`no cached file like ${pattern}`)
   return found
 }
@@ -151,7 +151,7 @@ test('the folder full ("the maximum size of the file storage limit is exceeded")
   await app.advance(60_000)
   expect(cardTitles(app)[0]).toBe(newest[0].title)
   expect(await opened(app, newest[2].title)).toBe(newest[2].title)
-  expect([...app.files.keys()].filter((f) => f.includes('/lre-cache/'))).toEqual([])
+  expect(keptFiles(app)).toEqual([])
   expect(app.errors).toEqual([])
   expectReaderDataIntact(app)
 })

@@ -71,9 +71,13 @@ export function searchFile(files: Published): string {
   return manifest.search.parts[0].path
 }
 
+/** The files the content cache keeps in the app's user data folder (its folder `lre-cache`). */
+export const keptFiles = (kept: { files: Map<string, FileEntry> }) =>
+  [...kept.files.keys()].filter((f) => f.includes('/lre-cache/'))
+
 /** The search file's parts the app keeps in its user data folder. */
 export const keptSearchParts = (kept: { files: Map<string, FileEntry> }) =>
-  [...kept.files.keys()].filter((f) => /\/lre-cache\/search\.[a-f0-9]{12}\.\d+\.[a-f0-9]{12}\.json$/.test(f))
+  keptFiles(kept).filter((f) => /\/search\.[a-f0-9]{12}\.\d+\.[a-f0-9]{12}\.json$/.test(f))
 
 /** The same edition under the names earlier builds used (installments/<id>.json): the control. */
 export function withLegacyNames(files: Published): Published {

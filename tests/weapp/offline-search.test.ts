@@ -4,18 +4,11 @@
  * no network on what the app kept, and search for a phrase in a body never opened. What a reader sees
  * is read from the tree WeChat's compiler renders.
  */
-import { generateSeries, uniquePhrase } from '../fixtures/generate'
-import { host, publish, REMOTE_DIST, type Published } from './content-server'
+import { deepPhraseIndex, generateSeries, uniquePhrase } from '../fixtures/generate'
+import { keptFiles, publish, REMOTE_DIST } from './content-server'
 import { Harness } from './harness'
-import {
-  cardTitles,
-  openCard,
-  openSearch,
-  readerTitle,
-  resultTitles,
-  searchFor,
-  untilSearchReady,
-} from './screens'
+import { readOnline } from './reading-session'
+import { openCard, openSearch, readerTitle, resultTitles, searchFor, untilSearchReady } from './screens'
 
 const MiB = 1024 * 1024
 /** The cache's own budget for its files (DEFAULT_BUDGET in src/content/cache.ts). */
@@ -23,40 +16,23 @@ const CACHE_BUDGET = 80 * MiB
 
 type Edition = { count: number; chars: number }
 
-/** The installment whose planted phrase sits in its last answer: deep in the body. */
-const deepIndex = ({ chars }: Edition) => Math.max(1, Math.round(chars / 300)) - 1
-
-const cacheFiles = (h: Harness) => [...h.files.keys()].filter((f) => f.includes('/lre-cache/'))
 const bytesOf = (h: Harness) =>
-  cacheFiles(h).reduce((sum, f) => sum + Buffer.byteLength(String(h.files.get(f))), 0)
+  keptFiles(h).reduce((sum, f) => sum + Buffer.byteLength(String(h.files.get(f))), 0)
 
 describe.each<Edition>([
   { count: 100, chars: 10_000 },
   { count: 999, chars: 6_000 },
 ])('an edition of $count interviews of $chars characters', (edition) => {
-  let files: Published
   let online: Harness
   let read: string[]
 
   beforeAll(async () => {
-    files = publish(generateSeries(edition.count, edition.chars))
-    online = new Harness({ dist: REMOTE_DIST, request: host(files) })
-    await online.launch()
-    await online.advance(10_000)
-    read = cardTitles(online).slice(0, 5)
-    for (const title of read) {
-      await openCard(online, title)
-      online.back()
-      await online.settle()
-    }
-    await openSearch(online)
-    await searchFor(online, '平凡')
-    await untilSearchReady(online)
+    ;({ online, read } = await readOnline(publish(generateSeries(edition.count, edition.chars))))
   }, 600_000)
 
   test('online, the whole search file is had, and kept in files within the budget', () => {
     expect(online.errors).toEqual([])
-    const parts = cacheFiles(online).filter((f) => f.includes('/search.'))
+    const parts = keptFiles(online).filter((f) => f.includes('/search.'))
     expect(parts.length).toBeGreaterThan(edition.count === 999 ? 10 : 1)
     expect(bytesOf(online)).toBeLessThanOrEqual(CACHE_BUDGET)
     // Storage keeps small records only: none of the text.
@@ -68,7 +44,7 @@ describe.each<Edition>([
     const offline = new Harness({ dist: REMOTE_DIST, storage: online.storage, files: online.files })
     await offline.launch()
     await offline.advance(1000)
-    const deep = deepIndex(edition)
+    const deep = deepPhraseIndex(edition.chars)
     const phrase = uniquePhrase(deep)
     await openSearch(offline)
     await searchFor(offline, phrase)
