@@ -480,6 +480,13 @@ export const bodyPathOf = (id: string, sha256: string) => `installments/${id}.${
  * from all the hashes (no timestamps, so the same sources always give the same bytes). The caller
  * validates the manifest.
  */
+/** An entry's English: the metadata, and `body: true` in place of the English body itself. */
+function entryEnOf(en: Installment['en']): { en?: ManifestEntry['en'] } {
+  if (!en) return {}
+  const { body, ...meta } = en
+  return { en: { ...meta, ...(body ? { body: true } : {}) } }
+}
+
 export function publishInstallments(
   series: Series,
   installments: readonly Installment[],
@@ -493,8 +500,8 @@ export function publishInstallments(
     return { installment, sha256 }
   })
   const entries: ManifestEntry[] = hashed.map(({ installment, sha256 }) => {
-    const { body: _body, schemaVersion: _version, ...meta } = installment
-    return { ...meta, path: bodyPathOf(installment.id, sha256), sha256 }
+    const { body: _body, schemaVersion: _version, en, ...meta } = installment
+    return { ...meta, ...entryEnOf(en), path: bodyPathOf(installment.id, sha256), sha256 }
   })
   const searchIndex = searchIndexOf(hashed)
   const searchBytes = Buffer.from(JSON.stringify(searchIndex))

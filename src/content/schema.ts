@@ -127,6 +127,40 @@ export const coverImageSchema = v.object({
   share: v.optional(imageSrcSchema),
 })
 
+/**
+ * English for an installment's metadata (schemaVersion 1, optional). Each field stands alone: what is
+ * absent is shown in Chinese. `tags` are the Chinese tags' translations in the same order, so a filter
+ * chosen in one language is the same filter in the other.
+ */
+export const enIntervieweeSchema = v.object({
+  name: nonEmpty,
+  role: nonEmpty,
+  organization: v.optional(nonEmpty),
+})
+
+const enMetaShape = {
+  title: v.optional(nonEmpty),
+  summary: v.optional(nonEmpty),
+  interviewee: v.optional(enIntervieweeSchema),
+  tags: v.optional(v.array(nonEmpty)),
+}
+
+/** A manifest entry's English: the metadata, and whether its installment file carries an English body. */
+export const entryEnSchema = v.object({ ...enMetaShape, body: v.optional(v.boolean()) })
+
+/**
+ * An installment's English: the metadata, and its body block for block with the Chinese (same count,
+ * same type at each index; the CLI refuses anything else). The body travels here, never in the manifest.
+ */
+export const installmentEnSchema = v.object({ ...enMetaShape, body: v.optional(v.array(blockSchema)) })
+
+/** The series' English: its title, tagline and About text. */
+export const seriesEnSchema = v.object({
+  title: v.optional(nonEmpty),
+  tagline: v.optional(nonEmpty),
+  intro: v.optional(v.array(blockSchema)),
+})
+
 const metaShape = {
   id: idSchema,
   number: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(999)),
@@ -144,6 +178,7 @@ const metaShape = {
 
 export const manifestEntrySchema = v.object({
   ...metaShape,
+  en: v.optional(entryEnSchema),
   // Named by content (`<id>.<first 12 hex of sha256>.json`) so a CDN can cache it forever; the plain
   // `<id>.json` of earlier builds stays readable. Builds before this one accept only the plain name,
   // so this is the one change within schemaVersion 1 that needs the app first (none was released).
@@ -199,6 +234,7 @@ export const seriesSchema = v.object({
    * with no content URL.
    */
   media: v.optional(httpsUrlSchema),
+  en: v.optional(seriesEnSchema),
 })
 
 export const manifestSchema = v.object({
@@ -214,6 +250,7 @@ export const installmentSchema = v.object({
   schemaVersion: v.literal(SCHEMA_VERSION),
   ...metaShape,
   body: v.pipe(v.array(blockSchema), v.minLength(1, 'must have at least one block')),
+  en: v.optional(installmentEnSchema),
 })
 
 export type Group = v.InferOutput<typeof groupSchema>
@@ -230,6 +267,9 @@ export type Installment = v.InferOutput<typeof installmentSchema>
 export type SearchRef = v.InferOutput<typeof searchRefSchema>
 export type SearchPartRef = NonNullable<SearchRef['parts']>[number]
 export type CoverImage = v.InferOutput<typeof coverImageSchema>
+export type EntryEn = v.InferOutput<typeof entryEnSchema>
+export type InstallmentEn = v.InferOutput<typeof installmentEnSchema>
+export type SeriesEn = v.InferOutput<typeof seriesEnSchema>
 
 export const GROUPS: readonly Group[] = groupSchema.options
 
