@@ -1,4 +1,4 @@
-import { text } from './i18n/zh'
+import { zh as text } from './i18n/zh'
 import theme from './theme.json'
 
 /**

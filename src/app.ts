@@ -1,6 +1,7 @@
 import { useDidShow, useError, useLaunch, useUnhandledRejection } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
 
+import { applyLanguage } from './app/language'
 import { reportUncaught, watchForDeadLinks, watchForNewVersion } from './app/lifecycle'
 import { followPreviewEditions } from './app/preview'
 import { FOREGROUND_REFRESH_MS, repository } from './app/root'
@@ -9,6 +10,8 @@ import { makePagesKeyboardScrollable } from './platform/h5-a11y'
 
 // The app entry runs before any page renders: the platform set-up that rendering depends on.
 registerAriaAttributes()
+// Every word of every page, and the tabBar's, in the reader's language from the first render.
+applyLanguage()
 makePagesKeyboardScrollable()
 // Before any page: WeChat asks about a missing page before it would open one.
 watchForDeadLinks()

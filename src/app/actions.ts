@@ -1,5 +1,5 @@
 import type { ManifestEntry, OfficialAccount, Source } from '@/content/schema'
-import { text } from '@/i18n/zh'
+import { text } from '@/i18n'
 import { favouritesStore, toggleFavourite } from '@/library/favourites'
 import { openAccountProfile, openArticle, type LinkOutcome } from '@/platform/official-account'
 import { toast } from '@/platform/ui'

@@ -3,7 +3,7 @@
  * WeChat's privacy prompt and album permission handled, and every result an outcome, never a throw.
  */
 import { imageOutcome, type ImageAttempt, type ImageOutcome, type ImageStep } from '@/card/outcome'
-import { cardText } from '@/i18n/zh-card'
+import { cardText } from '@/i18n/card'
 import {
   agreePrivacy,
   albumPermission,

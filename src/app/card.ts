@@ -4,10 +4,12 @@
  */
 import type { CardText } from '@/card/draw'
 import type { Problem } from '@/content/problem'
+import { installmentIn, seriesIn } from '@/content/english'
 import type { Block, Installment } from '@/content/schema'
-import { text } from '@/i18n/zh'
+import { text } from '@/i18n'
+import type { PassageLang } from '@/library/excerpts'
 
-import { keepableText } from './excerpts'
+import { bodyIn, keepableText } from './excerpts'
 import { repository } from './root'
 
 export type CardSource =
@@ -28,35 +30,42 @@ export function passageOf(block: Block | undefined): string | null {
 }
 
 /** The card for a passage of an installment: its words, who said them and where. */
-export function cardTextOf(installment: Installment, passage: string, seriesName: string): CardText {
-  const { interviewee } = installment
+export function cardTextOf(
+  installment: Installment,
+  passage: string,
+  seriesName: string,
+  lang: PassageLang = 'zh',
+): CardText {
+  const { interviewee, title } = installmentIn(installment, lang)
   return {
     passage,
     intervieweeName: interviewee.name,
     intervieweeRole: interviewee.organization
       ? `${interviewee.organization} · ${interviewee.role}`
       : interviewee.role,
-    title: installment.title,
+    title,
     number: installment.number,
     sample: installment.sample === true,
     seriesName,
+    lang,
   }
 }
 
-function seriesName(): string {
+function seriesName(lang: PassageLang): string {
   const catalog = repository.catalog()
-  return catalog.status === 'ready' ? catalog.manifest.series.title : text.appTitle
+  return catalog.status === 'ready' ? seriesIn(catalog.manifest.series, lang).title : text.appTitle
 }
 
 /**
  * The card for body block `block` of installment `id`. Another source of the passage (an excerpt the
  * reader saved) is one more parameter here: everything below the passage stays the same.
  */
-export async function cardSourceOf(id: string, block: number): Promise<CardSource> {
+export async function cardSourceOf(id: string, block: number, lang: PassageLang = 'zh'): Promise<CardSource> {
   if (!repository.entry(id)) return { kind: 'not-found' }
   const result = await repository.installment(id)
   if (result.kind !== 'ok') return result
-  const passage = Number.isInteger(block) && block >= 0 ? passageOf(result.installment.body[block]) : null
+  const body = bodyIn(result.installment, lang)
+  const passage = Number.isInteger(block) && block >= 0 ? passageOf(body[block]) : null
   if (!passage?.trim()) return { kind: 'no-passage' }
-  return { kind: 'ok', card: cardTextOf(result.installment, passage, seriesName()) }
+  return { kind: 'ok', card: cardTextOf(result.installment, passage, seriesName(lang), lang) }
 }

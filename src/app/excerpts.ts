@@ -2,9 +2,10 @@
  * Keeping passages, where content and the library meet: which blocks can be kept, their text, and
  * finding kept passages again in a body that editors have changed.
  */
+import { englishBodyOf } from '@/content/english'
 import { plainText } from '@/content/inline'
 import type { Block, Installment, ManifestEntry } from '@/content/schema'
-import { excerptsStore, reanchorExcerpts, type Passage } from '@/library/excerpts'
+import { excerptsStore, reanchorExcerpts, type Passage, type PassageLang } from '@/library/excerpts'
 
 import { repository } from './root'
 
@@ -21,20 +22,32 @@ export function keepableText(block: Block): string | null {
   }
 }
 
-export function passageAt(entry: ManifestEntry, installment: Installment, block: number): Passage | null {
-  const body = installment.body[block]
+/** The body in `lang`: the Chinese, or the English translation (empty when there is none). */
+export function bodyIn(installment: Installment, lang: PassageLang): readonly Block[] {
+  return lang === 'en' ? (englishBodyOf(installment) ?? []) : installment.body
+}
+
+export function passageAt(
+  entry: ManifestEntry,
+  installment: Installment,
+  block: number,
+  lang: PassageLang = 'zh',
+): Passage | null {
+  const body = bodyIn(installment, lang)[block]
   const text = body ? keepableText(body) : null
-  return text ? { entry, block, text } : null
+  return text ? { entry, block, text, ...(lang === 'en' ? { lang } : {}) } : null
 }
 
 /** Each block's keepable text, '' for the rest, in body order: what excerpts are found again in. */
-export function blockTexts(installment: Installment): string[] {
-  return installment.body.map((block) => keepableText(block) ?? '')
+export function blockTexts(installment: Installment, lang: PassageLang = 'zh'): string[] {
+  return bodyIn(installment, lang).map((block) => keepableText(block) ?? '')
 }
 
 /** Finds this installment's excerpts again in its body as it is now (a no-op when none are kept). */
 export function reanchorIn(id: string, installment: Installment): void {
-  if (excerptsStore.get().some((e) => e.id === id)) reanchorExcerpts(id, blockTexts(installment))
+  if (!excerptsStore.get().some((e) => e.id === id)) return
+  reanchorExcerpts(id, blockTexts(installment, 'zh'), 'zh')
+  reanchorExcerpts(id, blockTexts(installment, 'en'), 'en')
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { useDidShow } from '@tarojs/taro'
 
-import { text } from '@/i18n/zh'
+import { text } from '@/i18n'
 import { logError, logWarning, errorMessage } from '@/platform/log'
 import { currentRoute, LIST_PATH, onPageNotFound, openTabNow, READER_PATH } from '@/platform/navigation'
 import { ask, toast } from '@/platform/ui'

@@ -1,5 +1,6 @@
+import type { ContentLang } from '@/content/english'
 import type { ManifestEntry } from '@/content/schema'
-import { shareText } from '@/i18n/zh-share'
+import { shareText } from '@/i18n/share'
 import { readerUrl } from '@/platform/navigation'
 import { pageLink, shareLink, type ShareOutcome } from '@/platform/share-link'
 import { toast } from '@/platform/ui'
@@ -12,8 +13,11 @@ import { shareTitle } from './share'
  * shared link or a cancelled sheet speaks for itself. Call it inside the tap, unawaited work first:
  * the sheet and the copy need the tap's activation.
  */
-export async function shareInstallmentAndTell(entry: ManifestEntry): Promise<ShareOutcome> {
-  const outcome = await shareLink({ title: shareTitle(entry), url: pageLink(readerUrl(entry.id)) })
+export async function shareInstallmentAndTell(
+  entry: ManifestEntry,
+  lang?: ContentLang,
+): Promise<ShareOutcome> {
+  const outcome = await shareLink({ title: shareTitle(entry, lang), url: pageLink(readerUrl(entry.id)) })
   if (outcome === 'copied') toast(shareText.linkCopied)
   else if (outcome === 'failed') toast(shareText.shareFailed)
   return outcome

@@ -32,6 +32,8 @@ export type CardText = {
   number: number
   sample: boolean
   seriesName: string
+  /** The passage's language: the card's own words (样例, 第 N 期) speak it too. */
+  lang: 'zh' | 'en'
 }
 
 export type CardWords = {

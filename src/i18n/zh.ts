@@ -1,11 +1,14 @@
 import type { Group } from '@/content/schema'
 
 /**
- * Every word the reader sees, in one place — labels, dates, the app title and tab names — so a second
- * language is one more file like this. The one exception is the list card's fixed labels 样例 / 新 / 未读,
- * which are CSS content (InstallmentCard/index.scss) because on the list every node costs setData bytes.
+ * The main package's words in Chinese: every word the list, favourites and About show, dates and
+ * counts included. en.ts has the same keys (a key missing there is a type error); index.ts makes the
+ * one `text` every page reads. Words only the reader's package uses are in reader.ts and its
+ * neighbours, so they never load with the first screen. The one exception is the list card's fixed
+ * labels 样例 / 新 / 未读, which are CSS content (InstallmentCard/index.scss) because on the list
+ * every node costs setData bytes.
  */
-export const GROUP_LABELS: Record<Group, string> = {
+export const zhGroups: Record<Group, string> = {
   scientist: '科学家',
   entrepreneur: '企业家',
   engineer: '工程师',
@@ -14,36 +17,33 @@ export const GROUP_LABELS: Record<Group, string> = {
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
-export const FONT_STEP_LABELS = ['小', '标准', '大', '特大'] as const
+/** A saved-at time in the reader's local time, to the minute: the same in both languages. */
+export const dateTime = (epochMs: number) => {
+  const t = new Date(epochMs)
+  return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())} ${pad(t.getHours())}:${pad(t.getMinutes())}`
+}
 
-export const text = {
+export const zh = {
   appTitle: '稀土之光 · 百人访谈',
   tabList: '访谈',
   tabFavourites: '收藏',
-  questionMark: '问',
-  answerMark: '答',
   /** `2026-10-16` → `2026年10月16日`. */
   date: (iso: string) => {
     const [y, m, d] = iso.split('-').map(Number)
     return `${y}年${m}月${d}日`
   },
-  /** A saved-at time in the reader's local time, to the minute. */
-  dateTime: (epochMs: number) => {
-    const t = new Date(epochMs)
-    return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())} ${pad(t.getHours())}:${pad(t.getMinutes())}`
-  },
+  dateTime,
   all: '全部',
-  selected: '已选',
+  /** A filter chip's label while it is the one chosen, for screen readers. */
+  chosen: (label: string) => `${label}（已选）`,
   /** A sample never passes for a real installment: it is "样例 N", never "第 N 期". */
   installmentNumber: (n: number, sample = false) => (sample ? `样例 ${n}` : `第 ${n} 期`),
-  /** The reader's title, for the navigation bar and WeChat's search crawler: number, person, title. */
-  readerTitle: (n: number, sample: boolean, person: string, title: string) =>
-    `${sample ? `样例 ${n}` : `第 ${n} 期`} · ${person} · ${title}`,
   installmentsCount: (real: number, samples: number) =>
     [real || !samples ? `已连载 ${real} 期` : '', samples ? `样例 ${samples} 篇` : '']
       .filter(Boolean)
       .join(' · '),
   sampleSharePrefix: '【样例】',
+  shareTitle: (installment: string, title: string, person: string) => `${installment}｜${title} — ${person}`,
   readingMinutes: (m: number) => `约 ${m} 分钟`,
   sample: '样例',
   continueReading: (percent: number) => `继续阅读 · 已读 ${percent}%`,
@@ -72,24 +72,17 @@ export const text = {
   favouriteRemoved: '已取消收藏',
   favouriteNotSaved: '收藏暂未保存到本机，稍后会再试',
   share: '分享',
-  fontSmaller: '减小字号',
-  fontLarger: '增大字号',
-  fontSize: (label: string) => `字号：${label}`,
-  previous: '上一期',
-  next: '下一期',
-  backToList: '返回访谈列表',
-  resumed: '已回到上次读到的位置',
-  notFoundTitle: '没有找到这期访谈',
-  notFoundBody: '它可能已经下线，或者链接不完整。',
-  readerErrorTitle: '这期访谈暂时打不开',
-  readerErrorBody: '内容校验没有通过，请稍后再试。',
-  readerOfflineBody: '这期还没有保存到本机，联网后点“重试”。',
   staleNotice: '没能更新，正在显示已保存的内容',
   favouritesEmptyTitle: '还没有收藏',
   favouritesEmptyBody: '在访谈页点“收藏”，喜欢的访谈会出现在这里，离线也能找到。',
   browseInstallments: '去看看访谈',
   savedAt: (when: string) => `收藏于 ${when}`,
   removedWithUndo: '已移除',
+  /** An action or a message about one thing: `已移除：标题`. */
+  named: (what: string, name: string) => `${what}：${name}`,
+  /** Where a kept passage is from: who said it, in which installment. */
+  passageSource: (name: string, installment: string, title: string) =>
+    `— ${name} · ${installment}《${title}》`,
   keptTab: '摘录',
   /** The favourites tab's two lists, with how many each holds. */
   segment: (label: string, count: number) => (count ? `${label} ${count}` : label),
@@ -127,4 +120,15 @@ export const text = {
   imagePreview: (caption: string) => `查看大图：${caption}`,
   imageRetry: '图片没能加载，点按重试',
   imageOffline: '联网后可查看这张图片',
-} as const
+  favouritesTitle: '我的收藏',
+  language: '语言',
+  languageSystem: '跟随微信',
+  languageSystemBrowser: '跟随浏览器',
+  languageZh: '中文',
+  languageEn: 'English',
+  /** On the list in English: an installment with no English title, shown in Chinese. */
+  inChinese: '中文',
+  languageNotSaved: '已切换语言，但设置暂未保存到本机',
+}
+
+export type Text = typeof zh

@@ -29,6 +29,8 @@ export const excerptSchema = v.object({
   savedAt: time,
   /** Set when the passage is no longer in the installment ("原文已更新"). */
   gone: v.optional(v.literal(true)),
+  /** Kept from the English translation (absent: from the Chinese, as every excerpt before translations). */
+  lang: v.optional(v.literal('en')),
 })
 
 export type Excerpt = v.InferOutput<typeof excerptSchema>
@@ -65,31 +67,42 @@ export function findExcerpt(list: readonly Excerpt[], key: string): Excerpt | nu
   return list.find((e) => e.key === key) ?? null
 }
 
-/** The excerpt kept from block `block` of installment `id` (and not gone), if any. */
-export function excerptAt(list: readonly Excerpt[], id: string, block: number): Excerpt | null {
-  return list.find((e) => e.id === id && e.block === block && !e.gone) ?? null
+/** Which text an excerpt was kept from: the Chinese body, or its English translation. */
+export type PassageLang = 'zh' | 'en'
+
+const langOf = (e: Excerpt): PassageLang => e.lang ?? 'zh'
+
+/** The excerpt kept from block `block` of installment `id` in `lang` (and not gone), if any. */
+export function excerptAt(
+  list: readonly Excerpt[],
+  id: string,
+  block: number,
+  lang: PassageLang = 'zh',
+): Excerpt | null {
+  return list.find((e) => e.id === id && e.block === block && !e.gone && langOf(e) === lang) ?? null
 }
 
-/** The body blocks of installment `id` that hold an excerpt (and have not gone). */
-export function keptBlocks(list: readonly Excerpt[], id: string): Set<number> {
-  return new Set(list.filter((e) => e.id === id && !e.gone).map((e) => e.block))
+/** The blocks of installment `id`'s body in `lang` that hold an excerpt (and have not gone). */
+export function keptBlocks(list: readonly Excerpt[], id: string, lang: PassageLang = 'zh'): Set<number> {
+  return new Set(list.filter((e) => e.id === id && !e.gone && langOf(e) === lang).map((e) => e.block))
 }
 
-export type Passage = { entry: ManifestEntry; block: number; text: string }
+/** A passage a reader can keep; `lang` 'en' when it is of the English translation. */
+export type Passage = { entry: ManifestEntry; block: number; text: string; lang?: PassageLang }
 
 /**
  * Keeps a passage; keeping the same passage again returns the one already kept (with a note
  * added, when one is given), so a double press never makes two.
  */
 export function keepPassage(
-  { entry, block, text }: Passage,
+  { entry, block, text, lang = 'zh' }: Passage,
   note = '',
   now: number = Date.now(),
 ): { excerpt: Excerpt; persisted: boolean } {
   const fingerprint = fingerprintOf(text)
   const cleaned = cleanNote(note)
   const list = excerptsStore.get()
-  const kept = excerptAt(list, entry.id, block)
+  const kept = excerptAt(list, entry.id, block, lang)
   const same = kept?.fingerprint === fingerprint ? kept : null
   const excerpt: Excerpt = same
     ? { ...same, ...(cleaned ? { note: cleaned } : {}) }
@@ -102,6 +115,7 @@ export function keepPassage(
         text,
         savedAt: now,
         ...(cleaned ? { note: cleaned } : {}),
+        ...(lang === 'en' ? { lang } : {}),
       }
   const persisted = excerptsStore.update((current) =>
     same ? current.map((e) => (e.key === same.key ? excerpt : e)) : [...current, excerpt],
@@ -133,16 +147,17 @@ export function setNote(key: string, note: string): boolean {
 }
 
 /**
- * Finds installment `id`'s excerpts again in its current body (each block's plain text, in order)
- * and records where they are now, or that they are gone. Writes only when something moved.
+ * Finds installment `id`'s excerpts in `lang` again in its current body in that language (each
+ * block's plain text, in order; none when the translation has gone) and records where they are now,
+ * or that they are gone. Writes only when something moved.
  */
-export function reanchorExcerpts(id: string, blockTexts: readonly string[]): void {
+export function reanchorExcerpts(id: string, blockTexts: readonly string[], lang: PassageLang = 'zh'): void {
   const list = excerptsStore.get()
-  if (!list.some((e) => e.id === id)) return
+  if (!list.some((e) => e.id === id && langOf(e) === lang)) return
   const prints = blockTexts.map(fingerprintOf)
   let changed = false
   const next = list.map((e) => {
-    if (e.id !== id) return e
+    if (e.id !== id || langOf(e) !== lang) return e
     const moved = placed(e, anchorOf(e, blockTexts, prints), prints)
     if (moved !== e) changed = true
     return moved

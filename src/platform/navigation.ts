@@ -25,19 +25,21 @@ export const NOTE_PATH = '/pages/reader/note/index'
  * A passage to open the reader at, marked for a moment: a body block, with the words a search found
  * in it, or the excerpt kept there (which the reader finds again if the body has changed).
  */
-export type Passage = { block: number; query?: string; excerpt?: string }
+export type Passage = { block: number; query?: string; excerpt?: string; lang?: 'zh' | 'en' }
 
 export function readerUrl(id: string, at?: Passage): string {
   const base = `${READER_PATH}?id=${encodeURIComponent(id)}`
   if (!at) return base
   const query = at.query ? `&q=${encodeURIComponent(at.query)}` : ''
   const excerpt = at.excerpt ? `&excerpt=${encodeURIComponent(at.excerpt)}` : ''
-  return `${base}&block=${at.block}${query}${excerpt}`
+  // `in`, not `lang`: the browser build's `?lang=` is the interface's.
+  const lang = at.lang === 'en' ? '&in=en' : ''
+  return `${base}&block=${at.block}${query}${excerpt}${lang}`
 }
 
 /** The quote card of body block `block` of installment `id` (in the reader's subpackage). */
-export function cardUrl(id: string, block: number): string {
-  return `${CARD_PATH}?id=${encodeURIComponent(id)}&block=${block}`
+export function cardUrl(id: string, block: number, lang: 'zh' | 'en' = 'zh'): string {
+  return `${CARD_PATH}?id=${encodeURIComponent(id)}&block=${block}${lang === 'en' ? '&in=en' : ''}`
 }
 
 /** The note editor for the excerpt `key`. */

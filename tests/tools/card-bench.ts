@@ -4,7 +4,7 @@
  * every drawing call, not the rasterising a real canvas does, nor the PNG export.
  */
 import { drawCard } from '@/card/draw'
-import { cardWords } from '@/i18n/zh-card'
+import { cardWordsFor } from '@/i18n/card'
 
 import { recordingContext } from '../unit/support/card-context'
 
@@ -20,13 +20,14 @@ export function cardBench(runs: number) {
     number: 3,
     sample: true,
     seriesName: '稀土之光 · 百人访谈',
+    lang: 'zh' as const,
   }
   const times: number[] = []
   let lines = 0
   for (let i = 0; i < runs; i++) {
     const ctx = recordingContext()
     const started = performance.now()
-    lines = drawCard(ctx, card, cardWords).passage.lines.length
+    lines = drawCard(ctx, card, cardWordsFor('zh')).passage.lines.length
     times.push(performance.now() - started)
   }
   const sorted = [...times].sort((a, b) => a - b)

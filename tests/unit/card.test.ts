@@ -14,7 +14,7 @@ import {
   wrapText,
 } from '@/card/layout'
 import { imageOutcome, type ImageAttempt, type ImageOutcome, type ImageStep } from '@/card/outcome'
-import { cardWords } from '@/i18n/zh-card'
+import { cardWordsFor } from '@/i18n/card'
 
 import { fakeWidth, fontSizeOf, recordingContext } from './support/card-context'
 
@@ -184,10 +184,11 @@ const card = (over: Partial<CardText> = {}): CardText => ({
   number: 3,
   sample: false,
   seriesName: '稀土之光 · 百人访谈',
+  lang: 'zh',
   ...over,
 })
 
-const drawn = (c: CardText, words: CardWords = cardWords) => {
+const drawn = (c: CardText, words: CardWords = cardWordsFor('zh')) => {
   const ctx = recordingContext()
   const layout = drawCard(ctx, c, words)
   return { ctx, layout, text: ctx.fillTexts.map((t) => t.text).join('\n') }

@@ -10,7 +10,7 @@ import path from 'node:path'
 
 import { plainText } from '@/content/inline'
 import type { Block, Manifest } from '@/content/schema'
-import { text as zh } from '@/i18n/zh'
+import { text as zh } from '@/i18n'
 
 import { byClass, find, findAll, Harness, textOf } from './harness'
 import {

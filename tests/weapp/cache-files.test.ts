@@ -6,7 +6,7 @@
  */
 import { generateSeries, uniquePhrase } from '../fixtures/generate'
 import { host, keptFiles, launchedRemote, publish, REMOTE_DIST, type Kept } from './content-server'
-import { searchText } from '@/i18n/zh-search'
+import { searchText } from '@/i18n/search'
 
 import { DIRECTORY, Harness, type FileEntry } from './harness'
 import {

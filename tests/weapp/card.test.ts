@@ -5,7 +5,7 @@
  * What a reader sees is read from the tree WeChat's own WXML compiler renders.
  */
 import { plainText } from '@/content/inline'
-import { cardText } from '@/i18n/zh-card'
+import { cardText } from '@/i18n/card'
 
 import { find, Harness, type HarnessOptions } from './harness'
 import { fixture, fixtureApp, fixtureBody, sameTextBothWays, seen, withText } from './screens'

@@ -5,9 +5,9 @@
  */
 import { plainText } from '@/content/inline'
 import type { Block, Installment } from '@/content/schema'
-import { excerptText } from '@/i18n/zh-excerpt'
+import { excerptText } from '@/i18n/excerpt'
 import { likeness, SAME_PASSAGE } from '@/library/anchor'
-import { text as zh } from '@/i18n/zh'
+import { text as zh } from '@/i18n'
 
 import { bundledBodies, host, launchedRemote, publish } from './content-server'
 import { byClass, classesOf, find, findAll, Harness, type TreeNode } from './harness'

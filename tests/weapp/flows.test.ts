@@ -4,7 +4,7 @@
  * second harness, as WeChat keeps storage between launches. Expectations come from the fixture's
  * manifest, so the suite holds for any column the fixtures generate.
  */
-import { GROUP_LABELS, text as zh } from '@/i18n/zh'
+import { GROUP_LABELS, text as zh } from '@/i18n'
 
 import { byClass, find, findAll, Harness, textOf, type TreeNode } from './harness'
 import {

@@ -36,20 +36,29 @@ export function withText(className: string, text: string) {
 export const cards = (h: Harness) => findAll(h.root(), byClass('cd'))
 
 /**
- * The fixed labels a card draws with CSS content (样例, 新, 未读), read from the compiled list page's
- * WXSS: modifier class → label. A card shows a label when it carries the class.
+ * The fixed labels a card draws with CSS content (样例, 新, 未读; Sample, New, Unread in English),
+ * read from the compiled list page's WXSS: the classes a rule needs → its label.
  */
-export function cssLabels(dist: string): Map<string, string> {
+export function cssLabels(dist: string): Array<{ needs: string[]; label: string }> {
   const wxss = readFileSync(path.join(dist, 'pages/index/index.wxss'), 'utf8')
-  const labels = new Map<string, string>()
-  for (const m of wxss.matchAll(/\.(cd--\w+) \.cd-\w+::(?:before|after)\{[^}]*content:"([^"]+)"/g))
-    labels.set(m[1], m[2])
-  return labels
+  return [...wxss.matchAll(/((?:\.cd--\w+)+) \.cd-\w+::(?:before|after)\{[^}]*content:"([^"]+)"/g)].map(
+    (m) => ({
+      needs: m[1].split('.').filter(Boolean),
+      label: m[2],
+    }),
+  )
 }
 
+/** A card's labels, in the order of its modifier classes: for each, the most specific rule it meets. */
 export function cardLabels(card: TreeNode, dist: string): string[] {
-  const labels = cssLabels(dist)
-  return classesOf(card).flatMap((c) => (labels.has(c) ? [labels.get(c) as string] : []))
+  const classes = classesOf(card)
+  const rules = cssLabels(dist).filter((rule) => rule.needs.every((c) => classes.includes(c)))
+  return classes.flatMap((c) => {
+    const best = rules
+      .filter((rule) => rule.needs[rule.needs.length - 1] === c)
+      .sort((a, b) => b.needs.length - a.needs.length)[0]
+    return best ? [best.label] : []
+  })
 }
 /**
  * What a reader sees: the current page as WeChat's view layer renders it, from WeChat's own WXML

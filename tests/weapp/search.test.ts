@@ -8,7 +8,7 @@ import path from 'node:path'
 
 import { plainText } from '@/content/inline'
 import type { SearchIndex } from '@/content/search/file'
-import { searchText } from '@/i18n/zh-search'
+import { searchText } from '@/i18n/search'
 
 import { FIXTURE_BUNDLED } from '../fixtures/built'
 import { fixtureNickname } from '../fixtures/series'

@@ -2,13 +2,21 @@ import { Text, View } from '@tarojs/components'
 
 import { plainText } from '@/content/inline'
 import type { Block, Inline, Run } from '@/content/schema'
+import type { ContentLang } from '@/content/english'
 import type { Mark } from '@/content/search/marks'
-import { text as copy } from '@/i18n/zh'
+import { text as copy } from '@/i18n'
 
 import { Picture } from '../Picture'
 import { withTodos } from '../Todo'
 
 type ImageBlock = Extract<Block, { type: 'image' }>
+
+/** A question's and an answer's marks speak the block's language, whatever the interface's. */
+const MARKS: Record<ContentLang, [string, string]> = { zh: ['问', '答'], en: ['Q', 'A'] }
+/** The `lang` of a block in the browser build (WeChat's views have no such attribute). */
+const LANG_TAGS: Record<ContentLang, string> = { zh: 'zh-CN', en: 'en' }
+export const langAttr = (lang: ContentLang) =>
+  process.env.TARO_ENV === 'h5' ? { lang: LANG_TAGS[lang] } : {}
 
 import './index.scss'
 
@@ -105,15 +113,30 @@ type BlockProps = {
   kept?: boolean
   /** A long press on a paragraph, question, answer or quote (to keep, copy or share it). */
   onLongPress?: () => void
+  /** The block's language: its question and answer marks, and (parallel reading) its look and `lang`. */
+  lang?: ContentLang
+  /** Parallel reading: which of a pair (each marked with its language); the twin is set apart. */
+  pair?: 'first' | 'twin'
 }
 
-export function BlockView({ block, resolveSrc, onImageTap, target, kept = false, onLongPress }: BlockProps) {
+export function BlockView({
+  block,
+  resolveSrc,
+  onImageTap,
+  target,
+  kept = false,
+  onLongPress,
+  lang = 'zh',
+  pair,
+}: BlockProps) {
+  const twin = pair === 'twin'
   const mark = target?.mark
   // A browser's long press comes from touch only: a mouse still selects and copies.
   const select = process.env.TARO_ENV === 'h5' || !onLongPress
   // Only text a reader can keep listens for a long press; other blocks stay plain views.
   const at = (cls: string, keepable = false) => ({
-    className: `${cls}${kept ? ' b--kept' : ''}${target ? ' b--hit' : ''}`,
+    className: `${cls}${twin ? ' b--twin' : ''}${kept ? ' b--kept' : ''}${target ? ' b--hit' : ''}`,
+    ...(pair ? langAttr(lang) : {}),
     ...(target ? { id: target.id } : {}),
     ...(keepable && onLongPress ? { onLongPress } : {}),
   })
@@ -134,7 +157,8 @@ export function BlockView({ block, resolveSrc, onImageTap, target, kept = false,
       )
     case 'question':
     case 'answer': {
-      const [cls, label] = block.type === 'question' ? ['b-q', copy.questionMark] : ['b-a', copy.answerMark]
+      const [question, answer] = MARKS[lang]
+      const [cls, label] = block.type === 'question' ? ['b-q', question] : ['b-a', answer]
       return (
         <View {...at(cls, true)}>
           <Text className={`${cls}__mark`}>{label}</Text>
@@ -156,6 +180,13 @@ export function BlockView({ block, resolveSrc, onImageTap, target, kept = false,
         </View>
       )
     case 'image': {
+      // Parallel reading shows the picture once: its twin is the caption in the other language.
+      if (twin)
+        return block.caption ? (
+          <View {...at('b-img__caption b-img__caption--twin')}>
+            <Marked value={block.caption} mark={mark} />
+          </View>
+        ) : null
       const src = resolveSrc(block.src)
       return (
         <View {...at('b-img')}>
@@ -178,7 +209,8 @@ export function BlockView({ block, resolveSrc, onImageTap, target, kept = false,
       )
     }
     case 'divider':
-      return <View className="b-hr" ariaRole="separator" />
+      // Parallel reading draws a rule once, for the pair.
+      return twin ? null : <View className="b-hr" ariaRole="separator" />
   }
 }
 
@@ -187,17 +219,24 @@ export const blockAnchor = (index: number) => `b-${index}`
 
 type BlocksProps = {
   blocks: readonly Block[]
+  /** The language `blocks` are in (Chinese unless said). */
+  lang?: ContentLang
+  /** Parallel reading: each block followed by its translation, block for block (same indices). */
+  translation?: readonly Block[] | null
   resolveSrc: (src: string) => string | null
   onImageTap?: (image: ImageBlock) => void
   /** Cumulative block counts (see stages.ts); each part renders in its own container. */
   parts?: readonly number[]
-  /** The block the reader was opened at, and what to mark in it (while it shows). */
-  found?: { block: number; mark?: MarkText } | null
-  /** Blocks an excerpt is kept from. */
+  /** The block the reader was opened at, and what to mark in it (while it shows); `lang`: in which of a pair. */
+  found?: { block: number; mark?: MarkText; lang?: ContentLang } | null
+  /** Blocks an excerpt is kept from (of `translation`: `keptTranslation`). */
   kept?: ReadonlySet<number>
-  /** A long press on keepable block `index`. */
-  onLongPress?: (index: number) => void
+  keptTranslation?: ReadonlySet<number>
+  /** A long press on keepable block `index`, of `blocks` or (`twin`) of `translation`. */
+  onLongPress?: (index: number, twin: boolean) => void
 }
+
+const TWIN_LANG: Record<ContentLang, ContentLang> = { zh: 'en', en: 'zh' }
 
 /**
  * A body, as parts: each part is one container, appended after the ones before it, so a later part
@@ -205,30 +244,45 @@ type BlocksProps = {
  */
 export function Blocks({
   blocks,
+  lang = 'zh',
+  translation = null,
   resolveSrc,
   onImageTap,
   parts = [blocks.length],
   found = null,
   kept,
+  keptTranslation,
   onLongPress,
 }: BlocksProps) {
+  const twinLang = TWIN_LANG[lang]
+  // The one of a pair a link lands on: the language its match was in, where both are shown.
+  const foundIn = translation && found?.lang === twinLang ? twinLang : lang
+  const targetOf = (index: number, blockLang: ContentLang) =>
+    found?.block === index && foundIn === blockLang ? { id: blockAnchor(index), mark: found.mark } : null
+  const view = (block: Block, index: number, twin: boolean) => (
+    <BlockView
+      key={twin ? `${index}t` : index}
+      block={block}
+      resolveSrc={resolveSrc}
+      onImageTap={onImageTap}
+      target={targetOf(index, twin ? twinLang : lang)}
+      kept={(twin ? keptTranslation : kept)?.has(index) ?? false}
+      onLongPress={onLongPress && (() => onLongPress(index, twin))}
+      lang={twin ? twinLang : lang}
+      pair={translation ? (twin ? 'twin' : 'first') : undefined}
+    />
+  )
   return (
-    <View className="blocks">
+    <View className={`blocks${translation ? ' blocks--pairs' : ''}`} {...(translation ? {} : langAttr(lang))}>
       {parts.map((end, p) => {
         const start = p === 0 ? 0 : parts[p - 1]
         return (
           <View key={p} className="blocks__part">
-            {blocks.slice(start, end).map((block, i) => (
-              <BlockView
-                key={i}
-                block={block}
-                resolveSrc={resolveSrc}
-                onImageTap={onImageTap}
-                target={found?.block === start + i ? { id: blockAnchor(start + i), mark: found.mark } : null}
-                kept={kept?.has(start + i) ?? false}
-                onLongPress={onLongPress && (() => onLongPress(start + i))}
-              />
-            ))}
+            {blocks.slice(start, end).flatMap((block, i) => {
+              const twin = translation?.[start + i]
+              const first = view(block, start + i, false)
+              return twin ? [first, view(twin, start + i, true)] : [first]
+            })}
           </View>
         )
       })}

@@ -34,15 +34,20 @@ function estimate(block: Block): number {
   }
 }
 
-/** Cumulative block counts: render blocks [0, stages[0]), then up to stages[1], and so on. */
-export function renderStages(blocks: readonly Block[]): number[] {
+/**
+ * Cumulative block counts: render blocks [0, stages[0]), then up to stages[1], and so on. With a
+ * translation (parallel reading) each block comes with its twin: both count, in bytes and in children.
+ */
+export function renderStages(blocks: readonly Block[], translation?: readonly Block[] | null): number[] {
   const stages: number[] = []
+  const perBlock = translation ? 2 : 1
   let budget = FIRST_STAGE_BYTES
   let used = 0
   let start = 0
   blocks.forEach((block, i) => {
-    const size = estimate(block)
-    if (used > 0 && (used + size > budget || i - start >= MAX_STAGE_BLOCKS)) {
+    const twin = translation?.[i]
+    const size = estimate(block) + (twin ? estimate(twin) : 0)
+    if (used > 0 && (used + size > budget || (i - start) * perBlock >= MAX_STAGE_BLOCKS)) {
       stages.push(i)
       budget = NEXT_STAGE_BYTES
       used = 0

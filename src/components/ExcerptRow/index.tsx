@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 
-import { text } from '@/i18n/zh'
+import { text } from '@/i18n'
 import type { Excerpt } from '@/library/excerpts'
+import type { Favourite } from '@/library/favourites'
 
 import './index.scss'
 
@@ -19,11 +20,13 @@ type Props = {
   onOpen: (excerpt: Excerpt) => void
   onEditNote: (excerpt: Excerpt) => void
   onRemove: (excerpt: Excerpt) => void
+  /** The installment as the interface's language shows it (the snapshot kept is in Chinese). */
+  shown?: Favourite['snapshot']
 }
 
 /** One kept passage: its words, the reader's note, where it is from, and when it was kept. */
-export function ExcerptRow({ excerpt, onOpen, onEditNote, onRemove }: Props) {
-  const { snapshot } = excerpt
+export function ExcerptRow({ excerpt, onOpen, onEditNote, onRemove, shown }: Props) {
+  const snapshot = shown ?? excerpt.snapshot
   const stop = (run: () => void) => (e: { stopPropagation: () => void }) => {
     e.stopPropagation()
     run()
@@ -39,8 +42,11 @@ export function ExcerptRow({ excerpt, onOpen, onEditNote, onRemove }: Props) {
         </View>
       ) : null}
       <View className="ex__source">
-        — {snapshot.intervieweeName} · {text.installmentNumber(snapshot.number, snapshot.sample)}《
-        {snapshot.title}》
+        {text.passageSource(
+          snapshot.intervieweeName,
+          text.installmentNumber(snapshot.number, snapshot.sample),
+          snapshot.title,
+        )}
       </View>
       <View className="ex__foot">
         <View className="ex__when">{text.keptAt(text.dateTime(excerpt.savedAt))}</View>
@@ -50,7 +56,7 @@ export function ExcerptRow({ excerpt, onOpen, onEditNote, onRemove }: Props) {
         <View
           className="ex__remove"
           ariaRole="button"
-          ariaLabel={`${text.deleteExcerpt}：${clip(excerpt.text, 20)}`}
+          ariaLabel={text.named(text.deleteExcerpt, clip(excerpt.text, 20))}
           onClick={stop(() => onRemove(excerpt))}
         >
           ×

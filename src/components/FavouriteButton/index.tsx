@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import type { ITouchEvent } from '@tarojs/components'
 
-import { text } from '@/i18n/zh'
+import { text } from '@/i18n'
 
 import './index.scss'
 

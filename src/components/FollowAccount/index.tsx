@@ -2,7 +2,7 @@ import { OfficialAccount as FollowCard, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 
 import type { OfficialAccount } from '@/content/schema'
-import { text } from '@/i18n/zh'
+import { text } from '@/i18n'
 import { showsFollowCard } from '@/platform/official-account'
 
 import './index.scss'

@@ -1,7 +1,8 @@
 import { Image, Text, View } from '@tarojs/components'
 
+import { entryIn } from '@/content/english'
 import type { ManifestEntry } from '@/content/schema'
-import { GROUP_LABELS, text } from '@/i18n/zh'
+import { currentLanguage, GROUP_LABELS, text } from '@/i18n'
 import { readingState, type ProgressEntry } from '@/library/progress'
 
 import { FavouriteButton } from '../FavouriteButton'
@@ -31,7 +32,8 @@ function marker(progress: ProgressEntry | undefined): { label: string; className
 }
 
 function cardClass(entry: ManifestEntry, isNew: boolean, unread: boolean): string {
-  return `cd${entry.sample ? ' cd--s' : ''}${isNew ? ' cd--n' : ''}${unread ? ' cd--u' : ''}`
+  const english = currentLanguage() === 'en' ? ' cd--e' : ''
+  return `cd${english}${entry.sample ? ' cd--s' : ''}${isNew ? ' cd--n' : ''}${unread ? ' cd--u' : ''}`
 }
 
 /**
@@ -40,7 +42,9 @@ function cardClass(entry: ManifestEntry, isNew: boolean, unread: boolean): strin
  * ("样例", "新", "未读") are CSS content switched on by a class instead of nodes (see index.scss).
  */
 export function InstallmentCard({ entry, progress, saved, isNew, thumb, onOpen, onToggleFavourite }: Props) {
-  const { interviewee } = entry
+  // In English, the English title and people where the editors gave them, marked where they did not.
+  const shown = entryIn(entry, currentLanguage())
+  const { interviewee } = shown
   const mark = marker(progress)
   const colour = entry.coverImage?.placeholder
   return (
@@ -59,9 +63,14 @@ export function InstallmentCard({ entry, progress, saved, isNew, thumb, onOpen, 
       ) : null}
       <Text className="cd-n">{`${text.installmentNumber(entry.number, entry.sample)} · ${GROUP_LABELS[interviewee.group]}`}</Text>
       <FavouriteButton saved={saved} onToggle={() => onToggleFavourite(entry)} />
-      <View className="cd-t">{withTodos(entry.title)}</View>
+      <View className="cd-t">
+        {withTodos(shown.title)}
+        {currentLanguage() === 'en' && shown.inChinese ? (
+          <Text className="cd-z">{text.inChinese}</Text>
+        ) : null}
+      </View>
       <View className="cd-w">{joinWithTodos([interviewee.name, interviewee.role], ' · ')}</View>
-      <View className="cd-s">{withTodos(entry.summary)}</View>
+      <View className="cd-s">{withTodos(shown.summary)}</View>
       <View className="cd-m">
         {`${text.date(entry.publishedAt)} · ${text.readingMinutes(entry.readingMinutes)}`}
         {mark ? <Text className={mark.className}>{mark.label}</Text> : null}

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 
 import type { Group } from '@/content/schema'
-import { GROUP_LABELS, text } from '@/i18n/zh'
+import { GROUP_LABELS, text } from '@/i18n'
 
 import { SampleBadge } from '../SampleBadge'
 

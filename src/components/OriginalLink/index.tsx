@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 
 import type { Source } from '@/content/schema'
-import { text } from '@/i18n/zh'
+import { text } from '@/i18n'
 import { IN_BROWSER } from '@/platform/system'
 
 import './index.scss'

@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components'
 
-import { text } from '@/i18n/zh'
+import { text } from '@/i18n'
 
 import './index.scss'
 

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 
 import type { Mark, SearchHit } from '@/content/search/engine'
-import { GROUP_LABELS, text } from '@/i18n/zh'
-import { searchText } from '@/i18n/zh-search'
+import { GROUP_LABELS, text } from '@/i18n'
+import { searchText } from '@/i18n/search'
 
 import './index.scss'
 

@@ -1,13 +1,19 @@
 import { View } from '@tarojs/components'
 
 import { Blocks } from '@/components/Blocks'
+import { Choice, type Option } from '@/components/Choice'
 import { FollowAccount } from '@/components/FollowAccount'
 import { StateView } from '@/components/StateView'
 import { useOfferUpdateOnShow } from '@/app/lifecycle'
 import { mediaResolver } from '@/app/media'
 import { useCatalog } from '@/app/root'
 import { followAccountAndTell } from '@/app/actions'
-import { text } from '@/i18n/zh'
+import { chooseLanguage, languageChoice, usePageLanguage } from '@/app/language'
+import { seriesIn } from '@/content/english'
+import { currentLanguage, text } from '@/i18n'
+import type { LanguageChoice } from '@/i18n/language'
+import { toast } from '@/platform/interaction'
+import { IN_BROWSER } from '@/platform/system'
 
 import './index.scss'
 
@@ -16,13 +22,40 @@ function hostOf(base: string): string {
   return base.replace(/^https:\/\//, '').split('/')[0] || base
 }
 
+function languageOptions(): Option<LanguageChoice>[] {
+  return [
+    { value: 'zh', label: text.languageZh, lang: 'zh-CN' },
+    { value: 'en', label: text.languageEn, lang: 'en' },
+    { value: 'system', label: IN_BROWSER ? text.languageSystemBrowser : text.languageSystem },
+  ]
+}
+
+/** 中文 / English / as WeChat: remembered as the reader's own, and every page says it at once. */
+function LanguageChoiceRow() {
+  return (
+    <>
+      <View className="about__section">{text.language}</View>
+      <Choice
+        label={text.language}
+        options={languageOptions()}
+        value={languageChoice()}
+        onChange={(choice) => {
+          if (!chooseLanguage(choice)) toast(text.languageNotSaved)
+        }}
+      />
+    </>
+  )
+}
+
 export default function AboutPage() {
   useOfferUpdateOnShow()
+  usePageLanguage(() => text.about)
   const catalog = useCatalog()
   if (catalog.status !== 'ready')
     return <StateView kind="error" title={text.errorTitle} body={text.errorBody} />
   const { manifest, source } = catalog
-  const account = manifest.series.officialAccount
+  const series = seriesIn(manifest.series, currentLanguage())
+  const account = series.officialAccount
   const rows: Array<[string, string]> = [
     [text.contentVersion, manifest.contentVersion],
     [
@@ -33,11 +66,11 @@ export default function AboutPage() {
   ]
   return (
     <View className="about">
-      <View className="about__title">{manifest.series.title}</View>
-      <View className="about__tagline">{manifest.series.tagline}</View>
+      <View className="about__title">{series.title}</View>
+      <View className="about__tagline">{series.tagline}</View>
       <View className="about__intro">
         {/* About is in the main package: the package's pictures ride with the reader, so it shows hosted ones. */}
-        <Blocks blocks={manifest.series.intro} resolveSrc={mediaResolver(source, manifest.series, false)} />
+        <Blocks blocks={series.intro} resolveSrc={mediaResolver(source, series, false)} />
       </View>
 
       {account ? (
@@ -49,6 +82,8 @@ export default function AboutPage() {
           </View>
         </>
       ) : null}
+
+      <LanguageChoiceRow />
 
       <View className="about__section">{text.contentInfo}</View>
       <View className="about__table">

@@ -3,12 +3,14 @@ import { useDidHide, useDidShow, useReachBottom } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 
 import { reanchorKnown } from '@/app/excerpts'
+import { usePageLanguage } from '@/app/language'
 import { useOfferUpdateOnShow } from '@/app/lifecycle'
+import { shownSnapshot } from '@/app/shown'
 import { ExcerptRow } from '@/components/ExcerptRow'
 import { Kicker } from '@/components/Kicker'
 import { StateView } from '@/components/StateView'
 import { UndoBar } from '@/components/UndoBar'
-import { text } from '@/i18n/zh'
+import { text } from '@/i18n'
 import {
   excerptsStore,
   removeExcerpt,
@@ -36,7 +38,7 @@ type Segment = 'favourites' | 'excerpts'
 type Undo = { message: string; restore: () => void }
 
 function FavouriteRow({ favourite, onRemove }: { favourite: Favourite; onRemove: (id: string) => void }) {
-  const { snapshot } = favourite
+  const snapshot = shownSnapshot(favourite.id, favourite.snapshot)
   return (
     <View className="fav" ariaRole="link" onClick={() => void openInstallment(favourite.id)}>
       <View className="fav__main">
@@ -50,7 +52,7 @@ function FavouriteRow({ favourite, onRemove }: { favourite: Favourite; onRemove:
       <View
         className="fav__remove"
         ariaRole="button"
-        ariaLabel={`${text.unfavourite}：${snapshot.title}`}
+        ariaLabel={text.named(text.unfavourite, snapshot.title)}
         onClick={(e) => {
           e.stopPropagation()
           onRemove(favourite.id)
@@ -75,9 +77,7 @@ function Segments({
     <View
       className={`seg__item${value === segment ? ' seg__item--on' : ''}`}
       ariaRole="tab"
-      ariaLabel={
-        value === segment ? `${text.segment(label, counts[segment])}（${text.selected}）` : undefined
-      }
+      ariaLabel={value === segment ? text.chosen(text.segment(label, counts[segment])) : undefined}
       onClick={() => onChange(segment)}
     >
       {text.segment(label, counts[segment])}
@@ -135,6 +135,7 @@ function useUndo() {
  */
 export default function FavouritesPage() {
   useOfferUpdateOnShow()
+  usePageLanguage(() => text.favouritesTitle, true)
   const favourites = sortedFavourites(useStoreWhileShown(favouritesStore))
   const excerpts = sortedExcerpts(useStoreWhileShown(excerptsStore))
   const [segment, setSegment] = useState<Segment>('favourites')
@@ -151,7 +152,7 @@ export default function FavouritesPage() {
     const removed = removeFavourite(id)
     if (removed)
       offer({
-        message: `${text.removedWithUndo}：${removed.snapshot.title}`,
+        message: text.named(text.removedWithUndo, shownSnapshot(removed.id, removed.snapshot).title),
         restore: () => restoreFavourite(removed),
       })
   }
@@ -160,7 +161,7 @@ export default function FavouritesPage() {
     if (removed) offer({ message: text.excerptRemoved, restore: () => restoreExcerpt(removed) })
   }
   const onOpenExcerpt = (excerpt: Excerpt) =>
-    void openInstallment(excerpt.id, { block: excerpt.block, excerpt: excerpt.key })
+    void openInstallment(excerpt.id, { block: excerpt.block, excerpt: excerpt.key, lang: excerpt.lang })
 
   return (
     <View className="favs-page">
@@ -187,6 +188,7 @@ export default function FavouritesPage() {
             <ExcerptRow
               key={e.key}
               excerpt={e}
+              shown={shownSnapshot(e.id, e.snapshot)}
               onOpen={onOpenExcerpt}
               onEditNote={(kept) => void navigateTo(noteUrl(kept.key))}
               onRemove={onRemoveExcerpt}

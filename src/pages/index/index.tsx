@@ -8,11 +8,13 @@ import { StateView } from '@/components/StateView'
 import { mediaResolver } from '@/app/media'
 import { repository, useCatalog, useRefreshStatus } from '@/app/root'
 import { followAccountAndTell, toggleFavouriteAndTell } from '@/app/actions'
+import { usePageLanguage } from '@/app/language'
 import { useOfferUpdateOnShow } from '@/app/lifecycle'
 import { listShareMessage, listShareTimeline } from '@/app/share'
 import { chunk, PAGE_SIZE, queryEntries, type GroupFilter } from '@/content/query'
+import { seriesIn } from '@/content/english'
 import { GROUPS, type ManifestEntry } from '@/content/schema'
-import { GROUP_LABELS, text } from '@/i18n/zh'
+import { currentLanguage, GROUP_LABELS, text } from '@/i18n'
 import { favouritesStore, isFavourite } from '@/library/favourites'
 import { progressStore } from '@/library/progress'
 import { setOrder, settingsStore } from '@/library/settings'
@@ -27,7 +29,7 @@ const NO_ENTRIES: ManifestEntry[] = []
 
 function chipLabel(group: GroupFilter, selected: boolean): string {
   const label = group === 'all' ? text.all : GROUP_LABELS[group]
-  return selected ? `${label}（${text.selected}）` : label
+  return selected ? text.chosen(label) : label
 }
 
 export default function InstallmentsPage() {
@@ -60,6 +62,7 @@ export default function InstallmentsPage() {
 
   // A new version is offered here, back from an interview, never in the middle of one.
   useOfferUpdateOnShow()
+  usePageLanguage(() => text.appTitle, true)
 
   // The first render reads only the first screen; the rest follows once it has been sent.
   useEffect(() => {
@@ -85,8 +88,8 @@ export default function InstallmentsPage() {
     toast(result.kind === 'ok' ? text.refreshed : text.refreshFailed)
   })
 
-  useShareAppMessage(() => listShareMessage)
-  useShareTimeline(() => listShareTimeline)
+  useShareAppMessage(listShareMessage)
+  useShareTimeline(listShareTimeline)
 
   if (catalog.status === 'error') {
     return (
@@ -99,7 +102,7 @@ export default function InstallmentsPage() {
     )
   }
 
-  const { series } = catalog.manifest
+  const series = seriesIn(catalog.manifest.series, currentLanguage())
   const account = series.officialAccount
   // The list is in the main package: thumbnails come from the content host, never from the reader's.
   const resolve = mediaResolver(catalog.source, series, false)

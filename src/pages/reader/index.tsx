@@ -2,7 +2,8 @@ import { Text, View } from '@tarojs/components'
 import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
 
-import { blockAnchor, Blocks, type MarkText } from '@/components/Blocks'
+import { blockAnchor, Blocks, langAttr, type MarkText } from '@/components/Blocks'
+import { Choice } from '@/components/Choice'
 import { renderStages } from '@/components/Blocks/stages'
 import { FavouriteButton } from '@/components/FavouriteButton'
 import { OriginalLink } from '@/components/OriginalLink'
@@ -22,13 +23,22 @@ import {
   listShareTimeline,
 } from '@/app/share'
 import { shareInstallmentAndTell } from '@/app/share-link'
+import { englishBodyOf, entryIn, type ContentLang } from '@/content/english'
 import { neighbours } from '@/content/neighbours'
 import type { InstallmentResult } from '@/content/repository'
 import type { Block, Installment, ManifestEntry } from '@/content/schema'
-import { FONT_STEP_LABELS, text } from '@/i18n/zh'
-import { excerptText } from '@/i18n/zh-excerpt'
+import { currentLanguage, text } from '@/i18n'
+import { readerText } from '@/i18n/reader'
+import { excerptText } from '@/i18n/excerpt'
 import { favouritesStore, isFavourite } from '@/library/favourites'
-import { FONT_STEPS, setFontStep, settingsStore, type FontStep } from '@/library/settings'
+import {
+  FONT_STEPS,
+  setFontStep,
+  setReadingMode,
+  settingsStore,
+  type FontStep,
+  type ReadingMode,
+} from '@/library/settings'
 import { useStore } from '@/library/store'
 import { decodeParam, goToList, readerUrl, redirectTo } from '@/platform/navigation'
 import { toast } from '@/platform/interaction'
@@ -47,7 +57,7 @@ type LoadState = { kind: 'loading' } | InstallmentResult
 /** How long the passage a search opened stays marked. */
 export const FOUND_MS = 2500
 
-type Found = { block: number; mark?: MarkText }
+type Found = { block: number; mark?: MarkText; lang?: ContentLang }
 type Target = Found & { excerpt?: string }
 
 /**
@@ -57,8 +67,10 @@ type Target = Found & { excerpt?: string }
 function targetIn(params: Record<string, string | undefined>): Target | null {
   const block = Number(params.block)
   if (!params.block || !Number.isInteger(block) || block < 0) return null
-  if (params.excerpt) return { block, excerpt: decodeParam(params.excerpt) }
-  if (!params.q) return { block }
+  // Which text the passage is in: a match or an excerpt of the English lands on the English.
+  const lang: ContentLang = params.in === 'en' ? 'en' : 'zh'
+  if (params.excerpt) return { block, excerpt: decodeParam(params.excerpt), lang }
+  if (!params.q) return { block, lang }
   const words = queryWords(decodeParam(params.q))
   // A run of bold or plain text is marked as its part of the whole block, so a match across runs shows.
   const mark = (text: string, from = 0, whole = text) => {
@@ -70,7 +82,7 @@ function targetIn(params: Record<string, string | undefined>): Target | null {
       from + text.length,
     )
   }
-  return { block, mark }
+  return { block, mark, lang }
 }
 
 /** The address each picture of the body previews at: its large variant where it has one. */
@@ -87,8 +99,14 @@ function previewSources(
   return sources
 }
 
-function Header({ entry }: { entry: ManifestEntry }) {
-  const { interviewee } = entry
+/**
+ * The title and who: in the reading's language; in parallel reading, the Chinese with the English
+ * title beneath it.
+ */
+function Header({ entry, mode }: { entry: ManifestEntry; mode: ReadingMode }) {
+  const shown = entryIn(entry, mode === 'en' ? 'en' : 'zh')
+  const { interviewee } = shown
+  const twinTitle = mode === 'parallel' ? entry.en?.title : undefined
   return (
     <View className="reader__head">
       <Kicker
@@ -98,8 +116,13 @@ function Header({ entry }: { entry: ManifestEntry }) {
         sample={entry.sample}
       />
       <View className="reader__title">
-        <Text userSelect>{withTodos(entry.title)}</Text>
+        <Text userSelect>{withTodos(shown.title)}</Text>
       </View>
+      {twinTitle ? (
+        <View className="reader__title-twin" {...langAttr('en')}>
+          <Text userSelect>{withTodos(twinTitle)}</Text>
+        </View>
+      ) : null}
       <View className="reader__who">
         {withTodos(interviewee.name)} · {withTodos(interviewee.role)}
         {interviewee.organization ? withTodos(` · ${interviewee.organization}`) : ''}
@@ -117,15 +140,20 @@ function FontControls({ step }: { step: FontStep }) {
     if (next !== step) setFontStep(next)
   }
   return (
-    <View className="font" ariaLabel={text.fontSize(FONT_STEP_LABELS[step])}>
-      <View className="font__btn" ariaRole="button" ariaLabel={text.fontSmaller} onClick={() => change(-1)}>
+    <View className="font" ariaLabel={readerText.fontSize(readerText.fontSteps[step])}>
+      <View
+        className="font__btn"
+        ariaRole="button"
+        ariaLabel={readerText.fontSmaller}
+        onClick={() => change(-1)}
+      >
         A−
       </View>
-      <Text className="font__label">{FONT_STEP_LABELS[step]}</Text>
+      <Text className="font__label">{readerText.fontSteps[step]}</Text>
       <View
         className="font__btn font__btn--large"
         ariaRole="button"
-        ariaLabel={text.fontLarger}
+        ariaLabel={readerText.fontLarger}
         onClick={() => change(1)}
       >
         A+
@@ -156,6 +184,27 @@ function NeighbourLink({
   )
 }
 
+const READING_MODES: readonly ReadingMode[] = ['zh', 'en', 'parallel']
+
+/** 中文 / English / 对照, offered where the installment has English; remembered for every installment. */
+function ReadingChoice({ mode }: { mode: ReadingMode }) {
+  const labels: Record<ReadingMode, string> = {
+    zh: readerText.readingZh,
+    en: readerText.readingEn,
+    parallel: readerText.readingParallel,
+  }
+  const langs: Partial<Record<ReadingMode, string>> = { zh: 'zh-CN', en: 'en' }
+  return (
+    <Choice
+      className="reader__reading"
+      label={readerText.readingMode}
+      options={READING_MODES.map((value) => ({ value, label: labels[value], lang: langs[value] }))}
+      value={mode}
+      onChange={(next) => void setReadingMode(next)}
+    />
+  )
+}
+
 function readyNow(id: string): LoadState {
   const installment = repository.installmentNow(id)
   return installment ? { kind: 'ok', installment } : { kind: 'loading' }
@@ -165,7 +214,7 @@ export default function ReaderPage() {
   const router = useRouter()
   const id = decodeParam(router.params.id)
   const catalog = useCatalog()
-  const { fontStep } = useStore(settingsStore)
+  const { fontStep, reading } = useStore(settingsStore)
   const favourites = useStore(favouritesStore)
   // A body the device already has renders in the first setData: no loading state, no network wait
   // (and WeChat's crawler sees the interview, not a spinner).
@@ -199,6 +248,12 @@ export default function ReaderPage() {
   }, [id, attempt, edition])
 
   const entry = state.kind === 'loading' ? null : repository.entry(id)
+  // The reading's language: the reader's choice, else the interface's; the Chinese where there is no English.
+  const english = useMemo(() => (state.kind === 'ok' ? englishBodyOf(state.installment) : null), [state])
+  const wanted: ReadingMode = reading ?? (currentLanguage() === 'en' ? 'en' : 'zh')
+  const mode: ReadingMode = english ? wanted : 'zh'
+  const readIn: ContentLang = mode === 'en' ? 'en' : 'zh'
+  const shownEntry = entry && entryIn(entry, readIn)
   const source = catalog.status === 'ready' ? catalog.source : ({ kind: 'bundled' } as const)
   const resolve = mediaResolver(source, catalog.status === 'ready' ? catalog.manifest.series : null, true)
   // A chat's share card is 5:4: the share variant where the builder made one.
@@ -206,20 +261,29 @@ export default function ReaderPage() {
   const cover = (coverSrc && resolve(coverSrc)) || undefined
 
   useEffect(() => {
-    if (entry)
-      setPageTitle(text.readerTitle(entry.number, entry.sample ?? false, entry.interviewee.name, entry.title))
-  }, [entry])
+    if (shownEntry)
+      setPageTitle(
+        readerText.readerTitle(
+          shownEntry.number,
+          shownEntry.sample ?? false,
+          shownEntry.interviewee.name,
+          shownEntry.title,
+        ),
+      )
+  }, [shownEntry])
 
   // Long interviews arrive in stages: the first paints at once, the rest follow, one setData each. The
   // preview (a browser) renders a body whole, so a new edition never shortens the page under the reader.
+  const shownBody = state.kind !== 'ok' ? null : mode === 'en' && english ? english : state.installment.body
+  const translation = mode === 'parallel' ? english : null
   const stages = useMemo(
     () =>
-      state.kind !== 'ok'
+      !shownBody
         ? []
         : process.env.TARO_APP_PREVIEW
-          ? [state.installment.body.length]
-          : renderStages(state.installment.body),
-    [state],
+          ? [shownBody.length]
+          : renderStages(shownBody, translation),
+    [shownBody, translation],
   )
   const [stage, setStage] = useState(0)
   useEffect(() => setStage(0), [stages])
@@ -230,7 +294,11 @@ export default function ReaderPage() {
   }, [stage, stages])
   const fullyRendered = state.kind === 'ok' && stage >= stages.length - 1
 
-  const { kept, onLongPress } = useExcerpts(id, entry, state.kind === 'ok' ? state.installment : null)
+  const { kept, keptEnglish, onLongPress } = useExcerpts(
+    id,
+    entry,
+    state.kind === 'ok' ? state.installment : null,
+  )
 
   // A search result or an excerpt opens the reader at its passage: once that block is on screen it
   // is marked, scrolled to, and unmarked a moment later.
@@ -250,7 +318,7 @@ export default function ReaderPage() {
     }
     if (block < blockCount && (stages[stage] ?? 0) <= block) return
     landed.current = true
-    if (block < blockCount) setFound({ block, mark: target.mark })
+    if (block < blockCount) setFound({ block, mark: target.mark, lang: target.lang })
   }, [target, state, blockCount, stages, stage])
   useEffect(() => {
     if (!found) return
@@ -261,18 +329,19 @@ export default function ReaderPage() {
     return () => clearTimeout(timer)
   }, [found])
 
-  useReadingProgress(id, fullyRendered, String(fontStep), !target)
-  useShareAppMessage(() => (entry ? installmentShareMessage(entry, cover) : listShareMessage))
-  useShareTimeline(() => (entry ? installmentShareTimeline(entry, cover) : listShareTimeline))
+  // A layout of its own per font size and reading: progress is measured again when either changes.
+  useReadingProgress(id, fullyRendered, `${fontStep}-${mode}`, !target)
+  useShareAppMessage(() => (entry ? installmentShareMessage(entry, cover, readIn) : listShareMessage()))
+  useShareTimeline(() => (entry ? installmentShareTimeline(entry, cover, readIn) : listShareTimeline()))
 
   if (state.kind === 'loading') return <StateView kind="loading" title={text.loading} />
   if (state.kind === 'not-found' || !entry) {
     return (
       <StateView
         kind="not-found"
-        title={text.notFoundTitle}
-        body={text.notFoundBody}
-        action={singlePage ? undefined : { label: text.backToList, onPress: () => void goToList() }}
+        title={readerText.notFoundTitle}
+        body={readerText.notFoundBody}
+        action={singlePage ? undefined : { label: readerText.backToList, onPress: () => void goToList() }}
       />
     )
   }
@@ -280,11 +349,11 @@ export default function ReaderPage() {
     const offline = state.kind === 'offline' || state.kind === 'timeout'
     return (
       <View className="reader">
-        <Header entry={entry} />
+        <Header entry={entry} mode={mode} />
         <StateView
           kind="error"
-          title={text.readerErrorTitle}
-          body={offline ? text.readerOfflineBody : text.readerErrorBody}
+          title={readerText.readerErrorTitle}
+          body={offline ? readerText.readerOfflineBody : readerText.readerErrorBody}
           action={{ label: text.retry, onPress: () => setAttempt((n) => n + 1) }}
         />
       </View>
@@ -302,24 +371,35 @@ export default function ReaderPage() {
 
   return (
     <View className={`reader reader--fs${fontStep}`}>
-      <Header entry={entry} />
+      <Header entry={entry} mode={mode} />
       <View className="reader__tools">
         <FontControls step={fontStep} />
         <FavouriteButton saved={saved} onToggle={onToggle} withLabel />
         <ShareButton
           className="reader__share"
           label={text.share}
-          onShare={() => void shareInstallmentAndTell(entry)}
+          onShare={() => void shareInstallmentAndTell(entry, readIn)}
         />
       </View>
-      <View className="reader__body">
+      {english ? <ReadingChoice mode={mode} /> : null}
+      {!english && wanted !== 'zh' ? (
+        <View className="reader__note" ariaRole="note">
+          {readerText.noEnglish}
+        </View>
+      ) : null}
+      <View className={`reader__body${mode === 'en' ? ' reader__body--en' : ''}`}>
         <Blocks
-          blocks={installment.body}
+          blocks={shownBody ?? installment.body}
+          lang={readIn}
+          translation={translation}
           parts={stages.slice(0, stage + 1)}
           found={found}
-          kept={kept}
+          kept={mode === 'en' ? keptEnglish : kept}
+          keptTranslation={keptEnglish}
           // Opened from Moments there is no navigation and storage is apart: nothing to keep it in.
-          onLongPress={singlePage ? undefined : onLongPress}
+          onLongPress={
+            singlePage ? undefined : (index, twin) => onLongPress(index, twin || mode === 'en' ? 'en' : 'zh')
+          }
           resolveSrc={resolve}
           onImageTap={(image) => {
             const current = previews.get(image)
@@ -332,8 +412,10 @@ export default function ReaderPage() {
       ) : null}
       {singlePage ? null : (
         <View className="reader__nav">
-          {previous ? <NeighbourLink entry={previous} label={text.previous} /> : null}
-          {next ? <NeighbourLink entry={next} label={text.next} className="reader__nav-item--next" /> : null}
+          {previous ? <NeighbourLink entry={previous} label={readerText.previous} /> : null}
+          {next ? (
+            <NeighbourLink entry={next} label={readerText.next} className="reader__nav-item--next" />
+          ) : null}
         </View>
       )}
     </View>

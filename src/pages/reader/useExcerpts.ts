@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react'
 
 import { passageAt, reanchorIn } from '@/app/excerpts'
 import type { Installment, ManifestEntry } from '@/content/schema'
-import { excerptText } from '@/i18n/zh-excerpt'
+import { excerptText } from '@/i18n/excerpt'
 import {
   excerptAt,
   excerptsStore,
@@ -12,6 +12,7 @@ import {
   removeExcerpt,
   type Excerpt,
   type Passage,
+  type PassageLang,
 } from '@/library/excerpts'
 import { useStoreWhileShown } from '@/library/store'
 import { ask, chooseAction, copyText, toast } from '@/platform/interaction'
@@ -71,7 +72,7 @@ async function act(action: Action, passage: Passage, kept: Excerpt | null): Prom
       toast((await copyText(passage.text)) ? excerptText.copied : excerptText.copyFailed)
       return
     case 'card':
-      await navigateTo(cardUrl(passage.entry.id, passage.block))
+      await navigateTo(cardUrl(passage.entry.id, passage.block, passage.lang))
   }
 }
 
@@ -85,19 +86,21 @@ export function useExcerpts(id: string, entry: ManifestEntry | null, installment
   useEffect(() => {
     if (installment) reanchorIn(id, installment)
   }, [id, installment])
-  const kept = useMemo(() => keptBlocks(list, id), [list, id])
+  const kept = useMemo(() => keptBlocks(list, id, 'zh'), [list, id])
+  const keptEnglish = useMemo(() => keptBlocks(list, id, 'en'), [list, id])
 
-  const onLongPress = (block: number) => {
+  /** A passage of the Chinese body or (`lang` 'en') of its translation: the excerpt keeps its language. */
+  const onLongPress = (block: number, lang: PassageLang = 'zh') => {
     if (!entry || !installment) return
-    const passage = passageAt(entry, installment, block)
+    const passage = passageAt(entry, installment, block, lang)
     if (!passage) return
-    const existing = excerptAt(excerptsStore.get(), id, block)
+    const existing = excerptAt(excerptsStore.get(), id, block, lang)
     const actions = actionsFor(existing)
     void chooseAction(actions.map((a) => LABELS[a])).then((index) =>
       index === null ? undefined : act(actions[index], passage, existing),
     )
   }
-  return { kept, onLongPress }
+  return { kept, keptEnglish, onLongPress }
 }
 
 /**

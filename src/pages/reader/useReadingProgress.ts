@@ -5,7 +5,7 @@ import { FINISHED_RATIO, progressStore, saveProgress } from '@/library/progress'
 import { windowMetrics } from '@/platform/window'
 import { measurePageHeight, scrollPageTo } from '@/platform/page-ui'
 import { toast } from '@/platform/ui'
-import { text } from '@/i18n/zh'
+import { readerText } from '@/i18n/reader'
 
 const SAVE_EVERY_MS = 800
 
@@ -43,7 +43,7 @@ export function useReadingProgress(id: string, ready: boolean, layoutKey: string
       offset.current = saved.offset
       setTimeout(() => {
         scrollPageTo(saved.offset)
-        toast(text.resumed)
+        toast(readerText.resumed)
       }, 50)
     } else if (!saved) {
       saveProgress(id, 0, 0)

@@ -79,6 +79,7 @@ export class Harness extends Records implements WxHost {
     })
     this.stack = this.router.stack
     this.routes = this.router.routes
+    this.tabLabels = (appJson.tabBar?.list ?? []).map((item) => item.text ?? '')
     this.wx = createWx(this, this.clock, this.settings)
     this.pages = new Pages({
       routes: this.routes,
@@ -152,6 +153,18 @@ export class Harness extends Records implements WxHost {
   /** The current page asks before its back button leaves it (with this message), or no longer does. */
   alertBeforeLeaving(message: string | null): void {
     this.leaving.alertBeforeLeaving(this.stack[this.stack.length - 1], message)
+  }
+
+  /** What the tabBar's items say: app.json's labels, as setTabBarItem changed them. */
+  readonly tabLabels: string[]
+
+  setTabBarItem(index: number, text: string): void {
+    const top = this.stack[this.stack.length - 1]
+    if (!top || !this.router.isTab(top.route)) throw new Error('setTabBarItem:fail not TabBar page')
+    // The wording for an index with no item is assumed, not confirmed from WeChat's docs.
+    if (!(index >= 0 && index < this.tabLabels.length))
+      throw new Error('setTabBarItem:fail tabbar item not found')
+    this.tabLabels[index] = text
   }
 
   /** Back one page without asking, as navigateBack does (WeChat's leave alert never stops it). */

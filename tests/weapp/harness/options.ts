@@ -35,6 +35,8 @@ export type HarnessOptions = {
   /** What the reader answers to WeChat's own album prompt on the first save (allow). */
   albumPrompt?: 'allow' | 'deny'
   privacy?: 'agree' | 'decline'
+  /** WeChat's language (`zh_CN`; `en` for a reader whose WeChat is in English). */
+  language?: string
   /** Whether require.async reaches other packages (downloaded), or the phone never downloaded them. */
   packages?: 'downloaded' | 'unreachable'
 }
@@ -55,5 +57,6 @@ export function settingsOf(options: HarnessOptions): WxSettings {
     albumInSettings: options.albumInSettings ?? DEFAULT_WX_SETTINGS.albumInSettings,
     albumPrompt: options.albumPrompt ?? DEFAULT_WX_SETTINGS.albumPrompt,
     privacy: options.privacy ?? DEFAULT_WX_SETTINGS.privacy,
+    language: options.language ?? DEFAULT_WX_SETTINGS.language,
   }
 }

@@ -20,7 +20,7 @@ export type PageInstance = {
 export type AppJson = {
   pages: string[]
   subPackages?: Array<{ root: string; pages: string[] }>
-  tabBar?: { list: Array<{ pagePath: string }> }
+  tabBar?: { list: Array<{ pagePath: string; text?: string }> }
 }
 
 export type RouterHost = {

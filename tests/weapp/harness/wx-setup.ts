@@ -37,6 +37,7 @@ export function setUp(settings: Partial<WxSettings> = {}, host: Partial<WxHost> 
     canvases: [],
     setDataCount: () => 0,
     navigate: (kind, url) => void navigations.push(`${kind} ${url}`),
+    setTabBarItem: () => undefined,
     alertBeforeLeaving: () => undefined,
     back: () => {
       throw new Error('navigateBack:fail cannot navigate back at first page')

@@ -30,6 +30,11 @@ export type WxHost = StorageHost &
   AppHost & {
     previews: Array<{ urls: string[]; current: string }>
     navigationTitles: string[]
+    /**
+     * The tabBar's item `index` says `text` now. Throws WeChat's refusal where it refuses: a page on
+     * top that is no tab page (`setTabBarItem:fail not TabBar page`), an index with no item.
+     */
+    setTabBarItem: (index: number, text: string) => void
     scrolledTo: number[]
     scrolledToSelectors: string[]
   }
@@ -45,6 +50,8 @@ export type WxSettings = CanvasSettings &
     /** Present, and every call fails. */
     failingApis: readonly string[]
     windowHeight: number
+    /** WeChat's language, as getAppBaseInfo and getSystemInfoSync say it (`zh_CN`, `en`). */
+    language: string
   }
 
 export const DEFAULT_WX_SETTINGS: WxSettings = {
@@ -57,6 +64,7 @@ export const DEFAULT_WX_SETTINGS: WxSettings = {
   pageHeight: 4000,
   windowWidth: 375,
   windowHeight: 700,
+  language: 'zh_CN',
 }
 
 /** Status bar and navigation bar: the screen is this much taller than the window. */
@@ -87,7 +95,7 @@ function fullWx(host: WxHost, clock: Clock, settings: WxSettings) {
     windowWidth,
     windowHeight,
     statusBarHeight: 44,
-    language: 'zh_CN',
+    language: settings.language,
     version: '8.0.50',
     system: 'iOS 17.0',
     platform: 'devtools',
@@ -124,6 +132,9 @@ function fullWx(host: WxHost, clock: Clock, settings: WxSettings) {
       ...interactionApis(host, later, settings),
       setNavigationBarTitle: asyncApi(later, 'setNavigationBarTitle', (o) => {
         host.navigationTitles.push(String(o.title))
+      }),
+      setTabBarItem: asyncApi(later, 'setTabBarItem', (o) => {
+        host.setTabBarItem(Number(o.index), String(o.text ?? ''))
       }),
       setNavigationBarColor: ok('setNavigationBarColor'),
       showNavigationBarLoading: ok('showNavigationBarLoading'),

@@ -8,7 +8,7 @@ import { cardSourceOf } from '@/app/card'
 import { saveCard, shareCard, tellOutcome } from '@/app/card-share'
 import { drawCard, type CardText } from '@/card/draw'
 import { CARD_HEIGHT, CARD_PIXELS, CARD_WIDTH } from '@/card/layout'
-import { cardText, cardWords } from '@/i18n/zh-card'
+import { cardText, cardWordsFor } from '@/i18n/card'
 import { canShareImage, renderImage } from '@/platform/card-image'
 import { decodeParam, goBack, LIST_PATH } from '@/platform/navigation'
 import { IN_BROWSER } from '@/platform/system'
@@ -30,6 +30,7 @@ export default function CardPage() {
   const { params } = useRouter()
   const id = decodeParam(params.id)
   const block = params.block ? Number(params.block) : NaN
+  const lang = params.in === 'en' ? 'en' : 'zh'
   const [shown, setShown] = useState<Shown>({ kind: 'drawing' })
   // Kept out of state: drawing must not cost a setData (the canvas is drawn, then one setData shows it).
   const card = useRef<CardText | null>(null)
@@ -42,7 +43,7 @@ export default function CardPage() {
     const words = card.current
     if (!words || !ready.current || started.current) return
     started.current = true
-    void renderImage(CANVAS, (ctx) => void drawCard(ctx, words, cardWords)).then((path) =>
+    void renderImage(CANVAS, (ctx) => void drawCard(ctx, words, cardWordsFor(words.lang))).then((path) =>
       setShown(path ? { kind: 'ready', path } : { kind: 'failed' }),
     )
   }, [])
@@ -53,14 +54,14 @@ export default function CardPage() {
   })
 
   useEffect(() => {
-    void cardSourceOf(id, block).then((source) => {
+    void cardSourceOf(id, block, lang).then((source) => {
       if (source.kind === 'ok') {
         card.current = source.card
         draw()
       } else if (source.kind === 'not-found' || source.kind === 'no-passage') setShown({ kind: source.kind })
       else setShown({ kind: 'failed' })
     })
-  }, [id, block, draw])
+  }, [id, block, lang, draw])
 
   const act = (run: (path: string) => Promise<Parameters<typeof tellOutcome>[0]>) => () => {
     if (shown.kind !== 'ready' || busy.current) return

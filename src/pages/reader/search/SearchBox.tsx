@@ -1,8 +1,8 @@
 import { Input, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 
-import { text } from '@/i18n/zh'
-import { searchText } from '@/i18n/zh-search'
+import { text } from '@/i18n'
+import { searchText } from '@/i18n/search'
 
 /** Typing settles for this long before a search runs: one results render per pause. */
 export const DEBOUNCE_MS = 200

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 
 import type { MetadataOnly, SearchState } from '@/app/search'
-import { searchText } from '@/i18n/zh-search'
+import { searchText } from '@/i18n/search'
 
 function limitText(why: MetadataOnly): string {
   switch (why.kind) {

@@ -1,0 +1,87 @@
+/**
+ * Content in the reader's language: an installment's or the series' English where the editors gave
+ * it, the Chinese where they did not. Pure; the app decides which language is wanted.
+ */
+import type { Block, Installment, ManifestEntry, Series } from './schema'
+
+export type ContentLang = 'zh' | 'en'
+
+/** An entry as a reader of `lang` sees it, and whether its title is still the Chinese one. */
+export type ShownEntry = ManifestEntry & { inChinese: boolean }
+
+const shownEntries: Record<ContentLang, WeakMap<ManifestEntry, ShownEntry>> = {
+  zh: new WeakMap(),
+  en: new WeakMap(),
+}
+
+/**
+ * The entry with its English title, summary, interviewee and tags where it has them. The same
+ * object for the same entry, so a list's memoised cards do not re-render for nothing.
+ */
+export function entryIn(entry: ManifestEntry, lang: ContentLang): ShownEntry {
+  const known = shownEntries[lang].get(entry)
+  if (known) return known
+  const shown = lang === 'zh' ? { ...entry, inChinese: false } : inEnglish(entry)
+  shownEntries[lang].set(entry, shown)
+  return shown
+}
+
+function inEnglish(entry: ManifestEntry): ShownEntry {
+  const en = entry.en
+  const tags = en?.tags && en.tags.length === entry.tags.length ? en.tags : entry.tags
+  return {
+    ...entry,
+    title: en?.title ?? entry.title,
+    summary: en?.summary ?? entry.summary,
+    interviewee: en?.interviewee ? { ...en.interviewee, group: entry.interviewee.group } : entry.interviewee,
+    tags,
+    inChinese: !en?.title,
+  }
+}
+
+export function seriesIn(series: Series, lang: ContentLang): Series {
+  if (lang === 'zh' || !series.en) return series
+  const { title, tagline, intro } = series.en
+  return {
+    ...series,
+    title: title ?? series.title,
+    tagline: tagline ?? series.tagline,
+    intro: intro && intro.length ? intro : series.intro,
+  }
+}
+
+/** Same count, and at each index the same kind of block (a heading of the same level). */
+export function aligned(body: readonly Block[], other: readonly Block[]): boolean {
+  return (
+    body.length === other.length &&
+    body.every((block, i) => {
+      const twin = other[i]
+      if (block.type !== twin.type) return false
+      return block.type !== 'heading' || (twin.type === 'heading' && block.level === twin.level)
+    })
+  )
+}
+
+/**
+ * The English body, when there is one and it lines up with the Chinese block for block. A body out
+ * of line (never published by our CLI) is not shown: the reader gets the Chinese rather than a
+ * parallel reading that pairs the wrong passages.
+ */
+export function englishBodyOf(installment: Installment): readonly Block[] | null {
+  const body = installment.en?.body
+  return body && aligned(installment.body, body) ? body : null
+}
+
+/** The installment's metadata as a reader of `lang` sees it (its body stays the Chinese). */
+export function installmentIn(installment: Installment, lang: ContentLang): Installment {
+  if (lang === 'zh' || !installment.en) return installment
+  const { en } = installment
+  return {
+    ...installment,
+    title: en.title ?? installment.title,
+    summary: en.summary ?? installment.summary,
+    interviewee: en.interviewee
+      ? { ...en.interviewee, group: installment.interviewee.group }
+      : installment.interviewee,
+  }
+}

@@ -1,0 +1,14 @@
+import { en, enGroups } from './en'
+import { localized } from './language'
+import { zh, zhGroups, type Text } from './zh'
+import type { Lang } from './language'
+
+export { currentLanguage, type Lang } from './language'
+
+/** Every word of the main package, in the language of the moment (see language.ts). */
+export const text = localized(zh, en)
+
+export const GROUP_LABELS = localized(zhGroups, enGroups)
+
+/** One language's words whatever the interface's: what is shared speaks the language it was read in. */
+export const wordsIn = (lang: Lang): Text => (lang === 'en' ? en : zh)
