@@ -1,7 +1,7 @@
 import type { EntryEn, ManifestEntry } from '../schema'
 import type { SearchEntry, SearchIndex } from './file'
 import { fold, queryWords } from './fold'
-import { marksOf, occurrences, snippetOf, type Mark } from './marks'
+import { marksOf, occurrences, snippetOf, SNIPPET_CHARS, SNIPPET_CHARS_EN, type Mark } from './marks'
 import { isPinyinQuery, matchPinyin, syllableRanges, type Span } from './pinyin'
 import { contains, createPostings, intersect, union, type Postings } from './postings'
 
@@ -202,6 +202,8 @@ function bestPassage(match: Match): number {
 }
 
 const NO_SPANS: Span[] = []
+/** How long a passage each language shows (marks.ts). */
+const SNIPPET_LENGTH: Record<Lang, number> = { zh: SNIPPET_CHARS, en: SNIPPET_CHARS_EN }
 /** How each language lists tags. */
 const TAG_SEPARATOR: Record<Lang, string> = { zh: '、', en: ', ' }
 
@@ -237,7 +239,8 @@ function hitOf({ field, hits }: Scored, match: Match): SearchHit {
     titleEn: marksIn('title', 'en', false),
     peopleEn: marksIn('people', 'en', false),
     tagsEn: tagsIn('en'),
-    snippet: best >= 0 ? snippetOf(segments[best].text, spansOf(best)) : null,
+    snippet:
+      best >= 0 ? snippetOf(segments[best].text, spansOf(best), SNIPPET_LENGTH[segments[best].lang]) : null,
     block: best >= 0 ? segments[best].block : null,
     snippetLang: best >= 0 ? segments[best].lang : null,
   }
