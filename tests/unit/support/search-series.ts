@@ -321,11 +321,11 @@ function englishBlock(block: Block, text: string): Block {
     case 'answer':
       return { ...block, text }
     case 'heading':
-      return { ...block, text: text.slice(0, 40) }
+      return { ...block, text: text.slice(0, 40).trim() }
     case 'quote':
       return { ...block, text, ...(block.cite ? { cite: 'A colleague (fictional)' } : {}) }
     case 'image':
-      return block.caption ? { ...block, caption: text.slice(0, 30) } : block
+      return block.caption ? { ...block, caption: text.slice(0, 30).trim() } : block
     case 'divider':
       return block
   }
