@@ -223,9 +223,8 @@ function hitOf({ field, hits }: Scored, match: Match): SearchHit {
         ? [{ marks: marksOf(seg.text, spansOf(i)), hit: spansOf(i).length > 0 }]
         : [],
     )
-    const separator = { text: TAG_SEPARATOR[lang], hit: false }
     return tagMarks.some((t) => t.hit)
-      ? tagMarks.flatMap((t, i) => (i ? [separator, ...t.marks] : t.marks))
+      ? tagMarks.flatMap((t, i) => (i ? [{ text: TAG_SEPARATOR[lang], hit: false }, ...t.marks] : t.marks))
       : null
   }
   const best = bestPassage(match)
