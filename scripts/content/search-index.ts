@@ -1,6 +1,7 @@
 /**
- * The full-text search file (search/index.<hash>.json): each body block's text and the pinyin of each
- * installment's title, interviewee and tags. Pinyin is computed here, by the CLI, so no pinyin library
+ * The full-text search file (search/index.<hash>.json): each body block's text (and each English body
+ * block's, `enBlocks`, when the installment has an English body) and the pinyin of each installment's
+ * title, interviewee and tags (Chinese only: English has none). Pinyin is computed here, by the CLI, so no pinyin library
  * ever ships to phones: nothing under src/ may import pinyin-pro.
  */
 import { gzipSync } from 'node:zlib'
@@ -65,7 +66,10 @@ export function pinyinOf(text: string, name = false): string {
     .join(' ')
 }
 
-/** The search file for a series: installments in the manifest's order, each with its body's sha256. */
+/**
+ * The search file for a series: installments in the manifest's order, each with its body's sha256,
+ * and with its English body's block texts (`enBlocks`, aligned with `en.body`) when it has one.
+ */
 export function searchIndexOf(
   installments: ReadonlyArray<{ installment: Installment; sha256: string }>,
 ): SearchIndex {
@@ -127,7 +131,10 @@ export type SearchSize = {
   /** The search file's bytes, and gzipped at level 9 (what a CDN would send). */
   bytes: number
   gzipBytes: number
-  /** The bodies' plain text: each installment's block texts joined with '\n', as UTF-8. */
+  /**
+   * The bodies' plain text: each installment's block texts joined with '\n', as UTF-8, and its English
+   * block texts likewise.
+   */
   textBytes: number
   /** bytes ÷ textBytes: what the search file costs over the words it indexes. */
   ratio: number
@@ -138,7 +145,8 @@ export function searchSizeOf(file: Buffer): SearchSize {
   const index = validateSearchIndex(JSON.parse(file.toString('utf8')))
   if (index.kind !== 'ok') throw new Error(`not a search file: ${index.problems.join('; ')}`)
   const textBytes = index.value.installments.reduce(
-    (sum, entry) => sum + Buffer.byteLength(entry.blocks.join('\n')),
+    (sum, entry) =>
+      sum + Buffer.byteLength(entry.blocks.join('\n')) + Buffer.byteLength((entry.enBlocks ?? []).join('\n')),
     0,
   )
   return {

@@ -4,10 +4,11 @@
  */
 import { publishInstallments } from '../../scripts/content/build'
 import { fictionalName, generateInstallment, uniquePhrase } from '../fixtures/generate'
+import { withEnglish } from './support/search-series'
 import type { ManifestEntry, Series } from '@/content/schema'
 import { buildSearchEngine, type BuildResult } from '@/content/search/build'
 import * as engineModule from '@/content/search/engine'
-import { createSearchEngine, peopleLine, type SearchEngine } from '@/content/search/engine'
+import { createSearchEngine, peopleLine, peopleLineEn, type SearchEngine } from '@/content/search/engine'
 import { validateSearchIndex, type SearchIndex } from '@/content/search/file'
 import { runInSlices, type Step } from '@/content/search/slices'
 import { validateManifest } from '@/content/validate'
@@ -242,6 +243,23 @@ describe('a damaged file', () => {
       },
     ],
     [
+      'English body blocks that do not line up, late in the file',
+      () => {
+        const raw = rawFile()
+        raw.installments[18] = { ...raw.installments[18], enBlocks: ['one'] }
+        return raw
+      },
+    ],
+    [
+      'English body blocks that are not text',
+      () => {
+        const raw = rawFile()
+        const { blocks } = raw.installments[5]
+        raw.installments[5] = { ...raw.installments[5], enBlocks: blocks.map(() => 3) as unknown as string[] }
+        return raw
+      },
+    ],
+    [
       'a duplicate far apart',
       () => {
         const raw = rawFile()
@@ -337,5 +355,66 @@ describe('a damaged file', () => {
     ['no parts at all', () => [], ['(root): Expected a search file, or an array of at least one part']],
   ])('parts: %s', async (_what, raw, problems) => {
     expect((await build(raw())).result).toEqual({ kind: 'bad-data', problems })
+  })
+})
+
+describe('English', () => {
+  // English body and metadata for one in three, metadata alone for one in three, none for the rest.
+  const bilingual = installments.map((i, k) => (k % 3 === 2 ? i : withEnglish(i, k, k % 3 === 0)))
+  const made = publishInstallments(SERIES, bilingual)
+  const checked = validateManifest(made.manifest)
+  if (checked.kind !== 'ok' || !checked.value.search) throw new Error('the bilingual series does not publish')
+  const on = checked.value.installments
+  const text = made.files.get(checked.value.search.path)?.toString('utf8') ?? ''
+  const raw = () => JSON.parse(text) as SearchIndex
+  const englishIndex = validateSearchIndex(raw())
+  if (englishIndex.kind !== 'ok') throw new Error('the bilingual search file is not valid')
+
+  test.each<[string, string]>([
+    ['an English body sentence', 'The kiln heats slowly'],
+    ['an English title', bilingual[1].en?.title ?? 'missing'],
+    ['an English name', 'Sample Person 4'],
+    ['an English tag', 'tag3-1'],
+    ['English and Chinese', `extraction ${uniquePhrase(3)}`],
+    ['a Chinese phrase', uniquePhrase(7)],
+  ])('%s (%s): the sliced build finds what the one-go build finds', async (_what, query) => {
+    const built = await engineOf(raw(), on)
+    const sync = createSearchEngine(on, englishIndex.value)
+    expect(sync.search(query).count).toBeGreaterThan(0)
+    expect(resultsOf(built, query)).toEqual(resultsOf(sync, query))
+  })
+
+  test('the English text weighs in the slices and the progress', async () => {
+    const byId = new Map(englishIndex.value.installments.map((e) => [e.id, e]))
+    const weightOf = (entry: ManifestEntry) => {
+      const indexed = byId.get(entry.id)
+      const en = entry.en
+      return (
+        charsOf(entry) +
+        (en?.title?.length ?? 0) +
+        (peopleLineEn(en)?.length ?? 0) +
+        (en?.tags?.join('').length ?? 0) +
+        (indexed?.enBlocks?.join('').length ?? 0)
+      )
+    }
+    const weights = on.map(weightOf)
+    const ends = weights.map((_, i) => weights.slice(0, i + 1).reduce((a, b) => a + b, 0))
+    const total = ends[ends.length - 1]
+    // The same installments' Chinese, and their English on top.
+    expect(total).toBeGreaterThan(entries.map(charsOf).reduce((a, b) => a + b, 0))
+    const { pausedAt, progress } = await build(raw(), on)
+    expect(progress[0]).toEqual([0, total])
+    expect(progress[progress.length - 1]).toEqual([total, total])
+    // Every pause falls between two installments, weighed with their English.
+    for (const at of pausedAt.slice(1)) expect(ends).toContain(at)
+    // An older file, without English body blocks, weighs less by exactly their characters.
+    const older = raw()
+    for (const entry of older.installments) delete entry.enBlocks
+    const enChars = englishIndex.value.installments.reduce(
+      (sum, e) => sum + (e.enBlocks?.join('').length ?? 0),
+      0,
+    )
+    expect(enChars).toBeGreaterThan(0)
+    expect((await build(older, on)).progress.at(-1)).toEqual([total - enChars, total - enChars])
   })
 })

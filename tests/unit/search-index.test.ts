@@ -9,9 +9,19 @@ import path from 'node:path'
 import { buildContent, publishInstallments, writeOutput, type BuildOutput } from '../../scripts/content/build'
 import { sha256Of } from '../../scripts/content/hash'
 import * as searchIndex from '../../scripts/content/search-index'
-import { blockText, pinyinOf, searchIndexOf, searchSizeOf } from '../../scripts/content/search-index'
+import {
+  blockText,
+  pinyinFor,
+  pinyinOf,
+  searchIndexOf,
+  searchPartsOf,
+  searchSizeOf,
+} from '../../scripts/content/search-index'
 import { generateSeries } from '../fixtures/generate'
+import { BILINGUAL_INSTALLMENTS, withEnglish } from './support/search-series'
 import type { Block, Installment, Series } from '@/content/schema'
+import { bundledSearchIndex } from '@/content/search/bundled'
+import { buildSearchEngine } from '@/content/search/build'
 import { validateSearchIndex, type SearchIndex } from '@/content/search/file'
 import { validateManifest } from '@/content/validate'
 
@@ -209,6 +219,114 @@ describe('the search file of a built folder', () => {
   })
 })
 
+describe('English body blocks', () => {
+  const [withBody, metadataOnly, noEnglish] = [
+    BILINGUAL_INSTALLMENTS[0],
+    BILINGUAL_INSTALLMENTS[1],
+    BILINGUAL_INSTALLMENTS[5],
+  ]
+  const misaligned: Installment = {
+    ...withBody,
+    id: 'misaligned',
+    en: { ...withBody.en, body: withBody.en?.body?.slice(0, 2) },
+  }
+  const entryOf = (installment: Installment) =>
+    searchIndexOf([{ installment, sha256: 'a'.repeat(64) }]).installments[0]
+
+  test.each<[string, Installment, string[] | undefined]>([
+    [
+      'an English body: one text per block of en.body, at its index',
+      withBody,
+      [
+        'The people and organisations here are fictional.',
+        'Cerium oxide is the main part of polishing powder.',
+        '',
+        'Separating rare earth takes many stages, and rare earth is patient work.',
+      ],
+    ],
+    ['English metadata, no English body: none', metadataOnly, undefined],
+    ['no English: none', noEnglish, undefined],
+    ['an English body that does not line up with the Chinese: left out', misaligned, undefined],
+  ])('%s', (_what, installment, enBlocks) => {
+    const entry = entryOf(installment)
+    expect(entry.enBlocks).toEqual(enBlocks)
+    if (enBlocks) {
+      expect(entry.enBlocks).toEqual(installment.en?.body?.map(blockText))
+      expect(entry.enBlocks).toHaveLength(entry.blocks.length)
+    }
+    // Without English the entry is written as before: no key, not even an undefined one.
+    expect(Object.keys(JSON.parse(JSON.stringify(entry)))).toEqual([
+      'id',
+      'sha256',
+      'pinyin',
+      'blocks',
+      ...(enBlocks ? ['enBlocks'] : []),
+    ])
+    // No pinyin for English: the pinyin is the Chinese fields', as without English.
+    expect(entry.pinyin).toEqual(pinyinFor({ ...installment, en: undefined }))
+    expect(validateSearchIndex({ schemaVersion: 1, installments: [entry] }).kind).toBe('ok')
+  })
+
+  const generated = generateSeries(12, 3000).map((i, k) => (k % 2 ? withEnglish(i, k) : i))
+  const { manifest, files } = publishInstallments(SERIES, generated)
+  const valid = validateManifest(manifest)
+  if (valid.kind !== 'ok' || !valid.value.search?.parts)
+    throw new Error('the generated series does not publish')
+  const search = valid.value.search
+  const whole = files.get(search.path)?.toString() ?? ''
+  const index = JSON.parse(whole) as SearchIndex
+
+  test('the published file has them for the installments with an English body, aligned with it', () => {
+    expect(index.installments.map((e) => e.enBlocks?.length ?? 0)).toEqual(
+      generated.map((i) => i.en?.body?.length ?? 0),
+    )
+    for (const [k, entry] of index.installments.entries())
+      expect(entry.enBlocks).toEqual(generated[k].en?.body?.map(blockText))
+  })
+
+  test.each([[1024], [16 * 1024], [Infinity]])(
+    'search parts of at most %s bytes keep them: together they list what the whole file lists',
+    async (max) => {
+      const parts = searchPartsOf(index, max).map((bytes) => JSON.parse(bytes.toString()) as SearchIndex)
+      if (max < whole.length) expect(parts.length).toBeGreaterThan(1)
+      for (const part of parts) expect(validateSearchIndex(part).kind).toBe('ok')
+      expect(parts.flatMap((part) => part.installments)).toEqual(index.installments)
+      const built = await buildSearchEngine(valid.value.installments, parts, { pause: async () => undefined })
+      if (built.kind !== 'ok') throw new Error(built.problems.join('\n'))
+      const english = generated[1].en?.body?.map(blockText).find(Boolean) ?? 'missing'
+      const hit = built.engine
+        .search(english)
+        .first(20)
+        .find((h) => h.entry.id === generated[1].id)
+      expect(hit?.snippetLang).toBe('en')
+    },
+  )
+
+  test('the parts the builder publishes keep them too', () => {
+    const parts =
+      search.parts?.map((p) => JSON.parse(files.get(p.path)?.toString() ?? '') as SearchIndex) ?? []
+    expect(parts.flatMap((part) => part.installments)).toEqual(index.installments)
+  })
+
+  test('the app rebuilds the same file, byte for byte, from the bodies it bundles', () => {
+    const bodies = new Map(
+      valid.value.installments.map((e) => [e.id, JSON.parse(files.get(e.path)?.toString() ?? '') as unknown]),
+    )
+    const pinyin = Object.fromEntries(generated.map((i) => [i.id, pinyinFor(i)]))
+    const rebuilt = JSON.stringify(bundledSearchIndex(valid.value, (id) => bodies.get(id), pinyin))
+    expect(rebuilt).toBe(whole)
+    expect(rebuilt).toContain('"enBlocks"')
+  })
+
+  test('its size counts the English text it indexes', () => {
+    const text = (blocks: Block[]) => Buffer.byteLength(blocks.map(blockText).join('\n'))
+    const size = searchSizeOf(Buffer.from(whole))
+    expect(size.textBytes).toBe(
+      generated.reduce((sum, i) => sum + text(i.body) + (i.en?.body ? text(i.en.body) : 0), 0),
+    )
+  })
+})
+
 describe('validation', () => {
   const ref = (sha256: string, hex = sha256.slice(0, 12)) => ({ path: `search/index.${hex}.json`, sha256 })
   const manifestWith = (search: unknown) => ({
@@ -248,6 +366,21 @@ describe('validation', () => {
 
   test.each<[string, () => unknown, string[] | null]>([
     ['a whole search file', () => JSON.parse(whole), null],
+    [
+      'English body blocks, one per block',
+      () => ({ schemaVersion: 1, installments: [{ ...entry, enBlocks: ['A paragraph', ''] }] }),
+      null,
+    ],
+    [
+      'English body blocks that do not line up',
+      () => ({ schemaVersion: 1, installments: [entry, { ...entry, id: 'two', enBlocks: ['A paragraph'] }] }),
+      ['installments[1].enBlocks: must have one text per block, as blocks has'],
+    ],
+    [
+      'English body blocks that are not text',
+      () => ({ schemaVersion: 1, installments: [{ ...entry, enBlocks: ['A paragraph', null] }] }),
+      ['installments[0].enBlocks[1]: Expected string, received null'],
+    ],
     [
       'the same installment twice',
       () => ({ schemaVersion: 1, installments: [entry, entry] }),

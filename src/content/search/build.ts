@@ -2,7 +2,7 @@ import * as v from 'valibot'
 
 import { SCHEMA_VERSION, type ManifestEntry } from '../schema'
 import { check, formatIssues, type Issue } from '../validate'
-import { createEngineBuilder, peopleLine, type SearchEngine } from './engine'
+import { createEngineBuilder, peopleLine, peopleLineEn, type SearchEngine } from './engine'
 import { duplicateProblems, searchEntrySchema, type SearchEntry } from './file'
 import { runInSlices, type Step } from './slices'
 
@@ -72,17 +72,26 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 const idOf = (value: unknown) => (isRecord(value) && typeof value.id === 'string' ? value.id : null)
 
-/** The characters of an entry's body text, read without trusting its shape. */
-function textChars(value: unknown): number {
-  const blocks = isRecord(value) ? value.blocks : undefined
+const charsIn = (texts: unknown): number => {
   let chars = 0
-  if (Array.isArray(blocks)) for (const block of blocks) if (typeof block === 'string') chars += block.length
+  if (Array.isArray(texts)) for (const text of texts) if (typeof text === 'string') chars += text.length
   return chars
 }
 
-/** The characters of what the engine reads of a manifest entry besides its body. */
-const metadataChars = (entry: ManifestEntry) =>
-  entry.title.length + peopleLine(entry).length + entry.tags.reduce((sum, tag) => sum + tag.length, 0)
+/** The characters of an entry's body text, both languages, read without trusting its shape. */
+const textChars = (value: unknown): number =>
+  isRecord(value) ? charsIn(value.blocks) + charsIn(value.enBlocks) : 0
+
+/** The characters of what the engine reads of a manifest entry besides its body, both languages. */
+function metadataChars(entry: ManifestEntry): number {
+  const { en } = entry
+  return (
+    entry.title.length +
+    peopleLine(entry).length +
+    charsIn(entry.tags) +
+    (en ? (en.title?.length ?? 0) + (peopleLineEn(en)?.length ?? 0) + charsIn(en.tags) : 0)
+  )
+}
 
 function checkEntry(entry: RawEntry, problems: Problems): SearchEntry | null {
   if (entry.checked !== undefined) return entry.checked

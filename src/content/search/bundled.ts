@@ -5,8 +5,8 @@ import { searchEntryOf } from './text'
 
 /**
  * The bundled search file, rebuilt from the bodies the app ships and the pinyin the CLI computed: the
- * same file the CLI wrote (content:bundle checks that), without a second copy of the text in the
- * package. A body missing or damaged is left out; its installment is still found by title and people.
+ * same file the CLI wrote (content:bundle checks that), English body blocks included where a body has
+ * `en.body`, without a second copy of the text in the package. A body missing or damaged is left out; its installment is still found by title and people.
  */
 export function bundledSearchIndex(
   manifest: Manifest,

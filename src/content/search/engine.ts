@@ -1,29 +1,54 @@
-import type { ManifestEntry } from '../schema'
+import type { EntryEn, ManifestEntry } from '../schema'
 import type { SearchEntry, SearchIndex } from './file'
 import { fold, queryWords } from './fold'
-import { marksOf, occurrences, snippetOf, type Mark } from './marks'
+import { marksOf, occurrences, snippetOf, SNIPPET_CHARS, SNIPPET_CHARS_EN, type Mark } from './marks'
 import { isPinyinQuery, matchPinyin, syllableRanges, type Span } from './pinyin'
 import { contains, createPostings, intersect, union, type Postings } from './postings'
 
 export type { Mark }
 export type Field = 'title' | 'people' | 'tags' | 'body'
-/** Where a match counts most: a title beats a name, a name a tag, a tag the body. */
+/** The language of a text searched: the Chinese original, or its English (`en` in the contract). */
+export type Lang = 'zh' | 'en'
+/**
+ * Where a match counts most: a title beats a name, a name a tag, a tag the body, in either language
+ * (an English title is a title).
+ */
 const RANK: Record<Field, number> = { title: 0, people: 1, tags: 2, body: 3 }
 
-/** One installment that matches every word of the query. */
+/**
+ * One installment that matches every word of the query, counted once whichever languages it matched
+ * in. Every field is searched in Chinese and, where the installment has it, in English, whatever the
+ * interface's language: the English title, people line and tags of the manifest entry's `en`, and the
+ * English body blocks of the search file (`enBlocks`).
+ *
+ * The Chinese title and people line are always there, marked where they matched. Each English field
+ * is there, marked, only when a word matched in it (null otherwise, or when the entry has no English
+ * for it), so `titleEn ?? title` shows the title in the language the match was found in. A field can
+ * match in both languages; then both are marked.
+ */
 export type SearchHit = {
   entry: ManifestEntry
-  /** The best field any word matched in. */
+  /** The best field any word matched in, in either language. */
   field: Field
-  /** Matches in all fields together. */
+  /** Matches in all fields together, in both languages. */
   hits: number
+  /** The Chinese title and people line (name · role · organization). */
   title: Mark[]
   people: Mark[]
-  /** The tags, when a word matched one. */
+  /** The Chinese tags, joined with 、, when a word matched one. */
   tags: Mark[] | null
-  /** The best passage of the body, when a word matched there, and the block it is in. */
+  /** The English title and people line (`entry.en`), when a word matched there. */
+  titleEn: Mark[] | null
+  peopleEn: Mark[] | null
+  /** The English tags, joined with ", ", when a word matched one. */
+  tagsEn: Mark[] | null
+  /**
+   * The best passage of the body in either language, when a word matched there; the block it is in
+   * (the same index in `body` and `en.body`, which line up); and the language of that block.
+   */
   snippet: Mark[] | null
   block: number | null
+  snippetLang: Lang | null
 }
 
 /** Every installment that matched, ranked; each result's marks are made when it is first shown. */
@@ -38,6 +63,7 @@ export type SearchEngine = {
 
 type Segment = {
   field: Field
+  lang: Lang
   text: string
   /** The body block this is, for body text. */
   block: number | null
@@ -48,7 +74,9 @@ type Segment = {
 
 /**
  * An installment as searched: its fields' folded text in one string, NUL between fields (no query
- * holds one, so no match spans two), and where each field starts in it.
+ * holds one, so no match spans two), and where each field starts in it. Fields come in the order they
+ * rank (each field's English right after its Chinese; body blocks in order, each block's Chinese then
+ * its English), so the first occurrence of a word is in the best field it is in.
  */
 type Doc = { entry: ManifestEntry; segments: Segment[]; folded: string; starts: number[] }
 
@@ -62,23 +90,47 @@ function segment(
   pinyin?: string,
   pinyinText = text,
 ): Segment {
-  return { field, text, block, syllables: syllablesOf(pinyin), pinyinText }
+  return { field, lang: 'zh', text, block, syllables: syllablesOf(pinyin), pinyinText }
 }
 
-export function peopleLine(entry: ManifestEntry): string {
-  const { name, role, organization } = entry.interviewee
-  return [name, role, organization].filter(Boolean).join(' · ')
-}
+/** English text: no pinyin. */
+const english = (field: Field, text: string, block: number | null = null): Segment => ({
+  field,
+  lang: 'en',
+  text,
+  block,
+  syllables: null,
+  pinyinText: text,
+})
+
+type Person = { name: string; role: string; organization?: string }
+const lineOf = ({ name, role, organization }: Person) =>
+  [name, role, organization].filter(Boolean).join(' · ')
+
+/** The people line searched and shown: "name · role · organization". */
+export const peopleLine = (entry: ManifestEntry): string => lineOf(entry.interviewee)
+
+/** The same line in English, from the entry's `en`; null when it has no English interviewee. */
+export const peopleLineEn = (en: EntryEn | undefined): string | null =>
+  en?.interviewee ? lineOf(en.interviewee) : null
 
 function docOf(entry: ManifestEntry, indexed: SearchEntry | undefined): Doc {
   const pinyin = indexed?.pinyin
+  const { en } = entry
+  const peopleEn = peopleLineEn(en)
   const segments = [
     segment('title', entry.title, null, pinyin?.title),
+    ...(en?.title ? [english('title', en.title)] : []),
     segment('people', peopleLine(entry), null, pinyin?.name, entry.interviewee.name),
+    ...(peopleEn ? [english('people', peopleEn)] : []),
     ...entry.tags.map((tag, i) => segment('tags', tag, null, pinyin?.tags[i])),
+    ...(en?.tags ?? []).map((tag) => english('tags', tag)),
   ]
+  const enBlocks = indexed?.enBlocks
   indexed?.blocks.forEach((text, block) => {
     if (text) segments.push(segment('body', text, block))
+    const enText = enBlocks?.[block]
+    if (enText) segments.push(english('body', enText, block))
   })
   const starts: number[] = []
   let at = 0
@@ -150,27 +202,46 @@ function bestPassage(match: Match): number {
 }
 
 const NO_SPANS: Span[] = []
+/** How long a passage each language shows (marks.ts). */
+const SNIPPET_LENGTH: Record<Lang, number> = { zh: SNIPPET_CHARS, en: SNIPPET_CHARS_EN }
+/** How each language lists tags. */
+const TAG_SEPARATOR: Record<Lang, string> = { zh: '、', en: ', ' }
 
 /** What a result shows: built only for the results on screen; its rank and count from scoreDoc. */
 function hitOf({ field, hits }: Scored, match: Match): SearchHit {
   const { segments } = match.doc
   const spansOf = (i: number) => match.spans.get(i) ?? NO_SPANS
-  const tagMarks = segments.flatMap((seg, i) =>
-    seg.field === 'tags' ? [{ marks: marksOf(seg.text, spansOf(i)), hit: spansOf(i).length > 0 }] : [],
-  )
-  const tags = tagMarks.some((t) => t.hit)
-    ? tagMarks.flatMap((t, i) => (i ? [{ text: '、', hit: false }, ...t.marks] : t.marks))
-    : null
+  const indexOf = (f: Field, lang: Lang) => segments.findIndex((seg) => seg.field === f && seg.lang === lang)
+  /** A field's marks: always for the Chinese title and people, when a word matched for the rest. */
+  const marksIn = (f: 'title' | 'people', lang: Lang, always: boolean) => {
+    const i = indexOf(f, lang)
+    return i >= 0 && (always || spansOf(i).length) ? marksOf(segments[i].text, spansOf(i)) : null
+  }
+  const tagsIn = (lang: Lang) => {
+    const tagMarks = segments.flatMap((seg, i) =>
+      seg.field === 'tags' && seg.lang === lang
+        ? [{ marks: marksOf(seg.text, spansOf(i)), hit: spansOf(i).length > 0 }]
+        : [],
+    )
+    return tagMarks.some((t) => t.hit)
+      ? tagMarks.flatMap((t, i) => (i ? [{ text: TAG_SEPARATOR[lang], hit: false }, ...t.marks] : t.marks))
+      : null
+  }
   const best = bestPassage(match)
   return {
     entry: match.doc.entry,
     field,
     hits,
-    title: marksOf(segments[0].text, spansOf(0)),
-    people: marksOf(segments[1].text, spansOf(1)),
-    tags,
-    snippet: best >= 0 ? snippetOf(segments[best].text, spansOf(best)) : null,
+    title: marksIn('title', 'zh', true) ?? [],
+    people: marksIn('people', 'zh', true) ?? [],
+    tags: tagsIn('zh'),
+    titleEn: marksIn('title', 'en', false),
+    peopleEn: marksIn('people', 'en', false),
+    tagsEn: tagsIn('en'),
+    snippet:
+      best >= 0 ? snippetOf(segments[best].text, spansOf(best), SNIPPET_LENGTH[segments[best].lang]) : null,
     block: best >= 0 ? segments[best].block : null,
+    snippetLang: best >= 0 ? segments[best].lang : null,
   }
 }
 
@@ -292,8 +363,9 @@ function engineOf({ docs, text, pinyin }: Built): SearchEngine {
 }
 
 /**
- * Full-text search over the manifest's installments and, where the search file has them, their
- * bodies, built in one go (buildSearchEngine in build.ts builds the same engine in slices). Without a
+ * Full-text search over the manifest's installments (in Chinese and, where the entry has `en`, in
+ * English) and, where the search file has them, their bodies (with `enBlocks`, in both languages),
+ * built in one go (buildSearchEngine in build.ts builds the same engine in slices). Without a
  * search file (`index` null) it searches titles, people and tags only.
  */
 export function createSearchEngine(

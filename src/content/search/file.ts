@@ -11,14 +11,30 @@ import { duplicates, parseWith, type Validation } from '../validate'
  * block with none) and the pinyin of its title, interviewee and tags, computed by the CLI so that no
  * pinyin library ships to phones. `sha256` is the body it was made from: an entry for another edition
  * of the body is not searched.
+ *
+ * `enBlocks` (optional within schemaVersion 1: older apps ignore it, older files have none) is the text
+ * of each block of the English body (`installment.en.body`), which is aligned with `body`: as many
+ * texts as `blocks`, the same indices, '' for a block with none. English has no pinyin.
  */
-export const searchEntrySchema = v.object({
-  id: idSchema,
-  sha256: sha256Schema,
-  /** Toneless syllables separated by single spaces, lower case, ü as v: "cui qu cao". */
-  pinyin: v.object({ title: v.string(), name: v.string(), tags: v.array(v.string()) }),
-  blocks: v.array(v.string()),
-})
+export const searchEntrySchema = v.pipe(
+  v.object({
+    id: idSchema,
+    sha256: sha256Schema,
+    /** Toneless syllables separated by single spaces, lower case, ü as v: "cui qu cao". */
+    pinyin: v.object({ title: v.string(), name: v.string(), tags: v.array(v.string()) }),
+    blocks: v.array(v.string()),
+    enBlocks: v.optional(v.array(v.string())),
+  }),
+  // A hit names a block by its index in either language: the two must line up.
+  v.forward(
+    v.partialCheck(
+      [['blocks'], ['enBlocks']],
+      (entry) => !entry.enBlocks || entry.enBlocks.length === entry.blocks.length,
+      'must have one text per block, as blocks has',
+    ),
+    ['enBlocks'],
+  ),
+)
 
 export const searchIndexSchema = v.object({
   schemaVersion: v.literal(SCHEMA_VERSION),

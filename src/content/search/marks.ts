@@ -40,9 +40,13 @@ export function marksOf(text: string, spans: readonly Span[], from = 0, to = tex
   return marks
 }
 
-/** Characters a snippet shows, and how many of them come before its first match. */
+/**
+ * Characters a snippet shows, and how many of them (a quarter) come before its first match. English
+ * gets twice as many: a Latin letter is about half as wide as a Chinese character, so both fill the
+ * same lines.
+ */
 export const SNIPPET_CHARS = 64
-const LEAD_CHARS = 16
+export const SNIPPET_CHARS_EN = 2 * SNIPPET_CHARS
 export const ELLIPSIS = '…'
 
 const isLowSurrogate = (text: string, i: number) => {
@@ -50,11 +54,14 @@ const isLowSurrogate = (text: string, i: number) => {
   return code >= 0xdc00 && code <= 0xdfff
 }
 
-/** The passage around the first match, with every match in it marked and … where it was cut. */
-export function snippetOf(text: string, spans: readonly Span[]): Mark[] {
+/**
+ * The passage of at most `chars` characters around the first match, with every match in it marked
+ * and … where it was cut.
+ */
+export function snippetOf(text: string, spans: readonly Span[], chars = SNIPPET_CHARS): Mark[] {
   const first = merge(spans)[0]?.from ?? 0
-  let from = Math.max(0, Math.min(first - LEAD_CHARS, text.length - SNIPPET_CHARS))
-  let to = Math.min(text.length, from + SNIPPET_CHARS)
+  let from = Math.max(0, Math.min(first - Math.floor(chars / 4), text.length - chars))
+  let to = Math.min(text.length, from + chars)
   // Never half an emoji.
   if (from > 0 && isLowSurrogate(text, from)) from--
   if (to < text.length && isLowSurrogate(text, to)) to++

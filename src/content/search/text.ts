@@ -25,11 +25,19 @@ export function blockText(block: Block): string {
   }
 }
 
-/** One installment's entry in the search file, from its body, its sha256 and its pinyin. */
+/**
+ * One installment's entry in the search file, from its body (and English body, when it has one), its
+ * sha256 and its pinyin. The English body lines up with the Chinese block for block (the CLI refuses
+ * anything else); one that does not is left out rather than point a hit at the wrong block.
+ */
 export function searchEntryOf(
   installment: Installment,
   sha256: string,
   pinyin: SearchEntry['pinyin'],
 ): SearchEntry {
-  return { id: installment.id, sha256, pinyin, blocks: installment.body.map(blockText) }
+  const blocks = installment.body.map(blockText)
+  const en = installment.en?.body
+  const entry: SearchEntry = { id: installment.id, sha256, pinyin, blocks }
+  if (en && en.length === blocks.length) entry.enBlocks = en.map(blockText)
+  return entry
 }

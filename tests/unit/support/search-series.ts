@@ -148,3 +148,202 @@ export function published(installments: readonly Installment[] = SEARCH_INSTALLM
   const searchText = bytes.toString('utf8')
   return { manifest: valid.value, files, searchText, index: JSON.parse(searchText) as SearchIndex }
 }
+
+/**
+ * A bilingual column: installments with English (`en`) for some fields or all, and one with none. The
+ * English is the test's own, about made-up people; every phrase a test needs sits in a known field of
+ * a known installment and language.
+ */
+/**
+ * In the English title and an English tag of no. 2, the Chinese title of no. 3, the English
+ * organisation of no. 4, and the English body of no. 5 (four times, in two blocks).
+ */
+export const RANK_WORD_EN = 'Lanthanum'
+
+const FICTION_EN: Block = { type: 'paragraph', text: 'The people and organisations here are fictional.' }
+
+type Bilingual = Meta & { en?: Installment['en'] }
+
+const bilingual = ({ en, ...meta }: Bilingual): Installment => ({
+  ...installment(meta),
+  ...(en ? { en } : {}),
+})
+
+export const BILINGUAL_INSTALLMENTS: Installment[] = [
+  bilingual({
+    id: 'bi-1',
+    number: 1,
+    title: '镨钕的故事（虚构）',
+    interviewee: {
+      name: '柯样例（虚构）',
+      role: '工程师',
+      group: 'engineer',
+      organization: '示例冶炼厂（虚构）',
+    },
+    tags: ['分离', '抛光'],
+    body: [
+      FICTION,
+      { type: 'answer', text: '氧化铈是抛光粉的主要成分。' },
+      { type: 'divider' },
+      { type: 'answer', text: '稀土的分离要走很多级。' },
+    ],
+    en: {
+      title: 'The Story of Praseodymium (fictional)',
+      interviewee: {
+        name: 'Ke Yangli (fictional)',
+        role: 'Engineer',
+        organization: 'Sample Smelter (fictional)',
+      },
+      tags: ['Separation', 'Polishing'],
+      body: [
+        FICTION_EN,
+        { type: 'answer', text: 'Cerium oxide is the main part of polishing powder.' },
+        { type: 'divider' },
+        { type: 'answer', text: 'Separating rare earth takes many stages, and rare earth is patient work.' },
+      ],
+    },
+  }),
+  bilingual({
+    id: 'bi-2',
+    number: 2,
+    title: '一年又一年（虚构）',
+    interviewee: { name: '林晓（虚构）', role: '操作工', group: 'worker' },
+    tags: ['车间', '镧'],
+    body: [FICTION, { type: 'answer', text: '炉衬每年换一次。' }],
+    // English metadata, no English body.
+    en: {
+      title: `${RANK_WORD_EN}, Year after Year (fictional)`,
+      interviewee: { name: 'Lin Xiao (fictional)', role: 'Operator' },
+      tags: ['Workshop', RANK_WORD_EN],
+    },
+  }),
+  bilingual({
+    id: 'bi-3',
+    number: 3,
+    title: `${RANK_WORD_EN} 与磁体车间（虚构）`,
+    interviewee: { name: '程样例（虚构）', role: '研究员', group: 'scientist' },
+    tags: ['NdFeB'],
+    body: [
+      FICTION,
+      { type: 'answer', text: '我们做 NdFeB 磁体。' },
+      { type: 'question', text: '难吗？' },
+      { type: 'answer', text: '不难。' },
+    ],
+    // An English body, and only some English metadata.
+    en: {
+      tags: ['NdFeB'],
+      body: [
+        FICTION_EN,
+        { type: 'answer', text: 'We make NdFeB magnets.' },
+        { type: 'question', text: 'Is it hard?' },
+        { type: 'answer', text: 'Not hard. The furnace lining is the hard part: NdFeB needs a good lining.' },
+      ],
+    },
+  }),
+  bilingual({
+    id: 'bi-4',
+    number: 4,
+    title: '实验室的灯（虚构）',
+    interviewee: {
+      name: '许样例（虚构）',
+      role: '研究员',
+      group: 'scientist',
+      organization: '镧研究所（虚构）',
+    },
+    tags: ['化验'],
+    body: [FICTION, { type: 'answer', text: '灯一直亮到深夜。' }],
+    en: {
+      title: 'The Lamp in the Laboratory (fictional)',
+      interviewee: {
+        name: 'Xu Yangli (fictional)',
+        role: 'Researcher',
+        organization: `${RANK_WORD_EN} Institute (fictional)`,
+      },
+    },
+  }),
+  bilingual({
+    id: 'bi-5',
+    number: 5,
+    title: '一个普通的夜班（虚构）',
+    interviewee: { name: '韩样例（虚构）', role: '操作工', group: 'worker' },
+    tags: ['夜班'],
+    body: [
+      FICTION,
+      { type: 'image', src: 'https://img.example.com/a.png', width: 4, height: 3, caption: '镧的样品' },
+      { type: 'answer', text: '镧，镧，还是镧。' },
+    ],
+    en: {
+      body: [
+        FICTION_EN,
+        {
+          type: 'image',
+          src: 'https://img.example.com/a.png',
+          width: 4,
+          height: 3,
+          caption: `A sample of ${RANK_WORD_EN.toLowerCase()}`,
+        },
+        {
+          type: 'answer',
+          text: `${RANK_WORD_EN}, ${RANK_WORD_EN.toUpperCase()}, and ${RANK_WORD_EN} again.`,
+        },
+      ],
+    },
+  }),
+  bilingual({
+    id: 'bi-6',
+    number: 6,
+    title: '没有译文的一期（虚构）',
+    interviewee: { name: '岳样例（虚构）', role: '创始人', group: 'entrepreneur' },
+    tags: ['创业'],
+    body: [FICTION, { type: 'answer', text: '这一期只有中文。' }],
+  }),
+]
+
+/** Made-up English sentences for generated translations: no real people, places or companies. */
+const EN_SENTENCES = [
+  'Before the early shift the team leader writes the day’s extraction tasks on the whiteboard.',
+  'The level in each extraction tank is logged every hour.',
+  'Patience matters most in the separation workshop.',
+  'The kiln heats slowly, along the curve on the process card.',
+  'Powder is sent for a particle-size check before magnets are pressed.',
+  'The size of polishing grains decides how clear a lens becomes.',
+  'Instruments in the testing room are calibrated once a week.',
+  'New apprentices watch their masters for three months.',
+  'One winter the pipes froze and everyone took turns on site until dawn.',
+  'Every report is signed by two people: one does the work, one checks it.',
+]
+
+/** A made-up translation of a generated block: same type, English words. */
+function englishBlock(block: Block, text: string): Block {
+  switch (block.type) {
+    case 'paragraph':
+    case 'question':
+    case 'answer':
+      return { ...block, text }
+    case 'heading':
+      return { ...block, text: text.slice(0, 40).trim() }
+    case 'quote':
+      return { ...block, text, ...(block.cite ? { cite: 'A colleague (fictional)' } : {}) }
+    case 'image':
+      return block.caption ? { ...block, caption: text.slice(0, 30).trim() } : block
+    case 'divider':
+      return block
+  }
+}
+
+/**
+ * A generated installment with made-up English: title, interviewee, tags and, unless `body` is false,
+ * a body block for block with the Chinese, each block a sentence or two picked by `k`.
+ */
+export function withEnglish(i: Installment, k: number, body = true): Installment {
+  const sentence = (n: number) => EN_SENTENCES[(k * 7 + n * 3) % EN_SENTENCES.length]
+  return {
+    ...i,
+    en: {
+      title: `Generated interview ${k}: ${sentence(0).split(' ').slice(0, 4).join(' ')}`,
+      interviewee: { name: `Sample Person ${k} (fictional)`, role: `Role ${k % 3}` },
+      tags: i.tags.map((_, t) => `tag${k % 5}-${t}`),
+      ...(body ? { body: i.body.map((b, n) => englishBlock(b, `${sentence(n)} ${sentence(n + k)}`)) } : {}),
+    },
+  }
+}
