@@ -18,7 +18,9 @@ import { SearchBox } from './SearchBox'
 import './index.scss'
 
 function open(hit: SearchHit, query: string): void {
-  void openInstallment(hit.entry.id, hit.block === null ? undefined : { block: hit.block, query })
+  // A passage found in the English lands on the English, where the reading shows it.
+  const at = hit.block === null ? undefined : { block: hit.block, query, lang: hit.snippetLang ?? 'zh' }
+  void openInstallment(hit.entry.id, at)
 }
 
 export default function SearchPage() {
