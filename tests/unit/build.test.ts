@@ -326,6 +326,9 @@ describe('the bundled content', () => {
         [],
       ])
       expect(entry.coverImage?.thumb).toBe(whole.coverImage?.thumb)
+      // English as the Chinese: what a card shows (its title, summary, person), not its tags or organisation.
+      expect([entry.en?.tags, entry.en?.interviewee?.organization]).toEqual([undefined, undefined])
+      expect(entry.en?.title).toBe(whole.en?.title)
     }
   })
 
