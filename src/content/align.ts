@@ -9,6 +9,7 @@ import type { Block, Installment } from './schema'
 
 const kindOf = (block: Block) => (block.type === 'heading' ? `level-${block.level} heading` : block.type)
 const a = (kind: string) => `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`
+const blocks = (n: number) => `${n} block${n === 1 ? '' : 's'}`
 
 /**
  * Where `enBody` is not block for block with `body`, in words naming both (empty when it is aligned):
@@ -22,7 +23,7 @@ export function alignmentProblems(
 ): string[] {
   const problems: string[] = []
   if (enBody.length !== body.length)
-    problems.push(`${enName} has ${enBody.length} blocks; ${name} has ${body.length}`)
+    problems.push(`${enName} has ${blocks(enBody.length)}; ${name} has ${body.length}`)
   for (let i = 0; i < Math.min(body.length, enBody.length); i++) {
     const [en, zh] = [kindOf(enBody[i]), kindOf(body[i])]
     if (en !== zh) problems.push(`${enName}[${i}] is ${a(en)}; ${name}[${i}] is ${a(zh)}`)

@@ -147,7 +147,7 @@ export function translationProblems(installment: Installment): string[] {
   if (!en) return []
   return [
     ...(en.tags && en.tags.length !== tags.length
-      ? [`en.tags has ${en.tags.length} tags; tags has ${tags.length}`]
+      ? [`en.tags has ${en.tags.length} tag${en.tags.length === 1 ? '' : 's'}; tags has ${tags.length}`]
       : []),
     ...(en.body ? alignmentProblems(body, en.body) : []),
   ]
