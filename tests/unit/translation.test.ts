@@ -72,19 +72,23 @@ const english = (blocks = ENGLISH) => `${blocks.join('\n\n')}\n`
 const englishWith = (i: number, ...blocks: string[]) =>
   english([...ENGLISH.slice(0, i), ...blocks, ...ENGLISH.slice(i + 1)])
 
+function writeFolder(files: Record<string, string | Buffer>): void {
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(src(), name)), { recursive: true })
+    writeFileSync(path.join(src(), name), content)
+  }
+}
+
+/** The folder with `one.md` and its English, as `files` change them. */
 function write(files: Record<string, string | Buffer>): void {
-  const all = {
+  writeFolder({
     'series.md': SERIES,
     'media/a.png': PICTURE,
     'media/b.png': OTHER_PICTURE,
     'one.md': chinese(),
     'one.en.md': english(),
     ...files,
-  }
-  for (const [name, content] of Object.entries(all)) {
-    mkdirSync(path.dirname(path.join(src(), name)), { recursive: true })
-    writeFileSync(path.join(src(), name), content)
-  }
+  })
 }
 
 async function built(): Promise<BuildOutput> {
@@ -500,5 +504,61 @@ describe('what the app calls', () => {
   test('withAlignedEn leaves an installment with no English body as it is', () => {
     const plain = installment()
     expect(withAlignedEn(plain)).toBe(plain)
+  })
+})
+
+describe('content/README.md, “Adding an English translation”', () => {
+  const readme = readFileSync(path.join(ROOT, 'content/README.md'), 'utf8')
+  const fenced = (text: string) => [...text.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => m[2])
+  const example = /```markdown\n([\s\S]*?)```/.exec(readme)?.[1] ?? ''
+  const [enBlock, englishExample, messages, moreMessages] = fenced(
+    readme.slice(readme.indexOf('## Adding an English translation')),
+  )
+  const chineseExample = example.replace('sample: true\n---', `sample: true\n${enBlock}---`)
+  const NAME = '013-lab-night'
+
+  /** The problems of a folder with only `files` (and the series and the example's picture). */
+  async function problemsOf(files: Record<string, string>): Promise<string[]> {
+    rmSync(src(), { recursive: true, force: true })
+    writeFolder({ 'series.md': SERIES, 'media/lab-night.png': PICTURE, ...files })
+    const result = await buildContent(src())
+    return result.kind === 'error' ? result.problems : []
+  }
+
+  test('the example and its English build, block for block', async () => {
+    expect(await problemsOf({ [`${NAME}.md`]: chineseExample, [`${NAME}.en.md`]: englishExample })).toEqual(
+      [],
+    )
+    const output = await built()
+    const [entry] = output.manifest.installments
+    expect(entry.en).toMatchObject({
+      title: 'A long night in the lab',
+      tags: ['permanent magnets', 'laboratory'],
+    })
+    expect(entry.en?.body).toBe(true)
+  })
+
+  test('the messages it shows are what the CLI says', async () => {
+    const outOfLine = englishExample
+      .replace('Q: Do you remember', 'Do you remember')
+      .replace('(media/lab-night.png)', '(media/lab.png)')
+      .replace('> Materials do not lie; they only speak slowly.\n> — Lin Yuanzhou\n\n', '')
+      .replace('### To young people', '## To young people')
+      .replace('\n\nA: Work with your hands, and be exacting.', '')
+    expect(await problemsOf({ [`${NAME}.md`]: chineseExample, [`${NAME}.en.md`]: outOfLine })).toEqual(
+      messages.trim().split('\n'),
+    )
+    const others = [
+      ...(await problemsOf({
+        [`${NAME}.md`]: chineseExample.replace('[permanent magnets, laboratory]', '[permanent magnets]'),
+        [`${NAME}.en.md`]: `${englishExample}\nAnd one more paragraph.\n`,
+        'lab-night.en.md': englishExample,
+      })),
+      ...(await problemsOf({
+        [`${NAME}.md`]: chineseExample.replace('  title: A long night in the lab\n', ''),
+        [`${NAME}.en.md`]: englishExample,
+      })),
+    ]
+    expect(others).toEqual(moreMessages.trim().split('\n'))
   })
 })
