@@ -15,6 +15,7 @@ import {
   uniquePhrase,
 } from '../fixtures/generate'
 import { IMPORTED_ID, writeImportedArticle } from '../fixtures/imported'
+import { realSizeEnglishPhrase, writeRealSizeSources } from '../fixtures/real-size'
 import {
   FIXTURE_COUNT,
   FIXTURE_TRANSLATED,
@@ -139,4 +140,26 @@ describe('generated installments with English', () => {
     const answers = deep.en?.body?.filter((b) => b.type === 'answer') ?? []
     expect(JSON.stringify(answers[answers.length - 1])).toContain(uniqueEnglishPhrase(deepPhraseIndex()))
   })
+})
+
+test('the real-size column, asked for English, has it block for block, its phrase deep in its last answer', async () => {
+  const real = mkdtempSync(path.join(tmpdir(), 'lre-real-size-'))
+  try {
+    writeRealSizeSources(real, () => [], { translated: 25 })
+    const result = await buildContent(real)
+    if (result.kind !== 'ok') throw new Error(result.problems.join('\n'))
+    const built = result.output.manifest.installments.map(
+      (e) => JSON.parse(result.output.files.get(e.path)!.toString()) as Installment,
+    )
+    expect(built.filter((b) => b.en?.body).map((b) => b.number)).toEqual([1, 26, 51, 76])
+    for (const body of built.filter((b) => b.en?.body)) {
+      expect(translationProblems(body)).toEqual([])
+      const answers = body.en?.body?.filter((b) => b.type === 'answer') ?? []
+      expect(JSON.stringify(answers[answers.length - 1])).toContain(realSizeEnglishPhrase(body.number))
+      const holders = built.filter((b) => JSON.stringify(b).includes(realSizeEnglishPhrase(body.number)))
+      expect(holders.map((b) => b.number)).toEqual([body.number])
+    }
+  } finally {
+    rmSync(real, { recursive: true, force: true })
+  }
 })
