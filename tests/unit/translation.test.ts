@@ -148,6 +148,20 @@ describe('an English translation that is out of line is refused, every problem a
       ['one.en.md:5: a block is missing before this one: one.md:21 has a question (问：您还记得第一次…)'],
     ],
     [
+      'a question and its answer left out: one problem',
+      { 'one.en.md': english([...ENGLISH.slice(0, 2), ...ENGLISH.slice(4)]) },
+      [
+        'one.en.md:5: 2 blocks are missing before this one: one.md:21 has a question (问：您还记得第一次…) and 1 more block after it',
+      ],
+    ],
+    [
+      'a block before the first of the Chinese',
+      { 'one.en.md': english(['## Translator’s note', ...ENGLISH]) },
+      [
+        'one.en.md:1: a ## heading that one.md does not have, before one.md:17, a paragraph (*本篇为样例内容。…)',
+      ],
+    ],
+    [
       'a block past the end of the Chinese',
       { 'one.en.md': english([...ENGLISH, 'One more paragraph.', 'And another.']) },
       [
