@@ -27,6 +27,7 @@ import {
 } from '../../src/content/validate'
 import { sha256Of } from './hash'
 import { parseBody, readingMinutes, type ImageRef, type PendingImage } from './markdown'
+import { alignmentProblems, isTranslation, originalOf, translationOf, type AlignedSide } from './translation'
 import { describeProblem, pictureMaker, type PictureMaker, type Variant, type VariantKind } from './pictures'
 import { searchIndexOf, searchPartPathOf, searchPartsOf, searchPathOf } from './search-index'
 
@@ -50,6 +51,15 @@ export type BuildResult = { kind: 'ok'; output: BuildOutput } | { kind: 'error';
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'))
 const optionalText = v.optional(text)
 
+/** An installment's English, optional field by field: what is absent shows in Chinese. */
+const enFrontMatterSchema = v.strictObject({
+  title: optionalText,
+  summary: optionalText,
+  interviewee: v.optional(v.strictObject({ name: text, role: text, organization: optionalText })),
+  /** The tags' translations: as many as `tags`, in the same order (checked after the schema). */
+  tags: v.optional(v.array(text)),
+})
+
 const frontMatterSchema = v.strictObject({
   id: idSchema,
   number: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(999)),
@@ -61,6 +71,7 @@ const frontMatterSchema = v.strictObject({
   cover: v.optional(v.string()),
   sample: v.optional(v.boolean()),
   source: v.optional(v.strictObject({ url: httpsUrlSchema, account: optionalText })),
+  en: v.optional(enFrontMatterSchema),
 })
 
 const seriesFrontMatterSchema = v.strictObject({
@@ -70,6 +81,7 @@ const seriesFrontMatterSchema = v.strictObject({
     v.strictObject({ name: text, username: officialAccountSchema.entries.username }),
   ),
   media: v.optional(httpsUrlSchema),
+  en: v.optional(v.strictObject({ title: optionalText, tagline: optionalText })),
 })
 
 type SourceFile = { name: string; file: string; text: string; lines: string[] }
@@ -84,16 +96,25 @@ function normaliseYaml(value: unknown): unknown {
   return value
 }
 
-/** Best-effort line of a front-matter key: the first `key:` at or after its parent's line. */
+/**
+ * Best-effort line of a front-matter key: the first `key:` at or after its parent's line (a top-level
+ * key at the start of its line, so `en.title` is never taken for `title`).
+ */
 function lineOfKey(lines: readonly string[], keyPath: ReadonlyArray<string | number>): number {
   let line = 0
+  let top = true
   for (const key of keyPath) {
     if (typeof key === 'number') continue
-    const found = lines.findIndex((l, i) => i >= line && new RegExp(`^\\s*${key}\\s*:`).test(l))
+    const pattern = new RegExp(`^${top ? '' : '\\s*'}${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`)
+    const found = lines.findIndex((l, i) => i >= line && pattern.test(l))
     if (found >= 0) line = found
+    top = false
   }
   return line + 1
 }
+
+/** A strict object's unknown key is found at its own line: `en:` then `  titel:` is the typo's line. */
+const UNKNOWN_KEY = /^Unrecognized key\(s\) in object: '(.+)'$/
 
 async function readSource(
   srcDir: string,
@@ -148,7 +169,15 @@ function todoProblems(source: SourceFile): Map<number, string> {
   return todos
 }
 
-type Parsed<T> = { data: T; body: Array<Block | PendingImage>; bodyLine: number }
+type Parsed<T> = {
+  data: T
+  body: Array<Block | PendingImage>
+  bodyLine: number
+  /** The line each body block starts on. */
+  at: number[]
+  /** Whether the body read without a problem, so a translation can be lined up with it. */
+  bodyOk: boolean
+}
 
 function parseSource<T>(source: SourceFile, schema: Schema<T>, problems: string[]): Parsed<T> | null {
   const todos = todoProblems(source)
@@ -168,7 +197,8 @@ function parseSource<T>(source: SourceFile, schema: Schema<T>, problems: string[
   for (const p of body.problems) problems.push(`${source.name}:${p.line}: ${p.message}`)
   if (!data.ok) {
     for (const issue of data.issues) {
-      const line = lineOfKey(source.lines, issue.path)
+      const unknown = UNKNOWN_KEY.exec(issue.message)
+      const line = lineOfKey(source.lines, unknown ? [...issue.path, unknown[1]] : issue.path)
       // A TODO is reported once, as a TODO: not again as "not a number" or "not a group".
       if (todos.has(line)) continue
       const message = issue.message === 'Required' ? 'is required' : issue.message
@@ -177,8 +207,99 @@ function parseSource<T>(source: SourceFile, schema: Schema<T>, problems: string[
     return null
   }
   if (todos.size) return null
-  if (parsed.content.trim() === '') problems.push(`${source.name}:${bodyLine + 1}: the body is empty`)
-  return { data: data.value, body: body.blocks, bodyLine }
+  const empty = parsed.content.trim() === ''
+  if (empty) problems.push(`${source.name}:${bodyLine + 1}: the body is empty`)
+  return {
+    data: data.value,
+    body: body.blocks,
+    bodyLine,
+    at: body.lines,
+    bodyOk: !empty && body.problems.length === 0,
+  }
+}
+
+/** A file's bytes, or null when there is no such file. */
+const readIfExists = (file: string): Promise<Buffer | null> =>
+  fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null
+    throw error
+  })
+
+/** A translation beside a source: its name, and its body when it reads (else its problems are listed). */
+type English = { name: string; side: AlignedSide | null }
+
+/**
+ * Reads `<name>.en.md` when there is one (`given`: its bytes, already read, or null for none): no
+ * front matter, a body in the same Markdown as the Chinese, read with the same parser.
+ */
+async function readEnglish(
+  srcDir: string,
+  name: string,
+  problems: string[],
+  given?: Buffer | null,
+): Promise<English | null> {
+  const enName = translationOf(name)
+  const bytes = given === undefined ? await readIfExists(path.join(srcDir, enName)) : given
+  if (!bytes) return null
+  const source = await readSource(srcDir, enName, problems, bytes)
+  if (!source) return { name: enName, side: null }
+  if (/^---\s*$/.test(source.lines[0] ?? '') && /^\s*[\w-]+\s*:/.test(source.lines[1] ?? '')) {
+    problems.push(
+      `${enName}:1: an English body has no front matter; its English title, summary, people and tags go in the en: block of ${name}`,
+    )
+    return { name: enName, side: null }
+  }
+  const body = parseBody(source.text, 0)
+  for (const p of body.problems) problems.push(`${enName}:${p.line}: ${p.message}`)
+  const side = { name: enName, lines: source.lines, blocks: body.blocks, at: body.lines }
+  return { name: enName, side: body.problems.length ? null : side }
+}
+
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`
+
+/**
+ * What a translation must be beside its source: `en.tags` as many as `tags`, an English title when
+ * there is an English body (installments only), and that body block for block with the Chinese.
+ */
+function englishProblems(
+  source: SourceFile,
+  parsed: Parsed<{ tags?: string[]; en?: { title?: string; tags?: string[] } }>,
+  english: English | null,
+  needsTitle: boolean,
+): string[] {
+  const problems: string[] = []
+  const { en, tags = [] } = parsed.data
+  if (en?.tags && en.tags.length !== tags.length)
+    problems.push(
+      `${source.name}:${lineOfKey(source.lines, ['en', 'tags'])}: en.tags has ${count(en.tags.length, 'tag')} where tags has ${tags.length}; give one English tag for each, in the same order`,
+    )
+  if (english && needsTitle && !en?.title)
+    problems.push(
+      `${source.name}:${lineOfKey(source.lines, ['en'])}: en.title is required: ${english.name} gives this installment an English body, which needs an English title`,
+    )
+  if (english?.side && parsed.bodyOk)
+    problems.push(
+      ...alignmentProblems(
+        { name: source.name, lines: source.lines, blocks: parsed.body, at: parsed.at },
+        english.side,
+      ),
+    )
+  return problems
+}
+
+/**
+ * The English body as published: its own text, and for each picture the Chinese block's (the same
+ * file, already made into variants) with the English caption.
+ */
+function englishBody(blocks: ReadonlyArray<Block | PendingImage>, chinese: readonly Block[]): Block[] {
+  return blocks.map((block, i) => {
+    if (block.type !== 'pending-image') return block
+    const picture = chinese[i]
+    // Lined up before this is called: a picture here is a picture there.
+    if (picture?.type !== 'image') throw new Error(`English block ${i} is no picture in the Chinese`)
+    const { caption: _chinese, ...image } = picture
+    return { ...image, ...(block.caption ? { caption: block.caption } : {}) }
+  })
 }
 
 /** Where a published media file is first named, for the bundle's `file:line` problems. */
@@ -328,9 +449,24 @@ function merge(into: MediaSink, from: MediaSink): void {
   into.problems.push(...from.problems)
 }
 
-async function listSources(srcDir: string): Promise<string[]> {
-  const names = await fs.readdir(srcDir)
-  return names.filter((n) => n.endsWith('.md') && n !== 'README.md' && n !== SERIES_FILE).sort()
+/** The installments' sources, and the translations beside them (`<name>.en.md`), by name. */
+async function listSources(srcDir: string): Promise<{ names: string[]; translations: string[] }> {
+  const all = (await fs.readdir(srcDir)).filter((n) => n.endsWith('.md') && n !== 'README.md').sort()
+  const own = (n: string) => n !== SERIES_FILE && n !== translationOf(SERIES_FILE) && n !== 'README.en.md'
+  return {
+    names: all.filter((n) => own(n) && !isTranslation(n)),
+    translations: all.filter((n) => own(n) && isTranslation(n)),
+  }
+}
+
+/** A translation with nothing to translate: its Chinese file renamed, deleted or never written. */
+function orphanProblems(names: readonly string[], translations: readonly string[]): string[] {
+  return translations
+    .filter((n) => !names.includes(originalOf(n)))
+    .map(
+      (n) =>
+        `${n}:1: there is no ${originalOf(n)} beside it; an English body translates the Chinese file of the same name`,
+    )
 }
 
 function crossFileProblems(
@@ -364,7 +500,7 @@ export type BuildOptions = {
 }
 
 /** Installments already built, by file name, with the bytes they were built from. */
-export type SourceCache = Map<string, { bytes: Buffer; built: OneInstallment }>
+export type SourceCache = Map<string, { bytes: Buffer; enBytes: Buffer | null; built: OneInstallment }>
 
 type OneInstallment = { sink: MediaSink; installment: { source: SourceFile; value: Installment } | null }
 
@@ -376,27 +512,38 @@ async function buildInstallmentOnce(
   options: BuildOptions,
 ): Promise<OneInstallment> {
   // Built from the bytes it is cached by, so a save between two reads cannot pair one with the other.
+  // Its translation is part of it: a save of either (or the translation added or removed) builds it again.
   const bytes = options.sources ? await fs.readFile(path.join(srcDir, name)) : null
+  const enBytes = options.sources ? await readIfExists(path.join(srcDir, translationOf(name))) : undefined
   const known = options.sources?.get(name)
-  if (bytes && known?.bytes.equals(bytes)) return known.built
-  const built = await buildInstallment(srcDir, name, pictures, bytes ?? undefined)
+  const sameEnglish = (a: Buffer | null, b: Buffer | null | undefined) => (a && b ? a.equals(b) : a === b)
+  if (bytes && known?.bytes.equals(bytes) && sameEnglish(known.enBytes, enBytes)) return known.built
+  const built = await buildInstallment(srcDir, name, pictures, bytes ?? undefined, enBytes)
   options.onBuilt?.(name)
-  if (bytes) options.sources?.set(name, { bytes, built })
+  if (bytes) options.sources?.set(name, { bytes, enBytes: enBytes ?? null, built })
   return built
 }
 
-/** Reads, parses and checks one installment source, publishing its pictures into a sink of its own. */
+/**
+ * Reads, parses and checks one installment source and its translation (`enBytes`: already read, null
+ * for none), publishing its pictures into a sink of its own.
+ */
 async function buildInstallment(
   srcDir: string,
   name: string,
   pictures: PictureMaker,
   bytes?: Buffer,
+  enBytes?: Buffer | null,
 ): Promise<OneInstallment> {
   const sink = newSink()
   const source = await readSource(srcDir, name, sink.problems, bytes)
   const parsed = source && parseSource(source, frontMatterSchema, sink.problems)
-  if (!source || !parsed) return { sink, installment: null }
-  const { cover: coverRef, ...front } = parsed.data
+  // The translation's problems are listed after the Chinese file's, pictures included.
+  const enProblems: string[] = []
+  const english = await readEnglish(srcDir, name, enProblems, enBytes)
+  if (!source || !parsed) return (sink.problems.push(...enProblems), { sink, installment: null })
+  enProblems.push(...englishProblems(source, parsed, english, true))
+  const { cover: coverRef, en: enFront, ...front } = parsed.data
   const coverLine = lineOfKey(source.lines, ['cover'])
   const coverSink = newSink()
   const [body, cover] = await Promise.all([
@@ -407,15 +554,18 @@ async function buildInstallment(
   ])
   // The cover's files and problems come after the body's, as they always have.
   merge(sink, coverSink)
+  sink.problems.push(...enProblems)
+  // Problems already found in this file explain anything the schema would add; do not repeat them.
+  if (sink.problems.length) return { sink, installment: null }
+  const enBody = english?.side ? englishBody(english.side.blocks, body) : null
   const candidate = {
     schemaVersion: SCHEMA_VERSION,
     ...front,
     ...(cover ?? {}),
     readingMinutes: readingMinutes(body),
     body,
+    ...(enFront ? { en: { ...enFront, ...(enBody ? { body: enBody } : {}) } } : {}),
   }
-  // Problems already found in this file explain anything the schema would add; do not repeat them.
-  if (sink.problems.length) return { sink, installment: null }
   const checked = validateInstallment(candidate)
   if (checked.kind === 'ok') return { sink, installment: { source, value: checked.value } }
   for (const p of checked.problems) sink.problems.push(`${name}:${parsed.bodyLine + 1}: ${p}`)
@@ -437,7 +587,12 @@ export async function buildContent(srcDir: string, options: BuildOptions = {}): 
     ? await readSource(srcDir, SERIES_FILE, problems)
     : (problems.push(`${SERIES_FILE}:1: missing; it holds the series title, tagline and introduction`), null)
   const series = seriesSource ? parseSource(seriesSource, seriesFrontMatterSchema, problems) : null
-  const names = await listSources(srcDir)
+  // The column's English About text: series.en.md, block for block with series.md's body.
+  const seriesProblems: string[] = []
+  const seriesEnglish = seriesSource ? await readEnglish(srcDir, SERIES_FILE, seriesProblems) : null
+  if (seriesSource && series)
+    seriesProblems.push(...englishProblems(seriesSource, series, seriesEnglish, false))
+  const { names, translations } = await listSources(srcDir)
   // A file gone (deleted or renamed) is forgotten, so the cache holds only what the folder has.
   for (const name of options.sources?.keys() ?? []) if (!names.includes(name)) options.sources?.delete(name)
   let done = 0
@@ -451,16 +606,21 @@ export async function buildContent(srcDir: string, options: BuildOptions = {}): 
       ),
     ),
   ])
+  problems.push(...seriesProblems)
   const installments: Array<{ source: SourceFile; value: Installment }> = []
   for (const one of built) {
     merge(sink, one.sink)
     if (one.installment) installments.push(one.installment)
   }
+  problems.push(...orphanProblems(names, translations))
   problems.push(...crossFileProblems(installments))
   if (problems.length || !series) return { kind: 'error', problems }
 
+  const { en: seriesEn, ...seriesData } = series.data
+  const enIntro = seriesEnglish?.side ? englishBody(seriesEnglish.side.blocks, intro) : null
+  const en = seriesEn || enIntro ? { en: { ...seriesEn, ...(enIntro ? { intro: enIntro } : {}) } } : {}
   const published = publishInstallments(
-    { ...series.data, intro },
+    { ...seriesData, intro, ...en },
     installments.map((i) => i.value),
   )
   const manifest = validateManifest(published.manifest)

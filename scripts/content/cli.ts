@@ -16,6 +16,7 @@ import { prune, publishInto } from './editions'
 import { importArticle, type Fetcher } from './import'
 import { PREVIEW_PORT, startPreview, type Preview } from './preview'
 import { searchSizeOf } from './search-index'
+import { isTranslation, translationOf } from './translation'
 import { folderReader, isDirectory, urlReader, verifyContent, verifyInstallmentFile } from './verify'
 
 const HELP: Record<string, string> = {
@@ -26,7 +27,8 @@ Commands:
   build <srcDir> --into <published>       add a new edition beside the published ones
   prune <published> --keep N              remove files that only older editions used
   validate <dir | https-url | file>       check built content the way the app does
-  new <srcDir> --number N --title "…"     scaffold a new installment with complete front matter
+  new <srcDir> --number N --title "…" [--en]
+                                          scaffold a new installment with complete front matter
   import <article.html | https-url> <srcDir>
                                           an official-account article → a Markdown source to finish
   preview [<srcDir>] [--port N]           the reader in the browser, updated as you save
@@ -36,7 +38,8 @@ The Markdown conventions are in content/README.md.`,
   build: `Usage: npm run content -- build <srcDir> <outDir> [--json]
        npm run content -- build <srcDir> --into <published> [--json]
 
-Reads series.md and every other *.md in <srcDir>, and writes manifest.json,
+Reads series.md and every other *.md in <srcDir> (a <name>.en.md is the English body of <name>.md,
+block for block with it; see "Adding an English translation" in content/README.md), and writes manifest.json,
 installments/<id>.<hash>.json, media/<hash>.<ext> (each picture's variants, made with sharp: reader
 ≤ 1080 px wide, large ≤ 2160 px, and for covers a thumbnail ≤ 480 px and a 5:4 share picture;
 see "Pictures" in content/README.md) and search/index.<hash>.json (the full-text search
@@ -69,13 +72,16 @@ the app has refreshed.`,
   validate: `Usage: npm run content -- validate <dir | https-url | file> [--json]
 
 Checks built content as the app does: the manifest's schema, unique ids and numbers, and each body's
-sha256 and schema, plus that every referenced media file exists and that the search file matches its
+sha256 and schema, that each English body is block for block with its Chinese (and English tags one
+per tag), plus that every referenced media file exists and that the search file matches its
 sha256 and indexes exactly the manifest's bodies, in order, one text per block. A file argument may
-be a manifest.json (its folder is checked) or one installment JSON (its schema is checked).`,
-  new: `Usage: npm run content -- new <srcDir> --number N --title "…" [--json]
+be a manifest.json (its folder is checked) or one installment JSON (its schema and English are checked).`,
+  new: `Usage: npm run content -- new <srcDir> --number N --title "…" [--en] [--json]
 
 Writes <srcDir>/<NNN>-installment-<N>.md with complete front matter and an example question and answer.
-Refuses a number or id that another source already uses.`,
+Refuses a number or id that another source already uses. The front matter holds an English en: block,
+commented out; with --en it is filled with placeholders and <NNN>-installment-<N>.en.md is written
+beside it, the example's English block for block.`,
   import: `Usage: npm run content -- import <article.html | https-url> <srcDir> [options]
 
 Reads one published official-account (公众号) article, a page saved from the browser or its https
@@ -267,7 +273,7 @@ async function existingKeys(srcDir: string): Promise<{ numbers: Set<number>; ids
   const numbers = new Set<number>()
   const ids = new Set<string>()
   for (const name of await fs.readdir(srcDir)) {
-    if (!name.endsWith('.md') || name === SERIES_FILE || name === 'README.md') continue
+    if (!name.endsWith('.md') || name === SERIES_FILE || name === 'README.md' || isTranslation(name)) continue
     try {
       const { data } = matter(await fs.readFile(path.join(srcDir, name), 'utf8'), {})
       if (typeof data.number === 'number') numbers.add(data.number)
@@ -279,7 +285,36 @@ async function existingKeys(srcDir: string): Promise<{ numbers: Set<number>; ids
   return { numbers, ids }
 }
 
-export function scaffold(number: number, title: string, today: string): string {
+/** What an editor does to translate `file`: said by `new` and `import` once they have written it. */
+export function translationHint(file: string): string {
+  return `to add an English translation: an en: block in the front matter of ${file} and ${translationOf(file)} beside it, block for block with its body (see "Adding an English translation" in content/README.md)`
+}
+
+/** The English front matter: commented out (the editor fills it in when there is a translation) or not. */
+function enBlock(name: string, on: boolean): string {
+  const c = on ? '' : '# '
+  return `# English, optional: the en: block here and the body in ${translationOf(name)}, block for
+# block with the body below (content/README.md, "Adding an English translation").
+${c}en:
+${c}  title: "The title in English"
+${c}  summary: One or two sentences for the list, in English.
+${c}  interviewee: { name: Name in English, role: Role in English, organization: Organization in English }
+${c}  tags: [] # one English tag for each tag above, in the same order
+`
+}
+
+/** The scaffold's example body in English, block for block. */
+export const SCAFFOLD_EN = `## A heading
+
+Q: The first question, in English?
+
+A: The answer, in English. **Bold** and *italic* work here too.
+
+> A line worth quoting on its own.
+> — Speaker
+`
+
+export function scaffold(number: number, title: string, today: string, en = false): string {
   return `---
 id: installment-${number}
 number: ${number}
@@ -295,7 +330,7 @@ summary: 一两句话的摘要，显示在列表里。
 tags: []
 # cover: media/cover.png
 # sample: true
----
+${enBlock(scaffoldName(number), en)}---
 
 ## 小标题
 
@@ -308,9 +343,11 @@ tags: []
 `
 }
 
+const scaffoldName = (number: number) => `${String(number).padStart(3, '0')}-installment-${number}.md`
+
 async function scaffoldNew(
   args: string[],
-  flags: { number?: string; title?: string },
+  flags: { number?: string; title?: string; en?: boolean },
   out: Output,
 ): Promise<number> {
   const [srcDir] = args
@@ -319,7 +356,8 @@ async function scaffoldNew(
   if (!Number.isInteger(number) || number < 1 || number > 999)
     return usage('new', '--number must be a whole number from 1 to 999')
   if (!flags.title?.trim()) return usage('new', '--title is required')
-  const file = path.join(srcDir, `${String(number).padStart(3, '0')}-installment-${number}.md`)
+  const file = path.join(srcDir, scaffoldName(number))
+  const enFile = translationOf(file)
   const taken = await existingKeys(srcDir)
   const problems = [
     ...(taken.numbers.has(number) ? [`${srcDir}: number ${number} is already used`] : []),
@@ -327,10 +365,25 @@ async function scaffoldNew(
       ? [`${srcDir}: id installment-${number} is already used`]
       : []),
     ...(existsSync(file) ? [`${file}: already exists`] : []),
+    ...(flags.en && existsSync(enFile) ? [`${enFile}: already exists`] : []),
   ]
   if (problems.length) return finish(out, false, { command: 'new' }, problems, [])
-  await fs.writeFile(file, scaffold(number, flags.title.trim(), new Date().toISOString().slice(0, 10)))
-  return finish(out, true, { command: 'new', file }, [], [`created ${file}`])
+  const en = flags.en ?? false
+  await fs.writeFile(file, scaffold(number, flags.title.trim(), new Date().toISOString().slice(0, 10), en))
+  if (en) await fs.writeFile(enFile, SCAFFOLD_EN)
+  return finish(
+    out,
+    true,
+    { command: 'new', file, enFile: en ? enFile : null },
+    [],
+    en
+      ? [
+          `created ${file}`,
+          `created ${enFile}`,
+          `translate the en: block of ${file} and ${enFile}, block for block with its body (see "Adding an English translation" in content/README.md)`,
+        ]
+      : [`created ${file}`, translationHint(file)],
+  )
 }
 
 type ImportFlags = {
@@ -375,7 +428,10 @@ async function importCommand(
     true,
     { command: 'import', file, media, warnings, todos },
     [],
-    [`imported ${file} (${media.length} image${media.length === 1 ? '' : 's'})${fill}`],
+    [
+      `imported ${file} (${media.length} image${media.length === 1 ? '' : 's'})${fill}`,
+      translationHint(file),
+    ],
   )
 }
 
@@ -426,6 +482,7 @@ export async function main(argv: string[], fetcher?: Fetcher): Promise<number> {
         keep: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         port: { type: 'string' },
+        en: { type: 'boolean', default: false },
       },
     })
   } catch (error) {

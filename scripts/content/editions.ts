@@ -89,7 +89,7 @@ function mediaIn(blocks: unknown): string[] {
  * before it had an editions log, or whose log does not know the live edition.
  */
 async function filesOfLive(folder: string, manifest: Manifest): Promise<string[]> {
-  const files = new Set<string>(mediaIn(manifest.series.intro))
+  const files = new Set<string>([...mediaIn(manifest.series.intro), ...mediaIn(manifest.series.en?.intro)])
   if (manifest.search) files.add(manifest.search.path)
   for (const part of manifest.search?.parts ?? []) files.add(part.path)
   for (const entry of manifest.installments) {
@@ -98,7 +98,9 @@ async function filesOfLive(folder: string, manifest: Manifest): Promise<string[]
     const body = await fs.readFile(path.join(folder, entry.path), 'utf8').catch(() => null)
     if (body === null) continue
     try {
-      mediaIn((JSON.parse(body) as { body?: unknown }).body).forEach((m) => files.add(m))
+      const parsed = JSON.parse(body) as { body?: unknown; en?: { body?: unknown } }
+      // The English body shows the same pictures; named here too, in case a tool made it otherwise.
+      for (const m of [...mediaIn(parsed.body), ...mediaIn(parsed.en?.body)]) files.add(m)
     } catch {
       // A body that does not parse names no media; the file itself is still kept.
     }

@@ -13,6 +13,8 @@ export type ImageRef = { src: string; line: number; title: string | null }
 export type BodyResult = {
   blocks: Array<Block | PendingImage>
   problems: SourceProblem[]
+  /** The line each block starts on, 1-based in its file (`lineOffset` counted): `lines[i]` is `blocks[i]`'s. */
+  lines: number[]
 }
 
 /** An image block before the builder has measured and copied the file. */
@@ -176,6 +178,12 @@ function mergeRuns(runs: Run[]): Run[] {
 export function parseBody(source: string, lineOffset: number): BodyResult {
   const cursor: Cursor = { tokens: md.parse(source, {}), index: -1, lineOffset, problems: [] }
   const blocks: Array<Block | PendingImage> = []
+  const lines: number[] = []
+  const push = (token: Token, block: Block | PendingImage | null) => {
+    if (!block) return
+    blocks.push(block)
+    lines.push(lineOf(cursor, token))
+  }
   while (++cursor.index < cursor.tokens.length) {
     const token = cursor.tokens[cursor.index]
     switch (token.type) {
@@ -183,24 +191,22 @@ export function parseBody(source: string, lineOffset: number): BodyResult {
         const inline = cursor.tokens[++cursor.index]
         const level = Number(token.tag.slice(1))
         if (level === 2 || level === 3)
-          blocks.push({ type: 'heading', level, text: plainText(toRuns(cursor, inline)) })
+          push(token, { type: 'heading', level, text: plainText(toRuns(cursor, inline)) })
         else problem(cursor, token, `only ## and ### headings are allowed, found ${token.markup}`)
         cursor.index++
         break
       }
       case 'paragraph_open': {
-        const block = paragraphBlock(cursor, cursor.tokens[++cursor.index])
-        if (block) blocks.push(block)
+        push(token, paragraphBlock(cursor, cursor.tokens[++cursor.index]))
         cursor.index++
         break
       }
       case 'blockquote_open': {
-        const block = quoteBlock(cursor, token)
-        if (block) blocks.push(block)
+        push(token, quoteBlock(cursor, token))
         break
       }
       case 'hr':
-        blocks.push({ type: 'divider' })
+        push(token, { type: 'divider' })
         break
       case 'html_block':
         problem(cursor, token, `raw HTML is not allowed: ${token.content.trim().split('\n')[0]}`)
@@ -210,7 +216,7 @@ export function parseBody(source: string, lineOffset: number): BodyResult {
         skipContainer(cursor, token)
     }
   }
-  return { blocks, problems: dedupe(cursor.problems) }
+  return { blocks, problems: dedupe(cursor.problems), lines }
 }
 
 /** Steps past everything inside an unsupported container (a list, a table), reported once. */

@@ -1,10 +1,11 @@
 import { existsSync, promises as fs, statSync } from 'node:fs'
 import path from 'node:path'
 
+import { alignmentProblems } from '../../src/content/align'
 import type { Block, Installment, Manifest, SearchRef } from '../../src/content/schema'
 import { joinUrl } from '../../src/content/url'
 import { validateSearchIndex, type SearchEntry } from '../../src/content/search/file'
-import { validateInstallment, validateManifest } from '../../src/content/validate'
+import { translationProblems, validateInstallment, validateManifest } from '../../src/content/validate'
 import { sha256Of } from './hash'
 
 /** Where built content is read from: a folder, or a URL (the way the app reads it). */
@@ -44,9 +45,9 @@ function parse(rel: string, bytes: Buffer, problems: string[]): unknown {
 const local = (srcs: ReadonlyArray<string | undefined>): string[] =>
   srcs.filter((src): src is string => !!src?.startsWith('media/'))
 
-/** The media files blocks name: each image's reader variant and its full-screen one. */
-function mediaOf(blocks: readonly Block[]): string[] {
-  return blocks.flatMap((b) => (b.type === 'image' ? local([b.src, b.large]) : []))
+/** The media files blocks name (and their English's): each image's reader variant and its full-screen one. */
+function mediaOf(blocks: readonly Block[], enBlocks: readonly Block[] = []): string[] {
+  return [...blocks, ...enBlocks].flatMap((b) => (b.type === 'image' ? local([b.src, b.large]) : []))
 }
 
 /** The media files an entry's cover names: its reader variant, list thumbnail and share picture. */
@@ -64,14 +65,15 @@ async function checkMedia(
     if ((await reader.read(src)) === null) problems.push(`${rel}: image ${src} is missing`)
 }
 
-/** Checks one installment document on its own (schema only: no manifest to hash against). */
+/** Checks one installment document on its own (schema and English: no manifest to hash against). */
 export async function verifyInstallmentFile(file: string): Promise<string[]> {
   const problems: string[] = []
   const name = path.basename(file)
   const data = parse(name, await fs.readFile(file), problems)
   if (data === undefined) return problems
   const result = validateInstallment(data)
-  return result.kind === 'ok' ? [] : result.problems.map((p) => `${name}: ${p}`)
+  const found = result.kind === 'ok' ? translationProblems(result.value) : result.problems
+  return found.map((p) => `${name}: ${p}`)
 }
 
 export type VerifySummary = { problems: string[]; manifest: Manifest | null }
@@ -110,16 +112,24 @@ export async function verifyContent(reader: ContentReader): Promise<VerifySummar
       continue
     }
     problems.push(...mismatches(entry.path, entry, installment.value))
+    problems.push(...translationProblems(installment.value).map((p) => `${entry.path}: ${p}`))
     // A body with other bytes is reported above; its blocks say nothing about the search file's.
     if (intact) blockCounts.set(entry.id, installment.value.body.length)
     await checkMedia(
       reader,
       entry.path,
-      [...coverMediaOf(entry), ...mediaOf(installment.value.body)],
+      [...coverMediaOf(entry), ...mediaOf(installment.value.body, installment.value.en?.body)],
       problems,
     )
   }
-  await checkMedia(reader, 'manifest.json', mediaOf(manifest.value.series.intro), problems)
+  const { series } = manifest.value
+  if (series.en?.intro)
+    problems.push(
+      ...alignmentProblems(series.intro, series.en.intro, 'series.en.intro', 'series.intro').map(
+        (p) => `manifest.json: ${p}`,
+      ),
+    )
+  await checkMedia(reader, 'manifest.json', mediaOf(series.intro, series.en?.intro), problems)
   if (manifest.value.search)
     problems.push(...(await searchProblems(reader, manifest.value, manifest.value.search, blockCounts)))
   return { problems, manifest: manifest.value }
@@ -198,15 +208,23 @@ async function partProblems(
   return problems
 }
 
-/** The manifest's copy of the metadata must agree with the body's own. */
+/** The manifest's copy of the metadata must agree with the body's own, and say whether it has English. */
 function mismatches(rel: string, entry: Manifest['installments'][number], body: Installment): string[] {
   const keys = ['id', 'number', 'title', 'publishedAt'] as const
-  return keys
-    .filter((key) => entry[key] !== body[key])
-    .map(
-      (key) =>
-        `${rel}: ${key} ${JSON.stringify(body[key])} differs from the manifest's ${JSON.stringify(entry[key])}`,
-    )
+  const hasEnglish = Boolean(body.en?.body)
+  return [
+    ...keys
+      .filter((key) => entry[key] !== body[key])
+      .map(
+        (key) =>
+          `${rel}: ${key} ${JSON.stringify(body[key])} differs from the manifest's ${JSON.stringify(entry[key])}`,
+      ),
+    ...(Boolean(entry.en?.body) !== hasEnglish
+      ? [
+          `${rel}: ${hasEnglish ? 'has' : 'has no'} English body; the manifest's en.body says ${hasEnglish ? 'it has none' : 'it has one'}`,
+        ]
+      : []),
+  ]
 }
 
 export function isDirectory(target: string): boolean {

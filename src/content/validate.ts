@@ -1,6 +1,8 @@
 import type * as v from 'valibot'
 import { safeParse } from 'valibot'
 
+import { alignmentProblems } from './align'
+
 import {
   installmentSchema,
   manifestSchema,
@@ -132,4 +134,21 @@ export function validateBodyOf(entryId: string, data: unknown): Validation<Insta
   const valid = validateInstallment(data)
   if (valid.kind !== 'ok' || valid.value.id === entryId) return valid
   return { kind: 'bad-data', problems: [`id: expected "${entryId}"`] }
+}
+
+/**
+ * What a published installment's English must be beyond its schema: its tags the Chinese tags'
+ * translations (as many, in the same order), and its body, when it has one, block for block with the
+ * Chinese. The CLI refuses an installment with any of these (`validate`); the app keeps the
+ * installment and drops only the misaligned body (see ./align).
+ */
+export function translationProblems(installment: Installment): string[] {
+  const { en, tags, body } = installment
+  if (!en) return []
+  return [
+    ...(en.tags && en.tags.length !== tags.length
+      ? [`en.tags has ${en.tags.length} tag${en.tags.length === 1 ? '' : 's'}; tags has ${tags.length}`]
+      : []),
+    ...(en.body ? alignmentProblems(body, en.body) : []),
+  ]
 }

@@ -95,7 +95,7 @@ describe('the content builder', () => {
         'series.md': SERIES.replace('tagline', 'medias: https://cdn.example.com/lre\ntagline'),
         'one.md': `${front()}\n正文\n`,
       },
-      ["series.md:1: front matter Unrecognized key(s) in object: 'medias'"],
+      ["series.md:3: front matter Unrecognized key(s) in object: 'medias'"],
     ],
     [
       'invalid UTF-8',
@@ -164,12 +164,12 @@ describe('the content builder', () => {
     [
       'a misspelt front-matter key (the app would ignore it; the CLI does not)',
       { 'one.md': front('sauce:\n  url: https://mp.weixin.qq.com/s/a\n') + '\n正文\n' },
-      ["one.md:1: front matter Unrecognized key(s) in object: 'sauce'"],
+      ["one.md:12: front matter Unrecognized key(s) in object: 'sauce'"],
     ],
     [
       'an unknown key inside source',
       { 'one.md': front('source:\n  url: https://mp.weixin.qq.com/s/a\n  acount: 北方稀土\n') + '\n正文\n' },
-      ["one.md:12: source Unrecognized key(s) in object: 'acount'"],
+      ["one.md:14: source Unrecognized key(s) in object: 'acount'"],
     ],
     [
       'a source that is not https',
@@ -326,6 +326,9 @@ describe('the bundled content', () => {
         [],
       ])
       expect(entry.coverImage?.thumb).toBe(whole.coverImage?.thumb)
+      // English as the Chinese: what a card shows (its title, summary, person), not its tags or organisation.
+      expect([entry.en?.tags, entry.en?.interviewee?.organization]).toEqual([undefined, undefined])
+      expect(entry.en?.title).toBe(whole.en?.title)
     }
   })
 

@@ -285,13 +285,42 @@ describe('validate', () => {
 })
 
 describe('new', () => {
-  test('scaffolds a file with complete front matter that builds as it is', async () => {
+  test('scaffolds a file with complete front matter that builds as it is, and says how to translate it', async () => {
     sources({})
     expect(await main(['new', src(), '--number', '7', '--title', '新的一期'])).toBe(0)
     const file = path.join(src(), '007-installment-7.md')
-    expect(out).toEqual([`created ${file}`])
-    expect(readFileSync(file, 'utf8')).toContain('title: "新的一期"')
+    expect(out).toEqual([
+      `created ${file}`,
+      `to add an English translation: an en: block in the front matter of ${file} and ${path.join(src(), '007-installment-7.en.md')} beside it, block for block with its body (see "Adding an English translation" in content/README.md)`,
+    ])
+    const text = readFileSync(file, 'utf8')
+    expect(text).toContain('title: "新的一期"')
+    expect(text).toMatch(/^# en:$/m)
+    expect(existsSync(path.join(src(), '007-installment-7.en.md'))).toBe(false)
     expect(await main(['build', src(), dest()])).toBe(0)
+    expect(JSON.parse(readFileSync(path.join(dest(), 'manifest.json'), 'utf8')).installments[0].en).toBe(
+      undefined,
+    )
+  })
+
+  test('--en scaffolds the English too: an en: block and an .en.md block for block, that build as they are', async () => {
+    sources({})
+    expect(await main(['new', src(), '--number', '7', '--title', '新的一期', '--en'])).toBe(0)
+    const file = path.join(src(), '007-installment-7.md')
+    const enFile = path.join(src(), '007-installment-7.en.md')
+    expect(out.slice(0, 2)).toEqual([`created ${file}`, `created ${enFile}`])
+    expect(readFileSync(file, 'utf8')).toMatch(/^en:$/m)
+    expect(await main(['build', src(), dest()])).toBe(0)
+    const manifest = JSON.parse(readFileSync(path.join(dest(), 'manifest.json'), 'utf8'))
+    expect(manifest.installments[0].en).toMatchObject({ title: 'The title in English', body: true })
+    const body = JSON.parse(readFileSync(path.join(dest(), manifest.installments[0].path), 'utf8'))
+    expect(body.en.body.map((b: { type: string }) => b.type)).toEqual(
+      body.body.map((b: { type: string }) => b.type),
+    )
+    // A second --en for the same number is refused, the English file named too.
+    out.length = 0
+    expect(await main(['new', src(), '--number', '7', '--title', '二', '--en'])).toBe(1)
+    expect(err).toContain(`${enFile}: already exists`)
   })
 
   test('refuses a number that is taken', async () => {

@@ -419,13 +419,14 @@ describe('the import command', () => {
     expect(err.join('\n')).toContain('Usage: npm run content -- import')
   })
 
-  test('imports a page with no images: warnings on stderr, one line on stdout', async () => {
+  test('imports a page with no images: warnings on stderr; what it wrote and how to translate it on stdout', async () => {
     const input = fixture('named.html')
     expect(await main(['import', input, dir, '--interviewer', '小稀', '--interviewee', '许衡'])).toBe(0)
     const file = path.join(dir, NAMED_FILE)
     expect(err).toEqual([`${input}:16:7: warning: dropped follow/QR-code footer "点击上方蓝字关注我们"`])
     expect(out).toEqual([
       `imported ${file} (0 images); fill in: id, number, interviewee.role, interviewee.group, summary`,
+      `to add an English translation: an en: block in the front matter of ${file} and ${file.replace(/\.md$/, '.en.md')} beside it, block for block with its body (see "Adding an English translation" in content/README.md)`,
     ])
     expect(readFileSync(file, 'utf8')).toBe(readFileSync(fixture('named.expected.md'), 'utf8'))
   })

@@ -30,13 +30,19 @@ describe('Markdown body → blocks', () => {
     ['---', [{ type: 'divider' }]],
     ['emoji 🎉 与全角标点：“好”！', [{ type: 'paragraph', text: 'emoji 🎉 与全角标点：“好”！' }]],
   ])('%j', (source, blocks) => {
-    expect(parseBody(source, 0)).toEqual({ blocks, problems: [] })
+    expect(parseBody(source, 0)).toEqual({ blocks, problems: [], lines: [1] })
   })
 
   test('an image alone in a paragraph is an image block waiting for its file', () => {
     expect(parseBody('![说明](media/a.png)', 0).blocks).toEqual([
       { type: 'pending-image', ref: { src: 'media/a.png', line: 1, title: null }, caption: '说明' },
     ])
+  })
+
+  test('each block has the line it starts on, counted from the top of its file', () => {
+    const source =
+      '## 小标题\n\n问：为什么？\n\n答：因为\n这样。\n\n![图](media/a.png)\n\n> 一句话\n> — 某人\n\n---\n'
+    expect(parseBody(source, 14).lines).toEqual([15, 17, 19, 22, 24, 27])
   })
 
   test.each([

@@ -13,7 +13,7 @@ import { startPreview } from '../../scripts/content/preview'
 import { previewEditions } from '../../scripts/content/preview-edition'
 import { watchFolder, type Change } from '../../scripts/content/preview-watch'
 import { folderReader, verifyContent } from '../../scripts/content/verify'
-import { fixtureId, fixtureSource, writeFixtureSources } from '../fixtures/series'
+import { fixtureId, fixtureSource, fixtureTranslation, writeFixtureSources } from '../fixtures/series'
 
 const COUNT = 8
 let src: string
@@ -138,6 +138,11 @@ describe('the watcher', () => {
       { picturesChanged: false },
     ],
     ['a file deleted', () => unlinkSync(file(4)), { picturesChanged: false }],
+    [
+      'an English body saved: Markdown, so only its installment is read again',
+      () => writeFileSync(path.join(src, `${fixtureId(4)}.en.md`), fixtureTranslation(4)),
+      { picturesChanged: false },
+    ],
     ['a file renamed', () => renameSync(file(4), path.join(src, 'later.md')), { picturesChanged: false }],
     [
       'a folder of pictures renamed',
