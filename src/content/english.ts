@@ -2,6 +2,7 @@
  * Content in the reader's language: an installment's or the series' English where the editors gave
  * it, the Chinese where they did not. Pure; the app decides which language is wanted.
  */
+import { alignmentProblems } from './align'
 import type { Block, Installment, ManifestEntry, Series } from './schema'
 
 export type ContentLang = 'zh' | 'en'
@@ -50,18 +51,6 @@ export function seriesIn(series: Series, lang: ContentLang): Series {
   }
 }
 
-/** Same count, and at each index the same kind of block (a heading of the same level). */
-export function aligned(body: readonly Block[], other: readonly Block[]): boolean {
-  return (
-    body.length === other.length &&
-    body.every((block, i) => {
-      const twin = other[i]
-      if (block.type !== twin.type) return false
-      return block.type !== 'heading' || (twin.type === 'heading' && block.level === twin.level)
-    })
-  )
-}
-
 /**
  * The English body, when there is one and it lines up with the Chinese block for block. A body out
  * of line (never published by our CLI) is not shown: the reader gets the Chinese rather than a
@@ -69,7 +58,7 @@ export function aligned(body: readonly Block[], other: readonly Block[]): boolea
  */
 export function englishBodyOf(installment: Installment): readonly Block[] | null {
   const body = installment.en?.body
-  return body && aligned(installment.body, body) ? body : null
+  return body && alignmentProblems(installment.body, body).length === 0 ? body : null
 }
 
 /** The installment's metadata as a reader of `lang` sees it (its body stays the Chinese). */
