@@ -16,7 +16,7 @@ import {
 import { setLanguageChoice, settingsStore } from '@/library/settings'
 import { localeAsked, markDocumentLanguage, systemLocale } from '@/platform/language'
 import { ABOUT_PATH, reLaunch } from '@/platform/navigation'
-import { setPageTitle } from '@/platform/page-ui'
+import { setPageTitle } from '@/platform/page-title'
 import { setTabLabels } from '@/platform/tab-bar'
 
 /** Once the reader chooses on About, an address's `?lang=` no longer overrides them. */

@@ -36,7 +36,3 @@ export function measurePageHeight(selector: string): Promise<number | null> {
     }
   })
 }
-
-export function setPageTitle(title: string): void {
-  Taro.setNavigationBarTitle({ title }).catch(() => undefined)
-}

@@ -120,7 +120,7 @@ function hash(text: string): string {
 export type Phone = { context: BrowserContext; page: Page; errors: string[]; close: () => Promise<void> }
 
 /** A fresh Chromium profile with a phone viewport; page errors are collected, not ignored. */
-export async function openPhone(colorScheme: 'light' | 'dark' = 'light'): Promise<Phone> {
+export async function openPhone(colorScheme: 'light' | 'dark' = 'light', locale = 'zh-CN'): Promise<Phone> {
   const profile = mkdtempSync(path.join(tmpdir(), 'lre-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
@@ -137,7 +137,7 @@ export async function openPhone(colorScheme: 'light' | 'dark' = 'light'): Promis
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
-    locale: 'zh-CN',
+    locale,
     colorScheme,
   })
   const page = context.pages()[0] ?? (await context.newPage())

@@ -25,7 +25,7 @@ function cardPassage(): { id: string; block: number } {
 }
 
 /** The card image itself (1080 × 1440), as the page exported it: the blob behind its preview. */
-async function saveCardImage(page: import('playwright-core').Page): Promise<void> {
+async function saveCardImage(page: import('playwright-core').Page, name = 'card'): Promise<void> {
   const base64 = await page.evaluate(async () => {
     const img = document.querySelector('.card-page__image img') as HTMLImageElement
     const blob = await (await fetch(img.src)).blob()
@@ -34,8 +34,8 @@ async function saveCardImage(page: import('playwright-core').Page): Promise<void
     for (const b of bytes) binary += String.fromCharCode(b)
     return btoa(binary)
   })
-  writeFileSync(path.join(OUT, 'card.png'), Buffer.from(base64, 'base64'))
-  console.log('docs/screenshots/card.png')
+  writeFileSync(path.join(OUT, `${name}.png`), Buffer.from(base64, 'base64'))
+  console.log(`docs/screenshots/${name}.png`)
 }
 
 async function main(): Promise<void> {
@@ -100,7 +100,44 @@ async function main(): Promise<void> {
     if (phone.errors.length) throw new Error(phone.errors.join('\n'))
   } finally {
     await phone.close()
+  }
+  try {
+    await english(server.url)
+  } finally {
     await server.close()
+  }
+}
+
+/** The same app for a reader of English (`?lang=en`): the list, an interview, and parallel reading. */
+async function english(url: string): Promise<void> {
+  const phone = await openPhone()
+  const { page } = phone
+  const shot = async (name: string) => {
+    await settled(page)
+    await page.screenshot({ path: path.join(OUT, `${name}.png`) })
+    console.log(`docs/screenshots/${name}.png`)
+  }
+  try {
+    await page.goto(`${url}/?lang=en`)
+    await page.waitForSelector('.cd-t')
+    await shot('list-en')
+
+    await page.locator('.cd-t').nth(5).click()
+    await page.waitForSelector('.reader__body .b-a')
+    await shot('reader-en')
+
+    await page.locator('.choice__item', { hasText: 'Parallel' }).click()
+    await page.waitForSelector('.reader__body .b--twin')
+    await page.locator('.reader__body .b-a').first().scrollIntoViewIfNeeded()
+    await shot('parallel')
+
+    const { id, block } = cardPassage()
+    await page.goto(`${url}/?lang=en#/pages/reader/card/index?id=${id}&block=${block}&in=en`)
+    await page.waitForSelector('.card-page__image img[src^="blob:"]')
+    await saveCardImage(page, 'card-en')
+    if (phone.errors.length) throw new Error(phone.errors.join('\n'))
+  } finally {
+    await phone.close()
   }
 }
 

@@ -8,7 +8,7 @@ import { generateInstallment, generateSeries, MAX_SERIES } from '../fixtures/gen
 import type { Installment } from '../../src/content/schema'
 import { host, publish, REMOTE_DIST, type Published } from './content-server'
 import { byClass, find, findAll, Harness, textOf, type SetDataRecord } from './harness'
-import { cards, chip, openCard, openSearch, resultTitles, searchFor, seen } from './screens'
+import { cards, chip, openCard, openSearch, resultTitles, searchFor, seen, withText } from './screens'
 import { elementStats, findByClass, renderPage, visibleText } from './wxml'
 
 export type Measure = {
@@ -58,10 +58,13 @@ function measure(scenario: string, h: Harness, from: number, ms: number): Measur
 export type Build = { dist: string; publish: (list: Installment[]) => Published }
 export const THIS_BUILD: Build = { dist: REMOTE_DIST, publish }
 
-/** A series of `count` installments; the first one is `firstChars` long (the long-read case). */
+/**
+ * A series of `count` installments; the first one is `firstChars` long (the long-read case) and has
+ * an English translation (parallel reading doubles what it sends).
+ */
 export function series(count: number, firstChars = 6000, build: Build = THIS_BUILD) {
   const list = generateSeries(count)
-  list[0] = generateInstallment(0, firstChars)
+  list[0] = generateInstallment(0, firstChars, { translated: 'all' })
   return build.publish(list)
 }
 
@@ -180,6 +183,27 @@ export const scenarios: Scenario[] = [
       const title = generateInstallment(0, 20000).title
       await h.tap(find(h.root(), byClass('order'))) // series order puts number 1 first
       return after('reader, 20,000-character interview', h, () => openCard(h, title))
+    },
+  },
+  {
+    // The reader chose parallel reading (对照) once; the long interview then opens with each block
+    // followed by its English: twice the text, in stages of the same budgets.
+    name: 'reader, 20,000 characters in parallel',
+    run: async () => {
+      const { h } = await warmList(100, 20000)
+      const title = generateInstallment(0, 20000).title
+      await h.tap(find(h.root(), byClass('order')))
+      await openCard(h, title)
+      await h.tap(find(h.root(), withText('choice__item', '对照')))
+      await h.advance(5000)
+      await h.pressBack()
+      const measured = await after('reader, 20,000 characters in parallel', h, async () => {
+        await openCard(h, title)
+        await h.advance(5000)
+      })
+      if (findByClass(seen(h), 'b--twin').length < 100)
+        throw new Error('the parallel scenario did not draw the English beside the Chinese')
+      return measured
     },
   },
   {

@@ -90,6 +90,19 @@ test('reader, 20,000 characters: first paint ≤ 24 KB, then follow-ups of ≤ 6
   expect(m.maxChildren).toBeLessThanOrEqual(60)
 })
 
+test('reader, 20,000 characters in parallel: the same budgets, each block followed by its English', () => {
+  const single = result('reader, 20,000-character interview')
+  const m = result('reader, 20,000 characters in parallel')
+  const firstBody = m.records.findIndex((r) => r.bytes > 2 * KB)
+  expect(firstBody).toBeGreaterThanOrEqual(0)
+  expect(m.records.slice(0, firstBody + 1).every((r) => r.bytes <= 24 * KB)).toBe(true)
+  const followUps = m.records.slice(firstBody + 1)
+  expect(followUps.every((r) => r.bytes <= 64 * KB)).toBe(true)
+  expect(m.maxChildren).toBeLessThanOrEqual(60)
+  // Twice the text costs about twice the calls, never a bigger one: at most 2 × + 2 of reading one language.
+  expect(m.setDataCalls).toBeLessThanOrEqual(2 * single.setDataCalls + 2)
+})
+
 test('font-size change: one setData of ≤ 2 KB', () => {
   const m = result('font-size change')
   expect([m.setDataCalls, m.bytes <= 2 * KB]).toEqual([1, true])

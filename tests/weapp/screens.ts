@@ -113,7 +113,10 @@ export async function openSearch(h: Harness): Promise<void> {
  * comes in parts, and its engine is built in slices).
  */
 export async function untilSearchReady(h: Harness): Promise<string> {
-  const busy = () => /正在准备全文搜索|正在下载全文索引/.test(visibleText(seen(h)))
+  const busy = () =>
+    /正在准备全文搜索|正在下载全文索引|Preparing full-text search|Downloading the search index/.test(
+      visibleText(seen(h)),
+    )
   for (let step = 0; step < 600 && busy(); step++) await h.advance(100)
   return visibleText(seen(h))
 }

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 
 import { text } from '@/i18n'
+import { langAttr } from '../Blocks'
 import type { Excerpt } from '@/library/excerpts'
 import type { Favourite } from '@/library/favourites'
 
@@ -33,7 +34,9 @@ export function ExcerptRow({ excerpt, onOpen, onEditNote, onRemove, shown }: Pro
   }
   return (
     <View className="ex" ariaRole="link" onClick={() => onOpen(excerpt)}>
-      <View className="ex__text">{clip(excerpt.text, LISTED_CHARS)}</View>
+      <View className="ex__text" {...langAttr(excerpt.lang ?? 'zh')}>
+        {clip(excerpt.text, LISTED_CHARS)}
+      </View>
       {excerpt.gone ? <View className="ex__changed">{text.passageChanged}</View> : null}
       {excerpt.note ? (
         <View className="ex__note">
