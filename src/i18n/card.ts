@@ -8,6 +8,8 @@ import { localized, type Lang } from './language'
  * loads). The card itself speaks the passage's language, whatever the interface's: `cardWordsFor`.
  */
 const zh = {
+  /** The card page's title, as its config says it in Chinese. */
+  title: '生成卡片',
   drawing: '正在生成卡片…',
   share: '分享图片',
   save: '保存图片',
@@ -33,6 +35,7 @@ const zh = {
 }
 
 const en: typeof zh = {
+  title: 'Quote card',
   drawing: 'Drawing the card…',
   share: 'Share image',
   save: 'Save image',

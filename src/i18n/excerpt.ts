@@ -5,6 +5,8 @@ import { localized } from './language'
  * the reader's package, not the main one (the favourites tab's words are in the main dictionary).
  */
 const zh = {
+  /** The note editor's title, as its config says it in Chinese. */
+  noteTitle: '写想法',
   keep: '摘录',
   keepWithNote: '摘录并写想法',
   unkeep: '取消摘录',
@@ -30,6 +32,7 @@ const zh = {
 }
 
 const en: typeof zh = {
+  noteTitle: 'Note',
   keep: 'Keep',
   keepWithNote: 'Keep with a note',
   unkeep: 'Remove passage',

@@ -1,4 +1,3 @@
-import { plural } from './en'
 import { localized } from './language'
 
 /**
@@ -28,7 +27,6 @@ const zh = {
   readingParallel: '对照',
   /** Where an English reading was asked for and this installment has none. */
   noEnglish: '这期访谈暂无英文版，以下为中文原文。',
-  words: (n: number) => `${n} 字`,
 }
 
 const en: typeof zh = {
@@ -52,7 +50,6 @@ const en: typeof zh = {
   readingEn: 'English',
   readingParallel: 'Parallel',
   noEnglish: 'This interview has no English translation yet; here it is in Chinese.',
-  words: (n: number) => plural(n, 'word'),
 }
 
 export const readerText = localized(zh, en)

@@ -9,6 +9,8 @@ import { localized } from './language'
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`
 
 const zh = {
+  /** The page's title, as its config says it in Chinese. */
+  searchTitle: '搜索',
   searchLabel: '搜索访谈',
   clearSearch: '清除搜索',
   searchHint: '可以搜标题、人物、单位、标签，也能搜访谈正文里的一句话，中文、英文都可以。',
@@ -34,6 +36,7 @@ const zh = {
 }
 
 const en: typeof zh = {
+  searchTitle: 'Search',
   searchLabel: 'Search the interviews',
   clearSearch: 'Clear search',
   searchHint:

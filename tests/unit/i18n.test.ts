@@ -111,7 +111,6 @@ describe('formatting, per language', () => {
     ['one match', (l) => (setLanguage(l), searchText.matchCount(1)), '1 处匹配', '1 match'],
     ['three matches', (l) => (setLanguage(l), searchText.matchCount(3)), '3 处匹配', '3 matches'],
     ['one found', (l) => (setLanguage(l), searchText.searchFound(1)), '找到 1 篇', '1 interview found'],
-    ['words', (l) => (setLanguage(l), readerText.words(2)), '2 字', '2 words'],
     ['a card’s number', (l) => cardWordsFor(l).installmentNumber(7, false), '第 7 期', 'No. 7'],
   ])('%s', (_name, say, chinese, english) => {
     expect([say('zh'), say('en')]).toEqual([chinese, english])

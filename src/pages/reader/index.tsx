@@ -262,6 +262,8 @@ export default function ReaderPage() {
   const cover = (coverSrc && resolve(coverSrc)) || undefined
 
   useEffect(() => {
+    // Until the entry is known, the page config's Chinese title would show: in English, say so in English.
+    if (!shownEntry && currentLanguage() === 'en') setPageTitle(text.tabList)
     if (shownEntry)
       setPageTitle(
         readerText.readerTitle(

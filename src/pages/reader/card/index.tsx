@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { StateView } from '@/components/StateView'
 import '@/app/reader-bodies'
 import { cardSourceOf } from '@/app/card'
+import { usePageLanguage } from '@/app/language'
 import { saveCard, shareCard, tellOutcome } from '@/app/card-share'
 import { drawCard, type CardText } from '@/card/draw'
 import { CARD_HEIGHT, CARD_PIXELS, CARD_WIDTH } from '@/card/layout'
@@ -27,6 +28,7 @@ type Shown =
 
 /** `/pages/reader/card/index?id=<installment>&block=<body block index>`: a quote card of one passage. */
 export default function CardPage() {
+  usePageLanguage(() => cardText.title)
   const { params } = useRouter()
   const id = decodeParam(params.id)
   const block = params.block ? Number(params.block) : NaN

@@ -2,6 +2,7 @@ import { Textarea, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 
+import { usePageLanguage } from '@/app/language'
 import { StateView } from '@/components/StateView'
 import { excerptText } from '@/i18n/excerpt'
 import { text } from '@/i18n'
@@ -20,6 +21,7 @@ const lengthOf = (value: string) => value.length
  * favourites tab. The draft stays on this page until 保存; an empty note clears it.
  */
 export default function NotePage() {
+  usePageLanguage(() => excerptText.noteTitle)
   const key = decodeParam(useRouter().params.key)
   // Read once: the page edits this excerpt, and nothing else changes it while it is open.
   const [excerpt] = useState(() => findExcerpt(excerptsStore.get(), key))

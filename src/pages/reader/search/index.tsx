@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 
 import { SearchResult } from '@/components/SearchResult'
 import { StateView } from '@/components/StateView'
+import { usePageLanguage } from '@/app/language'
 import { repository, useCatalog } from '@/app/root'
 import { loadSearch, searchStateNow, type SearchState } from '@/app/search'
 import { chunk, PAGE_SIZE } from '@/content/query'
@@ -24,6 +25,7 @@ function open(hit: SearchHit, query: string): void {
 }
 
 export default function SearchPage() {
+  usePageLanguage(() => searchText.searchTitle)
   const router = useRouter()
   // Search looks at every installment: the whole manifest, not the list's first screen.
   useState(() => repository.complete())
