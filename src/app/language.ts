@@ -14,7 +14,7 @@ import {
   type LanguageChoice,
 } from '@/i18n/language'
 import { setLanguageChoice, settingsStore } from '@/library/settings'
-import { localeAsked, markDocumentLanguage, systemLocale } from '@/platform/language'
+import { forgetAskedLocale, localeAsked, markDocumentLanguage, systemLocale } from '@/platform/language'
 import { ABOUT_PATH, reLaunch } from '@/platform/navigation'
 import { setPageTitle } from '@/platform/page-title'
 import { setTabLabels } from '@/platform/tab-bar'
@@ -34,12 +34,17 @@ export function applyLanguage(): Lang {
 export function chooseLanguage(choice: LanguageChoice): boolean {
   const persisted = setLanguageChoice(choice)
   chosenHere = true
+  forgetAskedLocale()
   applyLanguage()
   void reLaunch(ABOUT_PATH)
   return persisted
 }
 
-export const languageChoice = (): LanguageChoice => settingsStore.get().language
+/** What About shows as chosen: the address's language while it holds (`?lang=en`), else the setting. */
+export function languageChoice(): LanguageChoice {
+  const asked = chosenHere ? null : localeAsked()
+  return asked ? languageOfLocale(asked) : settingsStore.get().language
+}
 
 /** app.json's labels are Chinese: the tabBar says what it said last. */
 let tabsIn: Lang = 'zh'

@@ -10,6 +10,14 @@ export const enGroups: Record<Group, string> = {
   worker: 'Frontline workers',
 }
 
+/** One person's group, beside a number: "No. 3 · Scientist". The chips name the groups (above). */
+export const enGroupOne: Record<Group, string> = {
+  scientist: 'Scientist',
+  entrepreneur: 'Entrepreneur',
+  engineer: 'Engineer',
+  worker: 'Frontline worker',
+}
+
 /** No Intl: Android WeChat lacks it. */
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 

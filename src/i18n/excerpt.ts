@@ -5,6 +5,8 @@ import { localized } from './language'
  * the reader's package, not the main one (the favourites tab's words are in the main dictionary).
  */
 const zh = {
+  /** The browser's action sheet's own cancel button (WeChat's speaks WeChat's language). */
+  cancel: '取消',
   /** The note editor's title, as its config says it in Chinese. */
   noteTitle: '写想法',
   keep: '摘录',
@@ -32,6 +34,7 @@ const zh = {
 }
 
 const en: typeof zh = {
+  cancel: 'Cancel',
   noteTitle: 'Note',
   keep: 'Keep',
   keepWithNote: 'Keep with a note',

@@ -22,9 +22,9 @@ export function ask(
   )
 }
 
-export function chooseAction(itemList: string[]): Promise<number | null> {
+export function chooseAction(itemList: string[], cancelLabel?: string): Promise<number | null> {
   return import('./taro-interaction').then(
-    (module) => module.chooseAction(itemList),
+    (module) => module.chooseAction(itemList, cancelLabel),
     () => null,
   )
 }

@@ -17,6 +17,21 @@ export function localeAsked(): string | null {
   }
 }
 
+/**
+ * The reader chose on About: the address's `lang=` goes (replaceState, no navigation), so a reload
+ * keeps their choice rather than the link's.
+ */
+export function forgetAskedLocale(): void {
+  try {
+    const next = window.location.href.replace(/([?&])lang=[^&#]*(&?)/g, (_all, lead: string, tail: string) =>
+      tail ? lead : '',
+    )
+    if (next !== window.location.href) window.history.replaceState(window.history.state, '', next)
+  } catch {
+    // No history to rewrite: the choice holds for this visit.
+  }
+}
+
 /** `<html lang>`, so screen readers and hyphenation read the interface in its language. */
 export function markDocumentLanguage(lang: string): void {
   try {

@@ -20,5 +20,8 @@ export function systemLocale(): string | null {
 /** A language the address asks for (the browser build's `?lang=en`); WeChat has none. */
 export const localeAsked = (): string | null => null
 
+/** WeChat's pages have no address to forget a language in. */
+export function forgetAskedLocale(): void {}
+
 /** The document's `lang` (the browser build); WeChat has no document. */
 export function markDocumentLanguage(_lang: string): void {}

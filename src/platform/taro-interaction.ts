@@ -31,12 +31,28 @@ export async function ask({ content, confirmText, cancelText }: Question): Promi
 }
 
 /**
- * An action sheet: the index of the item chosen, or null when the reader dismissed it (or it could not
- * be shown). Never throws.
+ * Taro's browser action sheet labels its cancel button 取消 whatever the language, and takes no other:
+ * its last element, made as the sheet is shown, is relabelled. WeChat's own sheet needs nothing.
  */
-export async function chooseAction(itemList: string[]): Promise<number | null> {
+function relabelBrowserCancel(label: string): void {
+  if (process.env.TARO_ENV !== 'h5') return
   try {
-    const { tapIndex } = await Taro.showActionSheet({ itemList })
+    const cancel = document.querySelector('.taro__actionSheet')?.lastElementChild?.lastElementChild
+    if (cancel) cancel.textContent = label
+  } catch {
+    // No such sheet: nothing to relabel.
+  }
+}
+
+/**
+ * An action sheet: the index of the item chosen, or null when the reader dismissed it (or it could not
+ * be shown). Never throws. `cancelLabel`: the browser's cancel button, in the interface's language.
+ */
+export async function chooseAction(itemList: string[], cancelLabel?: string): Promise<number | null> {
+  try {
+    const shown = Taro.showActionSheet({ itemList })
+    if (cancelLabel) relabelBrowserCancel(cancelLabel)
+    const { tapIndex } = await shown
     return Number.isInteger(tapIndex) && tapIndex >= 0 && tapIndex < itemList.length ? tapIndex : null
   } catch {
     return null

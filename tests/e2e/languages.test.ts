@@ -104,7 +104,12 @@ test('an English passage kept in parallel reading stays English on the favourite
   const twin = page.locator('.reader__body .b-a.b--twin').first()
   await twin.waitFor()
   await longPress(page, twin)
-  await page.locator('.taro-actionsheet__cell', { hasText: /^Keep$/ }).click()
+  const keep = page.locator('.taro-actionsheet__cell', { hasText: /^Keep$/ })
+  await keep.waitFor()
+  // Taro's sheet says 取消 in any language; ours is relabelled.
+  const sheet = (await page.locator('.taro__actionSheet').textContent()) ?? ''
+  expect([sheet.includes('Cancel'), sheet.includes('取消')]).toEqual([true, false])
+  await keep.click()
   await page.locator('.reader__body .b--twin.b--kept').waitFor()
   await page.goBack()
   await page.locator('.weui-tabbar__item', { hasText: 'Saved' }).click()
@@ -145,4 +150,20 @@ test('a browser in English, with no ?lang, gets the English app', async () => {
   await open('', 'en-US')
   expect(await phone.page.evaluate(() => document.documentElement.lang)).toBe('en')
   await phone.page.locator('.series__about', { hasText: 'About the column' }).waitFor()
+})
+
+test('a choice on About outlasts the address’s ?lang=en: the link’s language is dropped from it', async () => {
+  await open()
+  const page = phone.page
+  await page.locator('.series__about').click()
+  // The English About text, marked as English.
+  expect(await page.locator('.about__intro .blocks').getAttribute('lang')).toBe('en')
+  await page.locator('.choice__item', { hasText: '中文' }).click()
+  await page.locator('.about__section', { hasText: '公众号' }).waitFor()
+  expect(page.url()).not.toContain('lang=')
+  await page.reload()
+  await page.locator('.about__section', { hasText: '公众号' }).waitFor()
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN')
+  expect(await page.locator('.about__intro .blocks').getAttribute('lang')).toBe('zh-CN')
+  expect(await axeViolations(page)).toEqual([])
 })

@@ -7,7 +7,7 @@ import { plainText } from '@/content/inline'
 import type { Block, Installment } from '@/content/schema'
 
 import { fixtureBody, fixture } from '../fixtures/built'
-import { isFixtureTranslated } from '../fixtures/series'
+import { isFixtureTranslated, nicknameSentenceEn } from '../fixtures/series'
 import { byClass, find, findAll, Harness, type TreeNode } from './harness'
 import {
   fixtureApp,
@@ -52,6 +52,9 @@ const CONTENT: string[] = (() => {
     series.officialAccount?.name ?? '',
     fixture.contentVersion,
     ...blockTexts(series.intro),
+    series.en?.title ?? '',
+    series.en?.tagline ?? '',
+    ...blockTexts(series.en?.intro),
   ]
   for (const e of fixture.installments) {
     const body: Installment = fixtureBody(e.id)
@@ -133,6 +136,10 @@ async function visitEveryPage(h: Harness, lang: Lang, check: (page: string) => v
   check('favourites')
   await h.tap(find(h.root(), (n: TreeNode) => byClass('seg__item')(n) && !byClass('seg__item--on')(n)))
   check('excerpts')
+  await h.tap(find(h.root(), byClass('ex__edit')))
+  await h.settle()
+  check('note')
+  await h.pressBack()
   await tapTab(h, '/pages/index/index')
   await h.tap(find(h.root(), byClass('series__about')))
   await h.settle()
@@ -157,8 +164,18 @@ describe('a reader whose WeChat is in English', () => {
       found[page] = chineseIn(h)
       expect(sameTextBothWays(h)).toBe(true)
     })
-    expect(found).toEqual({ list: [], reader: [], favourites: [], excerpts: [], about: [], search: [] })
-    expect(h.navigationTitles).toEqual(expect.arrayContaining(['Saved', 'About the column', 'Search']))
+    expect(found).toEqual({
+      list: [],
+      reader: [],
+      favourites: [],
+      excerpts: [],
+      note: [],
+      about: [],
+      search: [],
+    })
+    expect(h.navigationTitles).toEqual(
+      expect.arrayContaining(['Saved', 'About the column', 'Search', 'Note']),
+    )
     // Every title the navigation bar was given: in English, but for an interview's own title.
     expect(h.navigationTitles.filter((title) => HAS_CJK.test(withoutContent(title)))).toEqual([])
     expect(h.errors).toEqual([])
@@ -174,6 +191,13 @@ describe('a reader whose WeChat is in English', () => {
     const chinese = find(h.root(), withText('cd', untranslated.title))
     expect(findAll(chinese, byClass('cd-z')).length).toBe(1)
     expect(JSON.stringify(chinese)).toContain('In Chinese')
+    // One person's group beside the number, in the singular: "No. 3 · Scientist".
+    const kickers = findByClass(seen(h), 'cd-n').map(visibleText)
+    expect(
+      kickers.every((k) =>
+        /^(Sample|No\.) \d+ · (Scientist|Entrepreneur|Engineer|Frontline worker)$/.test(k),
+      ),
+    ).toBe(true)
   })
 
   test('reads a translated interview in English, with Q and A, and the reading choice offered', async () => {
@@ -220,7 +244,15 @@ describe('a reader whose WeChat is in Chinese', () => {
     await visitEveryPage(h, 'zh', (page) => {
       found[page] = englishIn(h)
     })
-    expect(found).toEqual({ list: [], reader: [], favourites: [], excerpts: [], about: [], search: [] })
+    expect(found).toEqual({
+      list: [],
+      reader: [],
+      favourites: [],
+      excerpts: [],
+      note: [],
+      about: [],
+      search: [],
+    })
     expect(h.tabLabels).toEqual(['访谈', '收藏'])
   })
 })
@@ -264,6 +296,20 @@ describe('the language on About', () => {
     await h.tap(choice(h, '跟随微信'))
     await h.settle()
     expect(visibleText(findByClass(seen(h), 'about__section')[0])).toBe('Official account')
+  })
+
+  test('the reader, opened before the switch, offers its long-press actions in the new language', async () => {
+    const h = fixtureApp()
+    await h.launch()
+    await h.settle()
+    await openCard(h, translated.title)
+    await h.pressBack()
+    await chooseOnAbout(h, 'English')
+    await tapTab(h, '/pages/index/index')
+    await openCard(h, translated.en!.title!)
+    await h.longPress(findAll(find(h.root(), byClass('reader__body')), byClass('b-a'))[0])
+    await h.settle()
+    expect(h.actionSheets.at(-1)).toEqual(['Keep', 'Keep with a note', 'Copy', 'Make a card'])
   })
 
   test('a choice storage refuses still switches, and says it is not kept', async () => {
@@ -331,6 +377,42 @@ describe('parallel reading (对照)', () => {
     await again.advance(5000)
     expect(twins(again).length).toBeGreaterThan(4)
     expect(find(again.root(), withText('choice__item--on', '对照'))).toBeTruthy()
+  })
+
+  test('another reading keeps the place: no second “back where you left off”', async () => {
+    const h = fixtureApp()
+    await h.launch()
+    await h.settle()
+    await openCard(h, translated.title)
+    await h.advance(5000)
+    await h.scroll(900)
+    await h.advance(2000)
+    await h.pressBack()
+    await openCard(h, translated.title)
+    await h.advance(5000)
+    const resumed = h.toasts.filter((t) => t === '已回到上次读到的位置').length
+    expect(resumed).toBe(1)
+    await h.tap(choice(h, '对照'))
+    await h.advance(5000)
+    await h.tap(choice(h, '中文'))
+    await h.advance(5000)
+    expect(h.toasts.filter((t) => t === '已回到上次读到的位置').length).toBe(resumed)
+  })
+
+  test('a passage found in the English, while reading Chinese, opens beside its Chinese, marked', async () => {
+    const h = fixtureApp()
+    await h.launch()
+    await h.settle()
+    await openSearch(h)
+    await untilSearchReady(h)
+    await searchFor(h, nicknameSentenceEn(translated.number))
+    await h.tap(find(h.root(), withText('sr', translated.title)))
+    await h.advance(100)
+    const hit = findByClass(seen(h), 'b--hit')
+    expect(hit.length).toBe(1)
+    expect(classesOfElement(hit[0])).toContain('b--twin')
+    expect(visibleText(hit[0])).toContain(nicknameSentenceEn(translated.number))
+    expect(find(h.root(), withText('choice__item--on', '对照'))).toBeTruthy()
   })
 
   test('an excerpt of the English keeps the English, and shows as such on the favourites tab', async () => {

@@ -2,7 +2,7 @@ import { Image, Text, View } from '@tarojs/components'
 
 import { entryIn } from '@/content/english'
 import type { ManifestEntry } from '@/content/schema'
-import { currentLanguage, GROUP_LABELS, text } from '@/i18n'
+import { currentLanguage, GROUP_ONE, text } from '@/i18n'
 import { readingState, type ProgressEntry } from '@/library/progress'
 
 import { FavouriteButton } from '../FavouriteButton'
@@ -61,7 +61,7 @@ export function InstallmentCard({ entry, progress, saved, isNew, thumb, onOpen, 
           />
         </View>
       ) : null}
-      <Text className="cd-n">{`${text.installmentNumber(entry.number, entry.sample)} · ${GROUP_LABELS[interviewee.group]}`}</Text>
+      <Text className="cd-n">{`${text.installmentNumber(entry.number, entry.sample)} · ${GROUP_ONE[interviewee.group]}`}</Text>
       <FavouriteButton saved={saved} onToggle={() => onToggleFavourite(entry)} />
       <View className="cd-t">
         {withTodos(shown.title)}

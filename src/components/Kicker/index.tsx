@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 
 import type { Group } from '@/content/schema'
-import { GROUP_LABELS, text } from '@/i18n'
+import { GROUP_ONE, text } from '@/i18n'
 
 import { SampleBadge } from '../SampleBadge'
 
@@ -14,7 +14,7 @@ export function Kicker({ number, group, sample = false, className }: Props) {
   return (
     <View className={`kicker ${className}`}>
       <Text className="kicker__number">{text.installmentNumber(number, sample)}</Text>
-      <Text>{GROUP_LABELS[group]}</Text>
+      <Text>{GROUP_ONE[group]}</Text>
       {sample ? <SampleBadge /> : null}
     </View>
   )

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 
 import { langAttr } from '@/components/Blocks'
 import { peopleLineEn, type Mark, type SearchHit } from '@/content/search/engine'
-import { currentLanguage, GROUP_LABELS, text } from '@/i18n'
+import { currentLanguage, GROUP_ONE, text } from '@/i18n'
 import { searchText } from '@/i18n/search'
 
 import './index.scss'
@@ -61,7 +61,7 @@ function fieldsOf(hit: SearchHit) {
 export function SearchResult({ hit, onOpen }: Props) {
   const { entry } = hit
   const { title, people, tags, also } = fieldsOf(hit)
-  const kicker = `${text.installmentNumber(entry.number, entry.sample)} · ${GROUP_LABELS[entry.interviewee.group]}`
+  const kicker = `${text.installmentNumber(entry.number, entry.sample)} · ${GROUP_ONE[entry.interviewee.group]}`
   return (
     <View className="sr" ariaRole="link" onClick={() => onOpen(hit)}>
       <View className="sr-n">

@@ -70,7 +70,11 @@ export default function AboutPage() {
       <View className="about__tagline">{series.tagline}</View>
       <View className="about__intro">
         {/* About is in the main package: the package's pictures ride with the reader, so it shows hosted ones. */}
-        <Blocks blocks={series.intro} resolveSrc={mediaResolver(source, series, false)} />
+        <Blocks
+          blocks={series.intro}
+          lang={series.intro === manifest.series.intro ? 'zh' : 'en'}
+          resolveSrc={mediaResolver(source, series, false)}
+        />
       </View>
 
       {account ? (

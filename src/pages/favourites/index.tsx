@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react'
 import { reanchorKnown } from '@/app/excerpts'
 import { usePageLanguage } from '@/app/language'
 import { useOfferUpdateOnShow } from '@/app/lifecycle'
+import { useCatalog } from '@/app/root'
 import { shownSnapshot } from '@/app/shown'
 import { ExcerptRow } from '@/components/ExcerptRow'
 import { Kicker } from '@/components/Kicker'
@@ -136,6 +137,8 @@ function useUndo() {
 export default function FavouritesPage() {
   useOfferUpdateOnShow()
   usePageLanguage(() => text.favouritesTitle, true)
+  // Rows show the catalog's English where it has it: they follow the catalog as the rest of it is read.
+  useCatalog()
   const favourites = sortedFavourites(useStoreWhileShown(favouritesStore))
   const excerpts = sortedExcerpts(useStoreWhileShown(excerptsStore))
   const [segment, setSegment] = useState<Segment>('favourites')

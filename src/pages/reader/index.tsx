@@ -188,7 +188,7 @@ function NeighbourLink({
 const READING_MODES: readonly ReadingMode[] = ['zh', 'en', 'parallel']
 
 /** 中文 / English / 对照, offered where the installment has English; remembered for every installment. */
-function ReadingChoice({ mode }: { mode: ReadingMode }) {
+function ReadingChoice({ mode, onPick }: { mode: ReadingMode; onPick: () => void }) {
   const labels: Record<ReadingMode, string> = {
     zh: readerText.readingZh,
     en: readerText.readingEn,
@@ -201,7 +201,10 @@ function ReadingChoice({ mode }: { mode: ReadingMode }) {
       label={readerText.readingMode}
       options={READING_MODES.map((value) => ({ value, label: labels[value], lang: langs[value] }))}
       value={mode}
-      onChange={(next) => void setReadingMode(next)}
+      onChange={(next) => {
+        onPick()
+        void setReadingMode(next)
+      }}
     />
   )
 }
@@ -214,6 +217,8 @@ function readyNow(id: string): LoadState {
 export default function ReaderPage() {
   const router = useRouter()
   const id = decodeParam(router.params.id)
+  // A search result or an excerpt opens the reader at its passage (see below).
+  const target = useMemo(() => targetIn(router.params), [router.params])
   const catalog = useCatalog()
   const { fontStep, reading } = useStore(settingsStore)
   const favourites = useStore(favouritesStore)
@@ -252,7 +257,11 @@ export default function ReaderPage() {
   // The reading's language: the reader's choice, else the interface's; the Chinese where there is no English.
   const english = useMemo(() => (state.kind === 'ok' ? englishBodyOf(state.installment) : null), [state])
   const wanted: ReadingMode = reading ?? (currentLanguage() === 'en' ? 'en' : 'zh')
-  const mode: ReadingMode = english ? wanted : 'zh'
+  // A passage found or kept in the language not being read is shown beside it, for this visit: until
+  // the reader picks a reading themselves.
+  const [pickedHere, setPickedHere] = useState(false)
+  const crossLanding = !!target?.lang && wanted !== 'parallel' && target.lang !== wanted && !pickedHere
+  const mode: ReadingMode = !english ? 'zh' : crossLanding ? 'parallel' : wanted
   const readIn: ContentLang = mode === 'en' ? 'en' : 'zh'
   const shownEntry = entry && entryIn(entry, readIn)
   const source = catalog.status === 'ready' ? catalog.source : ({ kind: 'bundled' } as const)
@@ -288,11 +297,13 @@ export default function ReaderPage() {
           : renderStages(shownBody, translation),
     [shownBody, translation],
   )
-  const [stage, setStage] = useState(0)
-  useEffect(() => setStage(0), [stages])
+  // The stage reached, with the stages it belongs to: new stages (another reading language) start
+  // again from their first in the same render, never showing the old count of the new parts at once.
+  const [staged, setStaged] = useState({ of: stages, n: 0 })
+  const stage = staged.of === stages ? staged.n : 0
   useEffect(() => {
     if (stage >= stages.length - 1) return
-    const timer = setTimeout(() => setStage((n) => n + 1), 16)
+    const timer = setTimeout(() => setStaged({ of: stages, n: stage + 1 }), 16)
     return () => clearTimeout(timer)
   }, [stage, stages])
   const fullyRendered = state.kind === 'ok' && stage >= stages.length - 1
@@ -305,7 +316,6 @@ export default function ReaderPage() {
 
   // A search result or an excerpt opens the reader at its passage: once that block is on screen it
   // is marked, scrolled to, and unmarked a moment later.
-  const target = useMemo(() => targetIn(router.params), [router.params])
   const [found, setFound] = useState<Found | null>(null)
   // Once only: the reader may scroll on and read after landing.
   const landed = useRef(false)
@@ -384,7 +394,7 @@ export default function ReaderPage() {
           onShare={() => void shareInstallmentAndTell(entry, readIn)}
         />
       </View>
-      {english ? <ReadingChoice mode={mode} /> : null}
+      {english ? <ReadingChoice mode={mode} onPick={() => setPickedHere(true)} /> : null}
       {!english && wanted !== 'zh' ? (
         <View className="reader__note" ariaRole="note">
           {readerText.noEnglish}

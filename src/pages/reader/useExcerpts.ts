@@ -20,14 +20,16 @@ import { cardUrl, navigateTo, noteUrl } from '@/platform/navigation'
 
 type Action = 'keep' | 'keep-with-note' | 'unkeep' | 'note' | 'copy' | 'card'
 
-const LABELS: Record<Action, string> = {
-  keep: excerptText.keep,
-  'keep-with-note': excerptText.keepWithNote,
-  unkeep: excerptText.unkeep,
-  note: excerptText.writeNote,
-  copy: excerptText.copy,
-  card: excerptText.card,
-}
+/** Read when the sheet opens, not when the module loads: the language may have changed since. */
+const labelOf = (action: Action): string =>
+  ({
+    keep: excerptText.keep,
+    'keep-with-note': excerptText.keepWithNote,
+    unkeep: excerptText.unkeep,
+    note: excerptText.writeNote,
+    copy: excerptText.copy,
+    card: excerptText.card,
+  })[action]
 
 /** What a long press offers: to keep a passage, or, once kept, to let it go or write about it. */
 export function actionsFor(kept: Excerpt | null): Action[] {
@@ -96,7 +98,7 @@ export function useExcerpts(id: string, entry: ManifestEntry | null, installment
     if (!passage) return
     const existing = excerptAt(excerptsStore.get(), id, block, lang)
     const actions = actionsFor(existing)
-    void chooseAction(actions.map((a) => LABELS[a])).then((index) =>
+    void chooseAction(actions.map(labelOf), excerptText.cancel).then((index) =>
       index === null ? undefined : act(actions[index], passage, existing),
     )
   }

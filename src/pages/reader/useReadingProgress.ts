@@ -17,6 +17,8 @@ export function useReadingProgress(id: string, ready: boolean, layoutKey: string
   const offset = useRef(0)
   const height = useRef<number | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  /** The installment whose place was restored: once, not again when a new reading language re-renders it. */
+  const restored = useRef<string | null>(null)
 
   const flush = () => {
     if (timer.current) clearTimeout(timer.current)
@@ -37,7 +39,8 @@ export function useReadingProgress(id: string, ready: boolean, layoutKey: string
   // Restore once, when the body is on screen (unless a search opened a passage); an opened interview
   // counts as started.
   useEffect(() => {
-    if (!ready) return
+    if (!ready || restored.current === id) return
+    restored.current = id
     const saved = progressStore.get()[id]
     if (resume && saved && saved.offset > 0 && saved.ratio < FINISHED_RATIO) {
       offset.current = saved.offset

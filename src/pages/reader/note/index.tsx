@@ -3,6 +3,8 @@ import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 
 import { usePageLanguage } from '@/app/language'
+import { shownSnapshot } from '@/app/shown'
+import { langAttr } from '@/components/Blocks'
 import { StateView } from '@/components/StateView'
 import { excerptText } from '@/i18n/excerpt'
 import { text } from '@/i18n'
@@ -52,11 +54,18 @@ export default function NotePage() {
     void goBack(FAVOURITES_PATH)
   }
 
+  const source = shownSnapshot(excerpt.id, excerpt.snapshot)
   return (
     <View className="note-page">
-      <View className="note__passage">{excerpt.text}</View>
+      <View className="note__passage" {...langAttr(excerpt.lang ?? 'zh')}>
+        {excerpt.text}
+      </View>
       <View className="note__source">
-        — {excerpt.snapshot.intervieweeName}《{excerpt.snapshot.title}》
+        {text.passageSource(
+          source.intervieweeName,
+          text.installmentNumber(source.number, source.sample),
+          source.title,
+        )}
       </View>
       <Textarea
         className="note__box"
