@@ -207,6 +207,21 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    // The reader switches a long interview to parallel reading while reading it: the body starts again
+    // from its first stage, never the whole new body in one go.
+    name: 'switch a 20,000-character interview to parallel',
+    run: async () => {
+      const { h } = await warmList(100, 20000)
+      await h.tap(find(h.root(), byClass('order')))
+      await openCard(h, generateInstallment(0, 20000).title)
+      await h.advance(5000)
+      return after('switch a 20,000-character interview to parallel', h, async () => {
+        await h.tap(find(h.root(), withText('choice__item', '对照')))
+        await h.advance(5000)
+      })
+    },
+  },
+  {
     name: 'toggle a favourite in the reader',
     run: async () => {
       const { h } = await warmList(100)

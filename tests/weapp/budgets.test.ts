@@ -103,6 +103,13 @@ test('reader, 20,000 characters in parallel: the same budgets, each block follow
   expect(m.setDataCalls).toBeLessThanOrEqual(2 * single.setDataCalls + 2)
 })
 
+test('switching a long interview to parallel: the first stage first (≤ 24 KB), then follow-ups of ≤ 64 KB', () => {
+  const m = result('switch a 20,000-character interview to parallel')
+  expect(m.records.length).toBeGreaterThan(2)
+  expect(m.records[0].bytes).toBeLessThanOrEqual(24 * KB)
+  expect(m.records.every((r) => r.bytes <= 64 * KB)).toBe(true)
+})
+
 test('font-size change: one setData of ≤ 2 KB', () => {
   const m = result('font-size change')
   expect([m.setDataCalls, m.bytes <= 2 * KB]).toEqual([1, true])
