@@ -8,6 +8,7 @@ import type { Block, Installment } from '@/content/schema'
 
 import { fixtureBody, fixture } from '../fixtures/built'
 import { isFixtureTranslated, nicknameSentenceEn } from '../fixtures/series'
+import { bodyFile, bundledBodies, host, newInstallment, publish, REMOTE_DIST } from './content-server'
 import { byClass, find, findAll, Harness, type TreeNode } from './harness'
 import {
   fixtureApp,
@@ -226,6 +227,33 @@ describe('a reader whose WeChat is in English', () => {
     expect(visibleText(findByClass(seen(h), 'reader__body')[0])).toContain(
       plainText(firstOf(fixtureBody(untranslated.id).body, 'answer')),
     )
+  })
+})
+
+describe('an interview that cannot be had, for a reader of English', () => {
+  test('keeps its English title and person over the error, from the manifest', async () => {
+    const extra: Installment = {
+      ...newInstallment(90),
+      en: {
+        title: 'Separating the ore, added online',
+        interviewee: { name: 'Han Zhiyuan (fictional)', role: 'Mineral processing engineer' },
+      },
+    }
+    const files = publish([...bundledBodies(), extra])
+    const unreachable = bodyFile(files, extra.id)
+    const h = new Harness({
+      dist: REMOTE_DIST,
+      language: 'en',
+      request: host(files, (file) => (file === unreachable ? { fail: 'offline' } : undefined)),
+    })
+    await h.launch()
+    await h.advance(60_000)
+    await openCard(h, 'Separating the ore, added online')
+    await h.advance(60_000)
+    expect(visibleText(findByClass(seen(h), 'state__title')[0])).toBe('This interview cannot open right now')
+    expect(readerTitle(h)).toBe('Separating the ore, added online')
+    expect(visibleText(findByClass(seen(h), 'reader__who')[0])).toContain('Han Zhiyuan (fictional)')
+    expect(h.navigationTitles.at(-1)).toContain('Separating the ore, added online')
   })
 })
 

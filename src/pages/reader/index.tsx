@@ -263,7 +263,9 @@ export default function ReaderPage() {
   const crossLanding = !!target?.lang && wanted !== 'parallel' && target.lang !== wanted && !pickedHere
   const mode: ReadingMode = !english ? 'zh' : crossLanding ? 'parallel' : wanted
   const readIn: ContentLang = mode === 'en' ? 'en' : 'zh'
-  const shownEntry = entry && entryIn(entry, readIn)
+  // Without a body (it could not be had) the manifest still has the English title and person.
+  const headMode: ReadingMode = state.kind === 'ok' ? mode : wanted
+  const shownEntry = entry && entryIn(entry, headMode === 'en' ? 'en' : 'zh')
   const source = catalog.status === 'ready' ? catalog.source : ({ kind: 'bundled' } as const)
   const resolve = mediaResolver(source, catalog.status === 'ready' ? catalog.manifest.series : null, true)
   // A chat's share card is 5:4: the share variant where the builder made one.
@@ -362,7 +364,7 @@ export default function ReaderPage() {
     const offline = state.kind === 'offline' || state.kind === 'timeout'
     return (
       <View className="reader">
-        <Header entry={entry} mode={mode} />
+        <Header entry={entry} mode={headMode} />
         <StateView
           kind="error"
           title={readerText.readerErrorTitle}
