@@ -22,8 +22,11 @@ import { setTabLabels } from '@/platform/tab-bar'
 /** Once the reader chooses on About, an address's `?lang=` no longer overrides them. */
 let chosenHere = false
 
+/** The language the address asks for (the browser's `?lang=`), while no choice on About overrides it. */
+const askedHere = () => (chosenHere ? null : localeAsked())
+
 export function applyLanguage(): Lang {
-  const asked = chosenHere ? null : localeAsked()
+  const asked = askedHere()
   const lang = asked ? languageOfLocale(asked) : resolveLanguage(settingsStore.get().language, systemLocale())
   setLanguage(lang)
   markDocumentLanguage(lang === 'en' ? 'en' : 'zh-CN')
@@ -42,7 +45,7 @@ export function chooseLanguage(choice: LanguageChoice): boolean {
 
 /** What About shows as chosen: the address's language while it holds (`?lang=en`), else the setting. */
 export function languageChoice(): LanguageChoice {
-  const asked = chosenHere ? null : localeAsked()
+  const asked = askedHere()
   return asked ? languageOfLocale(asked) : settingsStore.get().language
 }
 

@@ -4,6 +4,8 @@
  * thin brand-red rule (the light values of styles/_tokens.scss). Every word comes in `words`, so this
  * folder holds no dictionary.
  */
+import type { ContentLang } from '@/content/schema'
+
 import { CARD_HEIGHT, CARD_WIDTH, wrapText, type Measure } from './layout'
 
 /** The part of CanvasRenderingContext2D the card uses; WeChat's Canvas 2D context has all of it. */
@@ -33,7 +35,7 @@ export type CardText = {
   sample: boolean
   seriesName: string
   /** The passage's language: the card's own words (样例, 第 N 期) speak it too. */
-  lang: 'zh' | 'en'
+  lang: ContentLang
 }
 
 export type CardWords = {

@@ -3,9 +3,9 @@
  * it, the Chinese where they did not. Pure; the app decides which language is wanted.
  */
 import { alignmentProblems } from './align'
-import type { Block, Installment, ManifestEntry, Series } from './schema'
+import type { Block, ContentLang, Installment, ManifestEntry, Series } from './schema'
 
-export type ContentLang = 'zh' | 'en'
+export type { ContentLang }
 
 /** An entry as a reader of `lang` sees it, and whether its title is still the Chinese one. */
 export type ShownEntry = ManifestEntry & { inChinese: boolean }
@@ -30,13 +30,23 @@ export function entryIn(entry: ManifestEntry, lang: ContentLang): ShownEntry {
 function inEnglish(entry: ManifestEntry): ShownEntry {
   const en = entry.en
   const tags = en?.tags && en.tags.length === entry.tags.length ? en.tags : entry.tags
+  return { ...metadataInEnglish(entry), tags, inChinese: !en?.title }
+}
+
+/** What an entry and an installment share: a title, a summary and who, and their English. */
+type Metadata = Pick<ManifestEntry, 'title' | 'summary' | 'interviewee'> & {
+  en?: Pick<NonNullable<ManifestEntry['en']>, 'title' | 'summary' | 'interviewee'>
+}
+
+/** The title, summary and interviewee in English where given (the group is the Chinese's own). */
+function metadataInEnglish<T extends Metadata>(item: T): T {
+  const { en } = item
+  if (!en) return item
   return {
-    ...entry,
-    title: en?.title ?? entry.title,
-    summary: en?.summary ?? entry.summary,
-    interviewee: en?.interviewee ? { ...en.interviewee, group: entry.interviewee.group } : entry.interviewee,
-    tags,
-    inChinese: !en?.title,
+    ...item,
+    title: en.title ?? item.title,
+    summary: en.summary ?? item.summary,
+    interviewee: en.interviewee ? { ...en.interviewee, group: item.interviewee.group } : item.interviewee,
   }
 }
 
@@ -63,14 +73,5 @@ export function englishBodyOf(installment: Installment): readonly Block[] | null
 
 /** The installment's metadata as a reader of `lang` sees it (its body stays the Chinese). */
 export function installmentIn(installment: Installment, lang: ContentLang): Installment {
-  if (lang === 'zh' || !installment.en) return installment
-  const { en } = installment
-  return {
-    ...installment,
-    title: en.title ?? installment.title,
-    summary: en.summary ?? installment.summary,
-    interviewee: en.interviewee
-      ? { ...en.interviewee, group: installment.interviewee.group }
-      : installment.interviewee,
-  }
+  return lang === 'zh' ? installment : metadataInEnglish(installment)
 }

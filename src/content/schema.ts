@@ -12,6 +12,9 @@ import * as v from 'valibot'
  */
 export const SCHEMA_VERSION = 1
 
+/** A language content is written in: the Chinese original, or its English translation. */
+export type ContentLang = 'zh' | 'en'
+
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'))
 
 export const idSchema = v.pipe(

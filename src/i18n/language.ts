@@ -4,7 +4,10 @@
  * `text.favourite` reads the same everywhere and a module loaded later (a subpackage's words) starts
  * in the language of the moment. Pages re-render by being relaunched after a switch (see app/language).
  */
-export type Lang = 'zh' | 'en'
+import type { ContentLang } from '@/content/schema'
+
+/** The interface's language: one of the languages content comes in. */
+export type Lang = ContentLang
 
 /** The reader's setting on About: a language, or WeChat's. */
 export type LanguageChoice = Lang | 'system'

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 
-import { idSchema, type ManifestEntry } from '@/content/schema'
+import { idSchema, type ContentLang, type ManifestEntry } from '@/content/schema'
 
 import { snapshotOf, snapshotSchema } from './favourites'
 import { anchorOf, fingerprintOf, type Anchor } from './anchor'
@@ -68,7 +68,7 @@ export function findExcerpt(list: readonly Excerpt[], key: string): Excerpt | nu
 }
 
 /** Which text an excerpt was kept from: the Chinese body, or its English translation. */
-export type PassageLang = 'zh' | 'en'
+export type PassageLang = ContentLang
 
 const langOf = (e: Excerpt): PassageLang => e.lang ?? 'zh'
 

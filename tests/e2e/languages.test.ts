@@ -13,7 +13,6 @@ import {
   longPress,
   openPhone,
   serveDir,
-  settled,
   type Phone,
   type Served,
 } from './browser'
@@ -93,7 +92,6 @@ test('an interview read in English, then in parallel: each block followed by its
   ])
   expect(pairs[1].text).toContain(firstAnswer().slice(0, 30))
   expect(await axeViolations(page)).toEqual([])
-  await settled(page)
 })
 
 test('an English passage kept in parallel reading stays English on the favourites tab', async () => {

@@ -38,17 +38,20 @@ async function saveCardImage(page: import('playwright-core').Page, name = 'card'
   console.log(`docs/screenshots/${name}.png`)
 }
 
+/** Saves the settled screen as docs/screenshots/<name>.png. */
+const shooter = (page: import('playwright-core').Page) => async (name: string) => {
+  await settled(page)
+  await page.screenshot({ path: path.join(OUT, `${name}.png`) })
+  console.log(`docs/screenshots/${name}.png`)
+}
+
 async function main(): Promise<void> {
   ensureBuilt('build:h5', 'dist/h5/index.html')
   mkdirSync(OUT, { recursive: true })
   const server = await serveDir(H5_DIST)
   const phone = await openPhone()
   const { page } = phone
-  const shot = async (name: string) => {
-    await settled(page)
-    await page.screenshot({ path: path.join(OUT, `${name}.png`) })
-    console.log(`docs/screenshots/${name}.png`)
-  }
+  const shot = shooter(page)
   try {
     await page.goto(`${server.url}/`)
     await page.waitForSelector('.cd-t')
@@ -112,11 +115,7 @@ async function main(): Promise<void> {
 async function english(url: string): Promise<void> {
   const phone = await openPhone()
   const { page } = phone
-  const shot = async (name: string) => {
-    await settled(page)
-    await page.screenshot({ path: path.join(OUT, `${name}.png`) })
-    console.log(`docs/screenshots/${name}.png`)
-  }
+  const shot = shooter(page)
   try {
     await page.goto(`${url}/?lang=en`)
     await page.waitForSelector('.cd-t')

@@ -23,6 +23,7 @@ import {
   SEARCH_SERIES,
   type PublishedSeries,
 } from './support/search-series'
+import { fullWidth, random, scanSearch, searchable } from './support/search-scan'
 import type { Installment, ManifestEntry } from '@/content/schema'
 import { createSearchEngine, type SearchEngine, type SearchHit } from '@/content/search/engine'
 import type { SearchIndex } from '@/content/search/file'
@@ -52,14 +53,6 @@ const marked = (marks: Mark[] | null) => (marks ?? []).filter((m) => m.hit).map(
 const shown = (marks: Mark[] | null) => (marks ?? []).map((m) => m.text).join('')
 const count = (text: string, word: string) => text.split(word).length - 1
 /** Every text of an installment that search looks in, as the reader would list them. */
-const searchable = (i: Installment) => [
-  i.title,
-  i.interviewee.name,
-  i.interviewee.role,
-  i.interviewee.organization ?? '',
-  ...i.tags,
-  ...i.body.map(blockText),
-]
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 test('the hand-made search file is valid and covers every installment', () => {
@@ -236,10 +229,6 @@ describe('what a search finds', () => {
     expect(idsOf(entry.title.slice(-1) + entry.interviewee.name.slice(0, 1))).toEqual([])
   })
 })
-
-function fullWidth(text: string): string {
-  return text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
-}
 
 describe('ranking', () => {
   const rankOf = (i: Installment) => {
@@ -547,58 +536,6 @@ describe('the fixture column', () => {
   )
 })
 
-/** Every word is in the folded text of a field, or spells a field's pinyin: the engine's promise. */
-function bruteForce(
-  installments: readonly Installment[],
-  index: SearchIndex,
-  manifest: readonly ManifestEntry[],
-) {
-  const byId = new Map(index.installments.map((e) => [e.id, e]))
-  const docs = installments.map((i) => {
-    const sha256 = manifest.find((e) => e.id === i.id)?.sha256
-    const indexed = byId.get(i.id)
-    const usable = indexed && indexed.sha256 === sha256 ? indexed : null
-    const people = [i.interviewee.name, i.interviewee.role, i.interviewee.organization]
-      .filter(Boolean)
-      .join(' · ')
-    return {
-      id: i.id,
-      texts: [i.title, people, ...i.tags, ...(usable?.blocks ?? [])].map(fold),
-      pinyin: usable
-        ? [usable.pinyin.title, usable.pinyin.name, ...usable.pinyin.tags].map((p) =>
-            p.split(' ').filter(Boolean),
-          )
-        : [],
-    }
-  })
-  const spells = (word: string, syllables: string[]) =>
-    syllables.some((_, at) => syllables.slice(at).join('').startsWith(word)) ||
-    syllables
-      .map((s) => s[0])
-      .join('')
-      .includes(word)
-  const matches = (doc: (typeof docs)[number], word: string) =>
-    doc.texts.some((t) => t.includes(word)) ||
-    (word.length >= 2 && /^[a-z0-9]+$/.test(word) && doc.pinyin.some((s) => spells(word, s)))
-  return (query: string) =>
-    docs
-      .filter((doc) => {
-        const words = queryWords(query)
-        return words.length > 0 && words.every((w) => matches(doc, w))
-      })
-      .map((doc) => doc.id)
-      .sort()
-}
-
-/** A small deterministic generator, so a failure can be replayed. */
-function random(seed: number) {
-  let state = seed
-  return (n: number) => {
-    state = (state * 1103515245 + 12345) % 2147483648
-    return state % n
-  }
-}
-
 function queriesFrom(installments: readonly Installment[], index: SearchIndex, seed: number): string[] {
   const next = random(seed)
   const pick = <T>(list: readonly T[]) => list[next(list.length)]
@@ -648,7 +585,7 @@ describe('the postings never lose a match: the engine finds exactly what a scan 
     ],
   ])('%s', (_what, make) => {
     const [installments, manifestEntries, index] = make()
-    const scan = bruteForce(installments, index, manifestEntries)
+    const scan = scanSearch(index, manifestEntries)
     const searched = createSearchEngine(manifestEntries, index)
     const queries = [
       ...queriesFrom(installments, index, 7),

@@ -99,6 +99,13 @@ const englishIn = (h: Harness) => wordsOfInterface(h).match(LATIN_WORD) ?? []
 
 const englishApp = (options = {}) => fixtureApp({ language: 'en', ...options })
 
+/** An app launched and settled on its list. */
+async function launched(h: Harness): Promise<Harness> {
+  await h.launch()
+  await h.settle()
+  return h
+}
+
 const choice = (h: Harness, label: string) => find(h.root(), withText('choice__item', label))
 const twins = (h: Harness) => findByClass(seen(h), 'b--twin')
 const bodyBlocks = (el: WxElement) =>
@@ -121,6 +128,17 @@ function findAllBlocks(root: WxElement): WxElement[] {
 }
 
 type Lang = 'zh' | 'en'
+
+/** Every page visitEveryPage checks, each with no word of the other language found on it. */
+const NOTHING_ON_ANY_PAGE = {
+  list: [],
+  reader: [],
+  favourites: [],
+  excerpts: [],
+  note: [],
+  about: [],
+  search: [],
+}
 
 /** Every page, with a favourite and an excerpt kept so their lists are not empty: `check` on each. */
 async function visitEveryPage(h: Harness, lang: Lang, check: (page: string) => void): Promise<void> {
@@ -155,9 +173,7 @@ async function visitEveryPage(h: Harness, lang: Lang, check: (page: string) => v
 
 describe('a reader whose WeChat is in English', () => {
   test('meets an English app: the tabBar, the title, and no Chinese word of the interface on any page', async () => {
-    const h = englishApp()
-    await h.launch()
-    await h.settle()
+    const h = await launched(englishApp())
     expect(h.tabLabels).toEqual(['Interviews', 'Saved'])
     expect(h.navigationTitles).toContain('Light of Rare Earth · 100 Interviews')
     const found: Record<string, string[]> = {}
@@ -165,15 +181,7 @@ describe('a reader whose WeChat is in English', () => {
       found[page] = chineseIn(h)
       expect(sameTextBothWays(h)).toBe(true)
     })
-    expect(found).toEqual({
-      list: [],
-      reader: [],
-      favourites: [],
-      excerpts: [],
-      note: [],
-      about: [],
-      search: [],
-    })
+    expect(found).toEqual(NOTHING_ON_ANY_PAGE)
     expect(h.navigationTitles).toEqual(
       expect.arrayContaining(['Saved', 'About the column', 'Search', 'Note']),
     )
@@ -183,9 +191,7 @@ describe('a reader whose WeChat is in English', () => {
   })
 
   test('sees English titles and people where they exist, and the Chinese marked “In Chinese” where not', async () => {
-    const h = englishApp()
-    await h.launch()
-    await h.settle()
+    const h = await launched(englishApp())
     const english = find(h.root(), withText('cd', translated.en!.title!))
     expect(JSON.stringify(english)).toContain(translated.en!.interviewee!.name)
     expect(findAll(english, byClass('cd-z'))).toEqual([])
@@ -202,9 +208,7 @@ describe('a reader whose WeChat is in English', () => {
   })
 
   test('reads a translated interview in English, with Q and A, and the reading choice offered', async () => {
-    const h = englishApp()
-    await h.launch()
-    await h.settle()
+    const h = await launched(englishApp())
     await openCard(h, translated.en!.title!)
     const body = fixtureBody(translated.id)
     expect(readerTitle(h)).toBe(translated.en!.title)
@@ -216,9 +220,7 @@ describe('a reader whose WeChat is in English', () => {
   })
 
   test('gets an untranslated interview in Chinese, with a one-line note and no reading choice', async () => {
-    const h = englishApp()
-    await h.launch()
-    await h.settle()
+    const h = await launched(englishApp())
     await openCard(h, untranslated.title)
     expect(visibleText(findByClass(seen(h), 'reader__note')[0])).toBe(
       'This interview has no English translation yet; here it is in Chinese.',
@@ -265,22 +267,12 @@ const firstOf = (blocks: readonly Block[], type: 'question' | 'answer') => {
 
 describe('a reader whose WeChat is in Chinese', () => {
   test('meets a Chinese app: the tabBar as app.json says, and no English word of the interface', async () => {
-    const h = fixtureApp()
-    await h.launch()
-    await h.settle()
+    const h = await launched(fixtureApp())
     const found: Record<string, string[]> = {}
     await visitEveryPage(h, 'zh', (page) => {
       found[page] = englishIn(h)
     })
-    expect(found).toEqual({
-      list: [],
-      reader: [],
-      favourites: [],
-      excerpts: [],
-      note: [],
-      about: [],
-      search: [],
-    })
+    expect(found).toEqual(NOTHING_ON_ANY_PAGE)
     expect(h.tabLabels).toEqual(['访谈', '收藏'])
   })
 })
@@ -294,9 +286,7 @@ describe('the language on About', () => {
   }
 
   test('English, chosen in a Chinese WeChat: every page at once, and again after a relaunch', async () => {
-    const h = fixtureApp()
-    await h.launch()
-    await h.settle()
+    const h = await launched(fixtureApp())
     await chooseOnAbout(h, 'English')
     expect(h.current().route).toBe('pages/about/index')
     expect(visibleText(findByClass(seen(h), 'about__section')[0])).toBe('Official account')
@@ -304,17 +294,13 @@ describe('the language on About', () => {
     expect(h.tabLabels).toEqual(['Interviews', 'Saved'])
     expect(visibleText(findByClass(seen(h), 'series__about')[0])).toBe('About the column')
 
-    const again = fixtureApp({ storage: h.storage, files: h.files })
-    await again.launch()
-    await again.settle()
+    const again = await launched(fixtureApp({ storage: h.storage, files: h.files }))
     expect(again.tabLabels).toEqual(['Interviews', 'Saved'])
     expect(chineseIn(again)).toEqual([])
   })
 
   test('“as WeChat” in an English WeChat after choosing Chinese: back to English', async () => {
-    const h = englishApp()
-    await h.launch()
-    await h.settle()
+    const h = await launched(englishApp())
     await chooseOnAbout(h, '中文')
     await tapTab(h, '/pages/index/index')
     expect(h.tabLabels).toEqual(['访谈', '收藏'])
@@ -327,9 +313,7 @@ describe('the language on About', () => {
   })
 
   test('the reader, opened before the switch, offers its long-press actions in the new language', async () => {
-    const h = fixtureApp()
-    await h.launch()
-    await h.settle()
+    const h = await launched(fixtureApp())
     await openCard(h, translated.title)
     await h.pressBack()
     await chooseOnAbout(h, 'English')
@@ -341,9 +325,7 @@ describe('the language on About', () => {
   })
 
   test('a choice storage refuses still switches, and says it is not kept', async () => {
-    const h = fixtureApp()
-    await h.launch()
-    await h.settle()
+    const h = await launched(fixtureApp())
     h.storageFault = 'quota'
     await chooseOnAbout(h, 'English')
     expect(h.toasts).toContain('Language changed, but the setting is not yet saved on this phone')
@@ -353,8 +335,7 @@ describe('the language on About', () => {
 
 describe('parallel reading (对照)', () => {
   async function parallel(h: Harness): Promise<Installment> {
-    await h.launch()
-    await h.settle()
+    await launched(h)
     await openCard(h, translated.title)
     await h.tap(choice(h, '对照'))
     await h.advance(5000)
@@ -398,9 +379,7 @@ describe('parallel reading (对照)', () => {
   test('is remembered: the next launch opens a translated interview in parallel', async () => {
     const h = fixtureApp()
     await parallel(h)
-    const again = fixtureApp({ storage: h.storage, files: h.files })
-    await again.launch()
-    await again.settle()
+    const again = await launched(fixtureApp({ storage: h.storage, files: h.files }))
     await openCard(again, translated.title)
     await again.advance(5000)
     expect(twins(again).length).toBeGreaterThan(4)
@@ -408,9 +387,7 @@ describe('parallel reading (对照)', () => {
   })
 
   test('another reading keeps the place: no second “back where you left off”', async () => {
-    const h = fixtureApp()
-    await h.launch()
-    await h.settle()
+    const h = await launched(fixtureApp())
     await openCard(h, translated.title)
     await h.advance(5000)
     await h.scroll(900)
@@ -428,9 +405,7 @@ describe('parallel reading (对照)', () => {
   })
 
   test('a passage found in the English, while reading Chinese, opens beside its Chinese, marked', async () => {
-    const h = fixtureApp()
-    await h.launch()
-    await h.settle()
+    const h = await launched(fixtureApp())
     await openSearch(h)
     await untilSearchReady(h)
     await searchFor(h, nicknameSentenceEn(translated.number))

@@ -1,4 +1,4 @@
-import type { EntryEn, ManifestEntry } from '../schema'
+import type { ContentLang, EntryEn, ManifestEntry } from '../schema'
 import type { SearchEntry, SearchIndex } from './file'
 import { fold, queryWords } from './fold'
 import { marksOf, occurrences, snippetOf, SNIPPET_CHARS, SNIPPET_CHARS_EN, type Mark } from './marks'
@@ -8,7 +8,6 @@ import { contains, createPostings, intersect, union, type Postings } from './pos
 export type { Mark }
 export type Field = 'title' | 'people' | 'tags' | 'body'
 /** The language of a text searched: the Chinese original, or its English (`en` in the contract). */
-export type Lang = 'zh' | 'en'
 /**
  * Where a match counts most: a title beats a name, a name a tag, a tag the body, in either language
  * (an English title is a title).
@@ -48,7 +47,7 @@ export type SearchHit = {
    */
   snippet: Mark[] | null
   block: number | null
-  snippetLang: Lang | null
+  snippetLang: ContentLang | null
 }
 
 /** Every installment that matched, ranked; each result's marks are made when it is first shown. */
@@ -63,7 +62,7 @@ export type SearchEngine = {
 
 type Segment = {
   field: Field
-  lang: Lang
+  lang: ContentLang
   text: string
   /** The body block this is, for body text. */
   block: number | null
@@ -203,21 +202,22 @@ function bestPassage(match: Match): number {
 
 const NO_SPANS: Span[] = []
 /** How long a passage each language shows (marks.ts). */
-const SNIPPET_LENGTH: Record<Lang, number> = { zh: SNIPPET_CHARS, en: SNIPPET_CHARS_EN }
+const SNIPPET_LENGTH: Record<ContentLang, number> = { zh: SNIPPET_CHARS, en: SNIPPET_CHARS_EN }
 /** How each language lists tags. */
-const TAG_SEPARATOR: Record<Lang, string> = { zh: '、', en: ', ' }
+const TAG_SEPARATOR: Record<ContentLang, string> = { zh: '、', en: ', ' }
 
 /** What a result shows: built only for the results on screen; its rank and count from scoreDoc. */
 function hitOf({ field, hits }: Scored, match: Match): SearchHit {
   const { segments } = match.doc
   const spansOf = (i: number) => match.spans.get(i) ?? NO_SPANS
-  const indexOf = (f: Field, lang: Lang) => segments.findIndex((seg) => seg.field === f && seg.lang === lang)
+  const indexOf = (f: Field, lang: ContentLang) =>
+    segments.findIndex((seg) => seg.field === f && seg.lang === lang)
   /** A field's marks: always for the Chinese title and people, when a word matched for the rest. */
-  const marksIn = (f: 'title' | 'people', lang: Lang, always: boolean) => {
+  const marksIn = (f: 'title' | 'people', lang: ContentLang, always: boolean) => {
     const i = indexOf(f, lang)
     return i >= 0 && (always || spansOf(i).length) ? marksOf(segments[i].text, spansOf(i)) : null
   }
-  const tagsIn = (lang: Lang) => {
+  const tagsIn = (lang: ContentLang) => {
     const tagMarks = segments.flatMap((seg, i) =>
       seg.field === 'tags' && seg.lang === lang
         ? [{ marks: marksOf(seg.text, spansOf(i)), hit: spansOf(i).length > 0 }]
